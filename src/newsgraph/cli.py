@@ -1,0 +1,180 @@
+"""The ``newsgraph`` command. The only code that prints or exits.
+
+Exit codes: 0 done and the graph conforms; 1 done but it does not (the report
+says where); 2 bad usage or unreadable input (the message names the file, the
+line and the problem).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from newsgraph.errors import NewsgraphError
+
+EXIT_OK, EXIT_NONCONFORMING, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 too, but prints usage first; keep it to one line
+        self.exit(EXIT_ERROR, f"newsgraph: error: {message} (see `newsgraph {self.prog.split()[-1]} --help`)\n")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: give YYYY-MM-DD") from None
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", type=Path, default=Path("out"), help="output folder of a build (default: out/)")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newsgraph", description="News articles in, a validated RDF knowledge graph out.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    build = commands.add_parser("build", help="build or update the graph from articles")
+    build.add_argument("inputs", nargs="+", help="text files, folders, JSON Lines (.jsonl, .jsonl.gz) or HTML pages")
+    build.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out/)")
+    build.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD) for text and HTML input")
+    build.add_argument("--on-error", choices=["stop", "skip"], default="stop",
+                       help="on a bad input item: stop (default) or skip it and go on")
+    build.add_argument("--base", default=None, help="base IRI for instances")
+
+    ask = commands.add_parser("ask", help="answer a question from the query library")
+    ask.add_argument("question", nargs="?", help="a query name, e.g. who-met-where")
+    ask.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a query parameter")
+    ask.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    ask.add_argument("--list", action="store_true", help="list the questions with their descriptions")
+    _store_option(ask)
+
+    sparql = commands.add_parser("sparql", help="run a SPARQL query over the store")
+    sparql.add_argument("query", nargs="?", help="the query text")
+    sparql.add_argument("--file", type=Path, help="read the query from a file")
+    sparql.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    _store_option(sparql)
+
+    validate = commands.add_parser("validate", help="check a store or a Turtle/TriG file against the shapes")
+    validate.add_argument("file", nargs="?", type=Path, help="a .ttl or .trig file (default: the store)")
+    _store_option(validate)
+
+    export = commands.add_parser("export", help="write the graph as Turtle, TriG, N-Quads or JSON-LD")
+    export.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], default="ttl")
+    export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
+    _store_option(export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except NewsgraphError as error:
+        print(f"newsgraph: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted; the store holds the articles finished so far", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _build(args) -> int:
+    from newsgraph.ingest import OnError
+    from newsgraph.pipeline import build
+    from newsgraph.rdf import DEFAULT_BASE
+
+    result = build(args.inputs, args.out, published=args.published, on_error=OnError(args.on_error),
+                   base=args.base or DEFAULT_BASE)
+    for problem in result.skipped:
+        print(f"skipped {problem}", file=sys.stderr)
+    violations = sum(len(a.report.violations) for a in result.articles)
+    triples = sum(a.triples for a in result.articles)
+    print(f"built {len(result.articles)} articles, {triples} triples into {args.out}/; "
+          f"{violations} violations (see {args.out}/validation.txt)", file=sys.stderr)
+    return EXIT_OK if result.conforms else EXIT_NONCONFORMING
+
+
+def _print_answer(answer, fmt: str) -> None:
+    print({"table": answer.to_table, "json": answer.to_json, "csv": answer.to_csv}[fmt](), end="")
+
+
+def _ask(args) -> int:
+    from newsgraph.errors import UsageError
+    from newsgraph.query import ask, list_queries
+    from newsgraph.store import open_store
+
+    if args.list:
+        for info in list_queries():
+            params = " ".join(f"--param {p}=..." for p in info.params)
+            print(f"{info.name:<16} {info.description} {params}".rstrip())
+        return EXIT_OK
+    if not args.question:
+        raise UsageError("name a question (e.g. `newsgraph ask who-met-where`) or use --list")
+    params = dict(_key_value(p) for p in args.param)
+    with open_store(args.store, read_only=True) as store:
+        _print_answer(ask(store, args.question, params=params), args.format)
+    return EXIT_OK
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    from newsgraph.errors import UsageError
+
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise UsageError(f"--param {text!r}: write it as KEY=VALUE, e.g. --param person='Ana Lopez'")
+    return key.strip(), value
+
+
+def _sparql(args) -> int:
+    from newsgraph.errors import InputError, Problem, UsageError
+    from newsgraph.query import run_sparql
+    from newsgraph.store import open_store
+
+    if args.file:
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(Problem(str(args.file), None, f"cannot read the query: {error}")) from error
+    elif args.query:
+        text = args.query
+    else:
+        raise UsageError("give a query as an argument or with --file FILE")
+    with open_store(args.store, read_only=True) as store:
+        _print_answer(run_sparql(store, text), args.format)
+    return EXIT_OK
+
+
+def _validate(args) -> int:
+    from newsgraph.validate import load_graph_file, validate
+    from newsgraph.store import open_store
+
+    if args.file:
+        data = load_graph_file(args.file)
+    else:
+        with open_store(args.store, read_only=True) as store:
+            data = store.dataset()
+    report = validate(data)
+    print(report.to_text(), end="")
+    return EXIT_OK if report.conforms else EXIT_NONCONFORMING
+
+
+def _export(args) -> int:
+    from newsgraph.export import Format, export
+    from newsgraph.store import open_store
+
+    with open_store(args.store, read_only=True) as store:
+        data = export(store, Format(args.format))
+    if args.output:
+        args.output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return EXIT_OK
+
+
+COMMANDS = {"build": _build, "ask": _ask, "sparql": _sparql, "validate": _validate, "export": _export}
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Date expressions to ``TimeValue`` at the precision the text gives.
+
+Absolute dates are parsed as written. Relative ones ("last month", "on
+Sunday", "next week") are resolved against the article's publication date, and
+left unresolved when it is unknown: the date is never taken from the clock.
+A day and month without a year ("January 14") keep an unknown year unless the
+article date supplies it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dateparser.date import DateDataParser
+
+from newsgraph.model import TimeValue
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\b", re.IGNORECASE)
+_DAY = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+# Spans of time, not points in it ("three decades", "years"): never an event date.
+_DURATION = re.compile(
+    r"^(the )?(past |last |next |coming )?(\w+ )?(decades?|years|months|weeks|days|hours)$|\bfor\b|\bago\b.*\bago\b",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(r"^(a|an|the|on|in|at|of|since|by|from|until|early|late|mid-?)\s+", re.IGNORECASE)
+
+
+def is_relative(text: str) -> bool:
+    """Whether the expression needs a reference date (it names no year and no month)."""
+    return not _YEAR.search(text) and not _MONTH.search(text)
+
+
+def _strip(text: str) -> str:
+    text = text.strip(" ,.")
+    while (stripped := _NOISE.sub("", text)) != text:
+        text = stripped
+    return text
+
+
+def normalize_date(text: str, *, published: dt.date | None, prefer_future: bool = False) -> TimeValue | None:
+    """The date ``text`` denotes, or None when it is no date or cannot be resolved."""
+    text = _strip(text)
+    if not text or _DURATION.search(text):
+        return None
+    if published is None:
+        return _without_reference(text)
+    return _with_reference(text, published, prefer_future)
+
+
+def _parse(text: str, base: dt.datetime, prefer_future: bool):
+    # A parser per call is cheap (about 10 µs) and keeps the reference date explicit.
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future" if prefer_future else "past"}
+    return DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+
+
+def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
+    base = dt.datetime.combine(published, dt.time(12))
+    data = _parse(text, base, prefer_future)
+    if data.date_obj is None:
+        return None
+    value = data.date_obj.date()
+    source = "text" if _YEAR.search(text) else "article-date"
+    match data.period:
+        case "year":
+            return TimeValue(value.year, year_source=source)
+        case "month":
+            return TimeValue(value.year, value.month, year_source=source)
+        case "day" | "time":
+            return TimeValue(value.year, value.month, value.day, year_source=source)
+        case _:  # a week: no ISO precision of ours fits it
+            return None
+
+
+def _without_reference(text: str) -> TimeValue | None:
+    """Only what the text itself says: never a year it does not give."""
+    if is_relative(text):
+        return None
+    year = _YEAR.search(text)
+    month = _MONTH.search(text)
+    month_number = _month_number(month.group(1)) if month else None
+    day = _day(text, month) if month else None
+    if year is None:
+        return TimeValue(None, month_number, day) if month_number and day else None
+    return TimeValue(int(year.group(1)), month_number, day if month_number else None)
+
+
+def _month_number(name: str) -> int:
+    return _MONTHS.index(name.lower()[:3] if len(name) > 4 else name.lower()) % 12 + 1
+
+
+def _day(text: str, month: re.Match) -> int | None:
+    # The day number next to the month name, either side ("14 January", "January 14").
+    window = text[max(0, month.start() - 6) : month.end() + 6]
+    for match in _DAY.finditer(window):
+        if 1 <= int(match.group(1)) <= 31 and not _YEAR.fullmatch(match.group(1)):
+            return int(match.group(1))
+    return None

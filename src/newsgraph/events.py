@@ -1,0 +1,451 @@
+"""Meetings and talks with their arguments, from triggers and the parse.
+
+A trigger is a verb ("met", "visited", "telephoned") or a noun ("talks",
+"meeting", "summit", "phone call") from ``data/triggers.json``. Its arguments
+come from the dependency parse around it and its governing verb:
+
+- participants: subjects, objects, "with"/"between" phrases, possessives and
+  "US-China"-style modifiers; pronouns and plural descriptions ("the envoys",
+  "their") stand for the last group of people the article named together;
+- place: an "in"/"at" phrase naming a place or state ("the Russian capital"
+  is the capital of the state its adjective names);
+- date: a date expression attached to the trigger, normalized in ``dates``;
+- status: planned ("will meet", "plan to hold talks", "the upcoming meeting"),
+  cancelled ("postponed the talks"), else occurred. Negated, refused,
+  conditional or merely wished-for meetings ("would be happy to meet") are no
+  events.
+
+Mentions of one meeting across an article ("the talks", "their meeting") are
+merged into one event; a meeting needs two participants and, when no person
+is named, a place or a date (else it is a process such as "peace talks", not
+an event).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.dates import normalize_date
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.mentions import Mention, MentionIndex, load_triggers
+from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
+from newsgraph.roles import sentence_span
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
+_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp")
+
+
+@dataclass
+class Candidate:
+    """An event mention before merging; mutable while the article is read."""
+
+    trigger: int
+    mode: MeetingMode
+    participants: list[Mention] = field(default_factory=list)
+    place: Mention | None = None
+    time: TimeValue | None = None
+    status: Status | None = None  # None: the text does not say
+    anaphoric: bool = False
+    via_anaphora: bool = False
+    ordinal: str | None = None
+    evidence: list = field(default_factory=list)
+
+
+def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list[Role]) -> tuple[list[Event], list[Mention]]:
+    """The meetings an article reports, one event per meeting, and the places they name."""
+    doc = index.doc
+    groups: list[list[Mention]] = []
+    merged: list[Candidate] = []
+    for sent in doc.sents:
+        groups.extend(_coordinated_people(index, sent.start, sent.end))
+        for token in sent:
+            candidate = _candidate(token, index, groups, published)
+            if candidate is None:
+                continue
+            candidate.evidence.append(sentence_span(sent))
+            persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
+            if len(persons) >= 2:
+                groups.append(persons)
+            _merge_into(merged, candidate, _represented_states(roles))
+    events = [event for c in merged if (event := _to_event(c)) is not None]
+    return events, [c.place for c in merged if c.place is not None]
+
+
+# Triggers -----------------------------------------------------------------
+
+def _trigger_mode(token: Token) -> MeetingMode | None:
+    lexicon = load_triggers()["meeting"]
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
+        if lemma in lexicon["verb_needs_object"] and not any(c.dep_ == "dobj" for c in token.children):
+            return None
+        return MeetingMode(lexicon["verbs"][lemma])
+    if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
+        return _spoke_with(token, lexicon)
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
+        needed = lexicon["noun_needs_modifier"].get(lemma)
+        if needed and not _has_modifier(token, needed):
+            return None
+        if _inside_round_of(token):
+            return None
+        return MeetingMode(lexicon["nouns"][lemma])
+    return None
+
+
+def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
+    preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+    if "with" not in preps:
+        return None
+    phone = any(w in token.sent.text.lower() for w in lexicon["phone_words"])
+    return MeetingMode.PHONE if phone else MeetingMode.IN_PERSON
+
+
+def _has_modifier(token: Token, words: list[str]) -> bool:
+    near = [c for c in token.children] + [c for p in token.children if p.dep_ == "prep" for c in p.children]
+    return any(c.lemma_.lower() in words for c in near) or token.nbor(-1).lemma_.lower() in words if token.i else False
+
+
+def _inside_round_of(token: Token) -> bool:
+    """'talks' in "a round of talks" belongs to the 'round' trigger."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "round"
+
+
+# One candidate --------------------------------------------------------------
+
+def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
+    mode = _trigger_mode(token)
+    if mode is None or _is_unreal(token):
+        return None
+    anchors = _anchors(token)
+    candidate = Candidate(trigger=token.i, mode=mode, status=_status(token, anchors))
+    candidate.anaphoric = token.pos_ != "VERB" and _is_definite(token)
+    candidate.ordinal = _ordinal(token)
+    candidate.participants, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    candidate.place = _place(token, anchors, index, candidate.participants)
+    candidate.time = _time(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    if candidate.status is None and candidate.time and published and _after(candidate.time, published):
+        candidate.status = Status.PLANNED
+    return candidate
+
+
+def _anchors(token: Token) -> list[Token]:
+    """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
+    anchors = [token]
+    if token.pos_ != "VERB":
+        head = token.head
+        if head.lemma_ == "of" and head.head.lemma_.lower() in load_triggers()["meeting"]["nouns"]:
+            anchors.append(head.head)
+            head = head.head.head
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            anchors.append(head)
+    return anchors
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these") for c in token.children)
+
+
+def _governors(token: Token):
+    """The verbs above the trigger through clause links ("agreed to meet")."""
+    current = token
+    while current.dep_ in _GOVERNING and current.head is not current:
+        current = current.head
+        yield current
+
+
+def _is_unreal(token: Token) -> bool:
+    """Negated, refused, conditional or only wished-for."""
+    cues = load_triggers()["status"]
+    chain = [token, *(_anchors(token)[1:]), *_governors(token)]
+    for t in chain:
+        children = list(t.children)
+        if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
+            return True
+        if t is not token and t.lemma_.lower() in cues["negating_governors"]:
+            return True
+        if t.lemma_.lower() in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
+            return True
+    return token.head.lemma_.lower() in cues["willingness_heads"]
+
+
+def _status(token: Token, anchors: list[Token]) -> Status | None:
+    cues = load_triggers()["status"]
+    governors = list(_governors(anchors[-1]))
+    lemmas = {t.lemma_.lower() for t in anchors + governors}
+    if lemmas & set(cues["cancel_words"]):
+        return Status.CANCELLED
+    if lemmas & set(cues["planned_governors"]) - {token.lemma_.lower()}:
+        return Status.PLANNED  # "plan to meet", "are set to hold talks"
+    preposition = _preposition_of(anchors[-1])
+    verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
+    for verb in verbs:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
+            return Status.PLANNED
+    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
+        return Status.PLANNED
+    if preposition is not None and preposition.lower_ in ("after", "following", "since"):
+        return Status.OCCURRED
+    if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
+        return Status.OCCURRED
+    return None
+
+
+def _preposition_of(token: Token) -> Token | None:
+    """The preposition a noun trigger hangs from ("during the meeting")."""
+    return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
+
+
+def _ordinal(token: Token) -> str | None:
+    """'the first meeting' and 'the second meeting' are two meetings."""
+    words = [c.lower_ for c in token.children if c.dep_ in ("amod", "nummod")]
+    if token.head.lemma_ == "of" and token.head.head.lemma_.lower() == "round":
+        words += [c.lower_ for c in token.head.head.children if c.dep_ == "amod"]
+    return next((w for w in words if w in _ORDINALS[:5]), None)
+
+
+def _after(time: TimeValue, published: dt.date) -> bool:
+    if not time.resolved:
+        return False
+    key = (time.year, time.month or 12, time.day or 31)
+    return key > (published.year, published.month, published.day)
+
+
+# Arguments ------------------------------------------------------------------
+
+def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
+    roots: list[Token] = []
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in (*_SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
+                child.dep_ == "amod" and child.pos_ == "PROPN"):
+                roots.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
+                roots.extend(c for c in child.children if c.dep_ == "pobj")
+    if not any(r.dep_ in _SUBJECTS for r in roots):
+        # "agreed to meet", "plan to hold talks": the subject is the governing verb's.
+        for governor in _governors(anchors[-1]):
+            subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                roots.extend(subjects)
+                break
+    return [r for r in roots if r.i not in {a.i for a in anchors}]
+
+
+def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], bool]:
+    found: dict[str, Mention] = {}
+    via_anaphora = False
+    for root in _participant_roots(token, anchors):
+        mentions = _mentions_under(root, index)
+        if not mentions and (group := _antecedent(root, groups, index)):
+            mentions, via_anaphora = group, True
+        for mention in mentions:
+            found.setdefault(mention.key, mention)
+    if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups and _refers_back(token):
+        for mention in groups[-1]:
+            found.setdefault(mention.key, mention)
+        via_anaphora = True
+    return list(found.values()), via_anaphora
+
+
+def _mentions_under(root: Token, index: MentionIndex) -> list[Mention]:
+    """The actors in a participant phrase, people first."""
+    tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    mentions = [m for m in index.within(start, end) if m.type is not EntityType.PLACE and not m.adjectival]
+    people = [m for m in mentions if m.type is EntityType.PERSON]
+    return people or mentions
+
+
+def _antecedent(root: Token, groups, index: MentionIndex) -> list[Mention] | None:
+    """What a pronoun or plural description ("the envoys", "their") stands for."""
+    cues = load_triggers()["anaphora"]
+    lower, lemma = root.lower_, root.lemma_.lower()
+    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and (root.tag_ == "NNS" or lower in ("both", "two"))):
+        return groups[-1] if groups else None
+    if lower in cues["singular_pronouns"]:
+        earlier = index.before(root.i, type=EntityType.PERSON)
+        return [earlier[-1]] if earlier else None
+    return None
+
+
+def _refers_back(token: Token) -> bool:
+    """A trigger whose own phrase names nobody but points back ("the envoys agreed during the meeting")."""
+    cues = load_triggers()["anaphora"]
+    return any(t.lemma_.lower() in cues["plural_nouns"] and t.tag_ == "NNS" and t.i != token.i for t in token.subtree) or any(
+        c.dep_ == "poss" and c.lower_ in cues["plural_pronouns"] for c in token.children)
+
+
+def _coordinated_people(index: MentionIndex, start: int, end: int) -> list[list[Mention]]:
+    """People named together ("A and B", "A, B and C"): what "they" will refer to."""
+    doc = index.doc
+    people = [m for m in index.within(start, end) if m.type is EntityType.PERSON]
+    groups, current = [], people[:1]
+    for previous, mention in zip(people, people[1:]):
+        between = doc[previous.end : mention.start].text.strip().lower()
+        joined = between in ("and", ",", ", and") or (between.startswith(",") and between.endswith("and"))
+        if joined or between.startswith("of ") and between.endswith(" and"):
+            current.append(mention)
+        else:
+            if len(current) >= 2:
+                groups.append(current)
+            current = [mention]
+    if len(current) >= 2:
+        groups.append(current)
+    return groups
+
+
+def _place(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
+    taken = {m.key for m in participants}
+    if token.lemma_.lower() == "visit":
+        for child in token.children:
+            if child.dep_ in ("dobj", "pobj") and (m := _place_at(child, index)) and m.key not in taken:
+                return m
+    for anchor in anchors:
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (m := _place_at(obj, index)) and m.key not in taken:
+                        return m
+    return None
+
+
+def _place_at(token: Token, index: MentionIndex) -> Mention | None:
+    mention = index.at(token.i)
+    if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
+        return mention
+    return _capital_description(token, index)
+
+
+def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
+    """'the Russian capital' is the capital of the state the adjective names."""
+    if token.lemma_.lower() != "capital":
+        return None
+    for child in token.children:
+        mention = index.at(child.i)
+        if mention is not None and mention.type is EntityType.STATE:
+            gazetteer = load_gazetteer()
+            capital = gazetteer.capital_of(gazetteer.find_state(mention.name))
+            if capital is not None:
+                return Mention(token.i, token.i + 1, EntityType.PLACE, f"place:{capital.geonameid}", capital.label)
+    return None
+
+
+def _time(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    anchor_ids = {a.i for a in anchors}
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
+            continue
+        value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
+        if value is not None:
+            return value
+    return None
+
+
+def _attached(token: Token, anchor_ids: set[int]) -> bool:
+    """Whether a date hangs from an anchor without crossing a clause or a "since"."""
+    current = token
+    for _ in range(6):
+        if current.lower_ in ("since", "until", "before", "after"):
+            return False
+        if current.i in anchor_ids:
+            return True
+        if current.dep_ in _CLAUSES or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+# Merging and output ---------------------------------------------------------
+
+def _represented_states(roles: list[Role]) -> dict[str, set[str]]:
+    """Which states each person acts for, from their roles."""
+    states: dict[str, set[str]] = {}
+    for role in roles:
+        if role.organization and role.organization.startswith("state:") and not role.former:
+            states.setdefault(role.holder, set()).add(role.organization)
+    return states
+
+
+def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
+    for earlier in reversed(merged):
+        if _compatible(earlier, candidate, represented):
+            _absorb(earlier, candidate)
+            return
+        if candidate.anaphoric and earlier.status == candidate.status:
+            break  # a definite mention refers to the latest matching event only
+    merged.append(candidate)
+
+
+def _compatible(a: Candidate, b: Candidate, represented) -> bool:
+    if a.status and b.status and a.status != b.status:
+        return False
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+        return False
+    if a.place and b.place and a.place.key != b.place.key:
+        return False
+    if a.time and b.time and not a.time.compatible(b.time):
+        return False
+    # "the talks" with no actors of its own is the latest matching event.
+    return _same_participants(a, b, represented) or (b.anaphoric and not b.participants)
+
+
+def _actors(c: Candidate) -> tuple[set[str], set[str]]:
+    people = {m.key for m in c.participants if m.type is EntityType.PERSON}
+    return people, {m.key for m in c.participants if m.type is not EntityType.PERSON}
+
+
+def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
+    (people_a, others_a), (people_b, others_b) = _actors(a), _actors(b)
+    if people_a and people_b:
+        return people_a <= people_b or people_b <= people_a
+    if others_a and others_b:
+        return others_a == others_b
+    people, states = (people_a, others_b) if people_a else (people_b, others_a)
+    acting_for = set().union(*(represented.get(p, set()) for p in people)) if people else set()
+    return bool(states) and states <= acting_for
+
+
+def _absorb(target: Candidate, other: Candidate) -> None:
+    people = [m for m in target.participants + other.participants if m.type is EntityType.PERSON]
+    pool = people or target.participants + other.participants
+    target.participants = list({m.key: m for m in pool}.values())
+    target.place = target.place or other.place
+    target.time = _more_precise(target.time, other.time)
+    target.status = target.status or other.status
+    target.ordinal = target.ordinal or other.ordinal
+    target.via_anaphora = target.via_anaphora and other.via_anaphora
+    target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+
+
+def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
+    if a is None or b is None:
+        return a or b
+    rank = lambda t: (t.resolved, t.day is not None, t.month is not None)  # noqa: E731
+    return a if rank(a) >= rank(b) else b
+
+
+def _to_event(c: Candidate) -> Event | None:
+    people = [m for m in c.participants if m.type is EntityType.PERSON]
+    actors = people or c.participants
+    if len(actors) < 2 or not (people or c.place or c.time):
+        return None
+    confidence = 0.5 + 0.2 * bool(people) + 0.1 * bool(c.place) + 0.1 * bool(c.time) - 0.15 * c.via_anaphora
+    return Event(
+        type=EventType.MEETING,
+        participants=tuple(Participant(m.key) for m in actors),
+        evidence=tuple(c.evidence),
+        status=c.status or Status.OCCURRED,
+        place=c.place.key if c.place else None,
+        time=c.time,
+        confidence=round(min(confidence, 0.95), 2),
+        mode=c.mode,
+    )
+

@@ -1,0 +1,73 @@
+"""Per-article extraction: a parsed Doc in, an ``Extraction`` out. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.events import find_meetings
+from newsgraph.mentions import Mention, find_mentions
+from newsgraph.model import Article, Entity, Event, Extraction, Role, Span
+from newsgraph.roles import find_roles
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """People, states, organizations, places, roles and meetings of one article."""
+    index = find_mentions(doc)
+    roles = merge_roles(find_roles(index))
+    events, places = find_meetings(index, published=article.published, roles=roles)
+    mentions = index.mentions + places
+    return Extraction(
+        article=article,
+        entities=collect_entities(doc, mentions),
+        roles=tuple(r for r in roles if r.organization is not None),
+        events=tuple(events),
+        notes=tuple(_unresolved_dates(events, article)),
+    )
+
+
+def merge_roles(roles: list[Role]) -> list[Role]:
+    """One role per (holder, concept, former): the most specific statement wins."""
+    best: dict[tuple, Role] = {}
+    for role in roles:
+        key = (role.holder, role.role, role.former)
+        known = best.get(key)
+        if known is None or _specificity(role) > _specificity(known):
+            best[key] = role
+    return list(best.values())
+
+
+def _specificity(role: Role) -> int:
+    return (role.organization is not None) * 2 + (role.towards is not None)
+
+
+def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
+    """One Entity per key, with every mention and every other name it goes by."""
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.key:
+            grouped.setdefault(mention.key, []).append(mention)
+    entities = []
+    for key, group in sorted(grouped.items()):
+        group.sort(key=lambda m: (m.start, m.end))
+        name = Counter(m.name for m in group).most_common(1)[0][0]
+        spans = tuple(dict.fromkeys(_char_span(doc, m) for m in group))
+        aliases = tuple(sorted({s.text for s in spans} - {name}))
+        state = next((m.state for m in group if m.state), None)
+        entities.append(Entity(key, group[0].type, name, spans, aliases, state))
+    return tuple(entities)
+
+
+def _char_span(doc: Doc, mention: Mention) -> Span:
+    span = doc[mention.start : mention.end]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _unresolved_dates(events: list[Event], article: Article) -> list[str]:
+    return [
+        f"{article.id}: the date of the event in {event.evidence[0].text[:60]!r} has no year "
+        "(the article date is unknown)"
+        for event in events
+        if event.time is not None and not event.time.resolved
+    ]

@@ -1,0 +1,268 @@
+"""Entity mentions in a Doc, with in-article person coreference.
+
+States, places and organizations come from the gazetteer ruler's ids or from
+the statistical NER; people from NER plus two discourse rules:
+
+- one sense per discourse: a word NER calls a place or organization here but a
+  person's name elsewhere in the same article is that person;
+- a surname alone ("Merkel") is the full name it ends ("Angela Merkel") when
+  the article names exactly one such person.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+
+from spacy.tokens import Doc, Span
+
+from newsgraph.gazetteer import fold, load_gazetteer
+from newsgraph.model import EntityType
+
+_KNOWN_PREFIXES = {"state": EntityType.STATE, "place": EntityType.PLACE, "org": EntityType.ORGANIZATION}
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict:
+    return json.loads(files("newsgraph").joinpath("data/triggers.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention: tokens [start, end) of the Doc."""
+
+    start: int
+    end: int
+    type: EntityType
+    key: str
+    name: str  # the name this mention gives the entity (full name for people)
+    adjectival: bool = False  # a demonym ("Turkish") rather than a name
+    state: str | None = None  # for organizations: the state named in them
+
+
+class MentionIndex:
+    """Mentions of one Doc, findable by token."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]):
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, token_index: int) -> Mention | None:
+        i = bisect_right(self._starts, token_index) - 1
+        if i >= 0 and self.mentions[i].start <= token_index < self.mentions[i].end:
+            return self.mentions[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def before(self, token_index: int, *, type: EntityType) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= token_index and m.type is type]
+
+
+def find_mentions(doc: Doc) -> MentionIndex:
+    """Every entity mention in ``doc``, people resolved to their full names."""
+    found = _attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None])
+    found += _bodies(doc, found)
+    found += _holders_of_titles(doc, found)
+    return MentionIndex(doc, _resolve_people(found, doc))
+
+
+def _from_entity(ent: Span) -> Mention | None:
+    kind, _, ident = ent.ent_id_.partition(":")
+    gazetteer = load_gazetteer()
+    if kind == "demonym":
+        state = gazetteer.find_state_by_demonym(ent.text)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, f"state:{state.iso3}", state.label, adjectival=True)
+    if kind in _KNOWN_PREFIXES:
+        return _from_gazetteer(ent, kind)
+    if ent.label_ == "PERSON":
+        return _person(ent)
+    if ent.label_ == "ORG":
+        return _organization(ent)
+    if ent.label_ in ("GPE", "LOC"):
+        return _unknown_place(ent)
+    return None
+
+
+def _from_gazetteer(ent: Span, kind: str) -> Mention | None:
+    gazetteer = load_gazetteer()
+    if kind == "state":
+        state = gazetteer.find_state(ent.text)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, f"state:{state.iso3}", state.label)
+    if kind == "place":
+        place = gazetteer.find_place(ent.text)
+        return place and Mention(ent.start, ent.end, EntityType.PLACE, f"place:{place.geonameid}", place.label)
+    organization = gazetteer.find_organization(ent.text)
+    return organization and Mention(
+        ent.start, ent.end, EntityType.ORGANIZATION, f"org:{organization.key}", organization.label
+    )
+
+
+def _trim(span: Span) -> Span:
+    """Drop determiners, titles, honorifics and possessive endings around a name."""
+    honorifics = set(load_triggers()["honorifics"])
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ == "DET"
+                           or doc[start].is_lower or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _person(ent: Span) -> Mention | None:
+    span = _trim(ent)
+    if not span or not span[0].is_title or len(span) > 5:
+        return None
+    return Mention(span.start, span.end, EntityType.PERSON, "", span.text)
+
+
+def _organization(ent: Span) -> Mention | None:
+    span = _trim(ent)
+    if not span or span.text.isupper() and len(span.text) < 2:
+        return None
+    gazetteer = load_gazetteer()
+    known = gazetteer.find_organization(span.text)
+    if known:
+        return Mention(span.start, span.end, EntityType.ORGANIZATION, f"org:{known.key}", known.label)
+    state = next((s for t in span if (s := gazetteer.find_state(t.text) or gazetteer.find_state_by_demonym(t.text))), None)
+    body = _body_in(span.text)
+    key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
+    return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
+                   state=f"state:{state.iso3}" if state else None)
+
+
+def _body_in(text: str) -> str | None:
+    folded = f" {fold(text)} "
+    return next((b for b in _body_phrases() if f" {b} " in folded), None)
+
+
+@lru_cache(maxsize=1)
+def _body_phrases() -> tuple[str, ...]:
+    """Names of state bodies, longest first so "foreign ministry" wins over "ministry"."""
+    return tuple(sorted(load_triggers()["bodies"], key=lambda b: (-len(b), b)))
+
+
+def _bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """State bodies NER missed: "the Armenian parliament", "Russia's foreign ministry", "the ministry"."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    by_end = {m.end: m for m in found}
+    extra: list[Mention] = []
+    i = 0
+    while i < len(doc):
+        body = _body_at(doc, i)
+        if body is None or i in taken:
+            i += 1
+            continue
+        end = i + len(body.split())
+        owner = by_end.get(i) or (by_end.get(i - 1) if doc[i - 1].tag_ == "POS" else None)
+        mention = _body_mention(doc, i, end, body, owner, found + extra)
+        if mention is not None:
+            extra.append(mention)
+        i = end
+    return extra
+
+
+def _attach_states(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'Armenian' + 'Foreign Ministry' is the Armenian foreign ministry, not a ministry of nowhere."""
+    by_end = {m.end: m for m in found}
+    attached, absorbed = [], set()
+    for mention in found:
+        body = _body_in(mention.name) if mention.type is EntityType.ORGANIZATION and not mention.state else None
+        owner = by_end.get(mention.start) or (
+            by_end.get(mention.start - 1) if mention.start and doc[mention.start - 1].tag_ == "POS" else None)
+        if body and owner is not None and owner.type is EntityType.STATE:
+            attached.append(_body_mention(doc, mention.start, mention.end, body, owner, found))
+            absorbed.add(owner)
+        else:
+            attached.append(mention)
+    return [m for m in attached if m not in absorbed]
+
+
+def _body_at(doc: Doc, i: int) -> str | None:
+    for body in _body_phrases():
+        words = body.split()
+        if [t.lower_ for t in doc[i : i + len(words)]] == words:
+            return body
+    return None
+
+
+def _body_mention(doc, start, end, body, owner, known) -> Mention | None:
+    if owner is not None and owner.type is EntityType.STATE:
+        state = owner.key
+        return Mention(owner.start, end, EntityType.ORGANIZATION, f"org:{state[6:]}:{body}",
+                       doc[owner.start:end].text, state=state)
+    if start > 0 and doc[start - 1].lower_ == "the":
+        # A definite description refers back to the last organization of that kind.
+        earlier = [m for m in known if m.type is EntityType.ORGANIZATION and m.end <= start
+                   and (m.key.endswith(f":{body}") or body in fold(m.name))]
+        if earlier:
+            last = max(earlier, key=lambda m: m.end)
+            return replace(last, start=start, end=end)
+    return None
+
+
+def _unknown_place(ent: Span) -> Mention | None:
+    span = _trim(ent)
+    if not span or not span[0].is_title:
+        return None
+    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text)
+
+
+def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Proper names in apposition to a role title are people ("Jon Berg, the envoy, ...")."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    extra = []
+    for title in doc.spans.get("roles", []):
+        name = _name_before_apposition(doc, title)
+        if name is not None and not taken.intersection(range(name.start, name.end)):
+            extra.append(Mention(name.start, name.end, EntityType.PERSON, "", name.text))
+            taken.update(range(name.start, name.end))
+    return extra
+
+
+def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
+    """The capitalised words before ", [the|a] ... TITLE", if any."""
+    i = title.start - 1
+    while i >= 0 and i > title.start - 6 and doc[i].text not in (",", "(") and not doc[i].is_sent_start:
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    end = i
+    start = end
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+        start -= 1
+    return doc[start:end] if 2 <= end - start <= 4 else None
+
+
+def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
+    """Give every person mention the key of its full name; re-type misread names."""
+    people = [m for m in found if m.type is EntityType.PERSON]
+    full_names = {m.name for m in people if len(m.name.split()) >= 2}
+    by_part: dict[str, set[str]] = {}
+    for name in full_names:
+        for part in (name.split()[-1], name.split()[0]):
+            by_part.setdefault(part, set()).add(name)
+    resolved = []
+    for mention in found:
+        candidates = by_part.get(mention.name, set()) if mention.end - mention.start == 1 else set()
+        if mention.type is EntityType.PERSON:
+            full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
+            resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
+        elif not mention.adjectival and mention.key.split(":")[1] == fold(mention.name) and _unique(candidates):
+            # Not a gazetteer entity, and the article uses this word as a person's name.
+            full = _unique(candidates)
+            resolved.append(replace(mention, type=EntityType.PERSON, key=f"person:{fold(full)}", name=full, state=None))
+        else:
+            resolved.append(mention)
+    return resolved
+
+
+def _unique(names: set[str]) -> str | None:
+    return next(iter(names)) if len(names) == 1 else None

