@@ -60,6 +60,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     doc = index.doc
     groups: list[list[Mention]] = []
     merged: list[Candidate] = []
+    represented = _represented_states(roles, index)
     for sent in doc.sents:
         groups.extend(_coordinated_people(index, sent.start, sent.end))
         for token in sent:
@@ -70,7 +71,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
                 groups.append(persons)
-            _merge_into(merged, candidate, _represented_states(roles))
+            _merge_into(merged, candidate, represented)
     events = [event for c in merged if (event := _to_event(c)) is not None]
     return events, [c.place for c in merged if c.place is not None]
 
@@ -136,9 +137,13 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 def _anchors(token: Token) -> list[Token]:
     """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
     anchors = [token]
+    nouns = load_triggers()["meeting"]["nouns"]
+    # "a round of talks": what is said of the talks is said of the round.
+    anchors += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns]
     if token.pos_ != "VERB":
         head = token.head
-        if head.lemma_ == "of" and head.head.lemma_.lower() in load_triggers()["meeting"]["nouns"]:
+        if head.lemma_ == "of" and head.head.lemma_.lower() in nouns:
             anchors.append(head.head)
             head = head.head.head
         if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
@@ -148,6 +153,11 @@ def _anchors(token: Token) -> list[Token]:
 
 def _is_definite(token: Token) -> bool:
     return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these") for c in token.children)
+
+
+def _clause_anchor(anchors: list[Token]) -> Token:
+    """The verb that carries the trigger, or the trigger itself."""
+    return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
 
 
 def _governors(token: Token):
@@ -161,7 +171,8 @@ def _governors(token: Token):
 def _is_unreal(token: Token) -> bool:
     """Negated, refused, conditional or only wished-for."""
     cues = load_triggers()["status"]
-    chain = [token, *(_anchors(token)[1:]), *_governors(token)]
+    anchors = _anchors(token)
+    chain = [*anchors, *_governors(_clause_anchor(anchors))]
     for t in chain:
         children = list(t.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
@@ -175,13 +186,13 @@ def _is_unreal(token: Token) -> bool:
 
 def _status(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]
-    governors = list(_governors(anchors[-1]))
+    governors = list(_governors(_clause_anchor(anchors)))
     lemmas = {t.lemma_.lower() for t in anchors + governors}
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
     if lemmas & set(cues["planned_governors"]) - {token.lemma_.lower()}:
         return Status.PLANNED  # "plan to meet", "are set to hold talks"
-    preposition = _preposition_of(anchors[-1])
+    preposition = _preposition_of(_clause_anchor(anchors))
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     for verb in verbs:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
@@ -230,8 +241,11 @@ def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
     if not any(r.dep_ in _SUBJECTS for r in roots):
-        # "agreed to meet", "plan to hold talks": the subject is the governing verb's.
-        for governor in _governors(anchors[-1]):
+        # "agreed to meet", "continued talks after the meeting": the subject is the governing verb's.
+        clause = _clause_anchor(anchors)
+        preposition = _preposition_of(clause)
+        start = [preposition.head] if preposition is not None else []
+        for governor in start + list(_governors(start[0] if start else clause)):
             subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
             if subjects:
                 roots.extend(subjects)
@@ -365,12 +379,15 @@ def _attached(token: Token, anchor_ids: set[int]) -> bool:
 
 # Merging and output ---------------------------------------------------------
 
-def _represented_states(roles: list[Role]) -> dict[str, set[str]]:
-    """Which states each person acts for, from their roles."""
+def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set[str]]:
+    """Which states each person acts for: the state of each body they serve or served."""
+    state_of = {m.key: m.state for m in index.mentions if m.state}
     states: dict[str, set[str]] = {}
     for role in roles:
-        if role.organization and role.organization.startswith("state:") and not role.former:
-            states.setdefault(role.holder, set()).add(role.organization)
+        organization = role.organization or ""
+        state = organization if organization.startswith("state:") else state_of.get(organization)
+        if state:
+            states.setdefault(role.holder, set()).add(state)
     return states
 
 
