@@ -1,0 +1,63 @@
+import datetime as dt
+
+import pytest
+
+from newsgraph.dates import normalize_date
+from newsgraph.model import Precision, TimeValue
+
+PUBLISHED = dt.date(2021, 5, 4)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "text, iso, precision",
+    [
+        ("January 14, 2022", "2022-01-14", Precision.DAY),
+        ("14 January 2022", "2022-01-14", Precision.DAY),
+        ("July 2022", "2022-07", Precision.MONTH),
+        ("2019", "2019", Precision.YEAR),
+        ("Monday", "2021-05-03", Precision.DAY),
+        ("last month", "2021-04", Precision.MONTH),
+        ("last year", "2020", Precision.YEAR),
+        ("January 14", "2021-01-14", Precision.DAY),
+    ],
+)
+def test_dates_resolve_against_the_article_date_at_their_precision(text, iso, precision):
+    value = normalize_date(text, published=PUBLISHED)
+    assert value is not None and value.iso() == iso and value.precision is precision
+
+
+def test_planned_events_take_the_next_month_of_that_name():
+    assert normalize_date("June", published=PUBLISHED, prefer_future=True).iso() == "2021-06"
+    assert normalize_date("June", published=PUBLISHED).iso() == "2020-06"
+
+
+def test_a_year_that_comes_from_the_article_date_says_so():
+    assert normalize_date("January 14", published=PUBLISHED).year_source == "article-date"
+    assert normalize_date("January 14, 2022", published=PUBLISHED).year_source == "text"
+
+
+@pytest.mark.parametrize("text", ["Monday", "last month", "next week", "the near future"])
+def test_relative_dates_stay_unresolved_without_an_article_date(text):
+    assert normalize_date(text, published=None) is None
+
+
+def test_a_day_without_year_keeps_an_unknown_year_without_an_article_date():
+    value = normalize_date("January 14", published=None)
+    assert value == TimeValue(None, 1, 14)
+    assert value.iso() == "--01-14" and not value.resolved
+
+
+@pytest.mark.parametrize("text", ["decades", "three decades", "years", "the past two weeks"])
+def test_durations_are_not_dates(text):
+    assert normalize_date(text, published=PUBLISHED) is None
+
+
+def test_absolute_dates_need_no_article_date():
+    assert normalize_date("a July 1, 2022", published=None).iso() == "2022-07-01"
+    assert normalize_date("in November 2020", published=None).iso() == "2020-11"
+
+
+def test_time_values_compare_on_what_they_know():
+    assert TimeValue(None, 1, 14).compatible(TimeValue(2022, 1, 14))
+    assert TimeValue(2022, 1).compatible(TimeValue(2022, 1, 14))
+    assert not TimeValue(2022, 1, 14).compatible(TimeValue(2022, 7, 1))

@@ -1,0 +1,141 @@
+"""One sentence per extraction rule: the forms news really uses."""
+
+import datetime as dt
+
+import pytest
+
+from newsgraph.model import MeetingMode, Status
+
+MONDAY = dt.date(2021, 5, 4)
+
+
+def names(extraction, keys):
+    by_key = {e.key: e.name for e in extraction.entities}
+    return sorted(by_key[k] for k in keys)
+
+
+def meetings(extraction):
+    return [(names(extraction, e.actors), e) for e in extraction.events]
+
+
+def only_meeting(extraction):
+    found = meetings(extraction)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.",
+        "Emmanuel Macron and Olaf Scholz met in Berlin on Monday.",
+        "Emmanuel Macron held talks with Olaf Scholz in Berlin on Monday.",
+        "Talks between Emmanuel Macron and Olaf Scholz took place in Berlin on Monday.",
+        "A meeting of Emmanuel Macron and Olaf Scholz was held in Berlin on Monday.",
+    ],
+)
+def test_meeting_forms_give_participants_place_and_date(extract_text, sentence):
+    people, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Emmanuel Macron", "Olaf Scholz"]
+    assert event.place == "place:2950159"  # Berlin in GeoNames
+    assert event.time.iso() == "2021-05-03"
+    assert event.status is Status.OCCURRED
+
+
+def test_a_host_and_a_visitor_make_a_visit(extract_text):
+    people, event = only_meeting(extract_text("Chinese President Xi Jinping hosted Brazilian President Luiz Inacio Lula da Silva in Beijing."))
+    assert people == ["Luiz Inacio Lula da Silva", "Xi Jinping"]
+    assert event.mode is MeetingMode.VISIT
+
+
+def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
+    text = "Indian Prime Minister Narendra Modi visited Japan, where he met Japanese Prime Minister Fumio Kishida."
+    found = meetings(extract_text(text))
+    assert any(people == ["Fumio Kishida", "Narendra Modi"] for people, _ in found)
+
+
+def test_a_phone_call_is_a_meeting_by_phone(extract_text):
+    people, event = only_meeting(extract_text("Joe Biden telephoned Vladimir Putin on Saturday.", published=MONDAY))
+    assert people == ["Joe Biden", "Vladimir Putin"]
+    assert event.mode is MeetingMode.PHONE
+
+
+def test_will_meet_next_week_is_planned(extract_text):
+    people, event = only_meeting(extract_text("Joe Biden will meet Vladimir Putin in Geneva next week.", published=MONDAY))
+    assert event.status is Status.PLANNED
+    assert event.place == "place:2660646"  # Geneva
+
+
+def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
+    text = "Antony Blinken and Wang Yi arrived in Alaska on Thursday. They met for three hours."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Antony Blinken", "Wang Yi"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Joe Biden did not meet Vladimir Putin.",
+        "Joe Biden refused to meet Vladimir Putin.",
+        "Joe Biden said he would be happy to meet Vladimir Putin.",
+        "Joe Biden could meet Vladimir Putin if the talks go well.",
+    ],
+)
+def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
+    assert meetings(extract_text(sentence)) == []
+
+
+def test_a_process_between_states_without_place_or_date_is_no_meeting(extract_text):
+    assert meetings(extract_text("Progress depends on peace talks between Armenia and Azerbaijan.")) == []
+
+
+def test_states_meet_when_no_person_is_named(extract_text):
+    people, event = only_meeting(extract_text("Japan and South Korea held talks in Seoul on Monday.", published=MONDAY))
+    assert people == ["Japan", "South Korea"]
+
+
+def test_mentions_of_one_meeting_merge_into_one_event(extract_text):
+    text = ("Emmanuel Macron met Olaf Scholz in Berlin on Monday. "
+            "The meeting lasted two hours. The talks focused on energy.")
+    assert len(extract_text(text, published=MONDAY).events) == 1
+
+
+def roles(extraction):
+    by_key = {e.key: e.name for e in extraction.entities}
+    return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)
+            for r in extraction.roles}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Foreign Minister John Chan of Singapore spoke.", ("John Chan", "ForeignMinister", "Singapore", None, False)),
+        ("German Chancellor Angela Merkel spoke.", ("Angela Merkel", "Chancellor", "Germany", None, False)),
+        ("Jon Berg, the foreign minister of Norway, spoke.", ("Jon Berg", "ForeignMinister", "Norway", None, False)),
+        ("Russia's foreign minister, Sergei Lavrov, spoke.", ("Sergei Lavrov", "ForeignMinister", "Russia", None, False)),
+        ("Ali Demir, a former Turkish ambassador to the United States, spoke.",
+         ("Ali Demir", "Ambassador", "Türkiye", "United States", True)),
+        ("Maria Silva is the deputy speaker of the Brazilian parliament.",
+         ("Maria Silva", "DeputySpeaker", "Brazilian parliament", None, False)),
+    ],
+)
+def test_role_forms(extract_text, sentence, expected):
+    assert expected in roles(extract_text(sentence))
+
+
+def test_a_plural_title_distributes_over_the_names_that_follow(extract_text):
+    text = "Special envoys Ann Lee of Canada and Bo Chan of Singapore will meet soon."
+    found = roles(extract_text(text))
+    assert ("Ann Lee", "SpecialRepresentative", "Canada", None, False) in found
+    assert ("Bo Chan", "SpecialRepresentative", "Singapore", None, False) in found
+
+
+def test_the_ministry_refers_back_to_the_ministry_named_before(extract_text):
+    text = "The Canadian Foreign Ministry issued a statement. Ann Lee, the ministry's spokesperson, said talks went well."
+    assert ("Ann Lee", "PressSecretary", "Canadian Foreign Ministry", None, False) in roles(extract_text(text))
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
+    extraction = extract_text("Angela Merkel arrived on Monday. Merkel then spoke to reporters.")
+    people = [e for e in extraction.entities if e.type.value == "Person"]
+    assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
