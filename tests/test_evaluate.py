@@ -216,3 +216,33 @@ def test_the_project_gold_files_load(name):
         people = {fold(p) for p in article.people}
         for role in article.roles:
             assert fold(role.person) in people, (article.id, role.person)
+
+
+def test_states_match_under_another_common_name():
+    gold = GoldArticle("a1", None, (), (), (GoldMeeting(("Turkey", "Britain"), "Moscow", None, Status.OCCURRED),))
+    entities = ENTITIES + (_entity("state:GBR", EntityType.STATE, "United Kingdom"),)
+    event = _meeting("state:TUR", "state:GBR", place="place:moscow")
+    report = evaluate([gold], {"a1": _extraction(entities=entities, roles=(), events=(event,))})
+    assert report.scores[Metric.MEETINGS_PLACE_DATE].f1 == 1.0
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-meetings.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _texts() -> dict[str, str]:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    with CORPUS.open(encoding="utf-8") as lines:
+        texts.update((row["id"], row["text"]) for row in map(json.loads, lines))
+    return texts
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"corpus not present at {CORPUS}: gold annotations not checked against texts")
+@pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl", "test.jsonl"])
+def test_every_annotated_person_is_named_in_the_article(name):
+    texts = _texts()
+    for article in load_gold(GOLD_DIR / name):
+        assert article.id in texts, article.id
+        text = " " + fold(texts[article.id])
+        for person in article.people:
+            assert " " + fold(person) in text, (article.id, person)

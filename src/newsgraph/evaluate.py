@@ -38,6 +38,13 @@ _DATE = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$")
 _KEYS = {"id", "published", "people", "roles", "meetings"}
 _ROLE_KEYS = {"person", "role", "of", "towards", "former"}
 _MEETING_KEYS = {"participants", "place", "date", "status"}
+# Common alternative names of states, for when the gazetteer is not installed.
+_STATE_VARIANTS = {
+    "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+    "us": "united states", "usa": "united states", "america": "united states",
+    "united states of america": "united states", "turkey": "turkiye", "republic of turkiye": "turkiye",
+    "russian federation": "russia", "ivory coast": "cote divoire", "dprk": "north korea",
+}
 # Words that do not tell one body from another ("Ministry of Foreign Affairs" = "Foreign Ministry").
 _BODY_FILLER = {"the", "of", "for", "and", "affairs", "s"}
 
@@ -225,6 +232,11 @@ def state_code(name: str) -> str | None:
     return None
 
 
+def _variant(name: str) -> str:
+    folded = fold(name)
+    return _STATE_VARIANTS.get(folded, folded)
+
+
 def _surname(name: str) -> str:
     words = fold(name).split()
     return words[-1] if words else ""
@@ -257,6 +269,8 @@ class NameMatcher:
             return True
         if entity.type is EntityType.PERSON:
             return self._same_surname(gold, entity)
+        if _variant(gold) in {_variant(n) for n in names}:
+            return True
         return self._same_state(gold, entity) or self._same_body(gold, entity)
 
     def _same_surname(self, gold: str, entity: Entity) -> bool:
