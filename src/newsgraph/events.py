@@ -72,7 +72,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.append(persons)
             _merge_into(merged, candidate, represented)
-    events = [event for c in merged if (event := _to_event(c)) is not None]
+    events = [event for c in merged if (event := _to_event(c, represented)) is not None]
     return events, [c.place for c in merged if c.place is not None]
 
 
@@ -431,9 +431,7 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
-    people = [m for m in target.participants + other.participants if m.type is EntityType.PERSON]
-    pool = people or target.participants + other.participants
-    target.participants = list({m.key: m for m in pool}.values())
+    target.participants = list({m.key: m for m in target.participants + other.participants}.values())
     target.place = target.place or other.place
     target.time = _more_precise(target.time, other.time)
     target.status = target.status or other.status
@@ -449,9 +447,21 @@ def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
     return a if rank(a) >= rank(b) else b
 
 
-def _to_event(c: Candidate) -> Event | None:
+def _sides(c: Candidate, represented) -> list[Mention]:
+    """People first: a state or body stays a participant only if no participant acts for it."""
     people = [m for m in c.participants if m.type is EntityType.PERSON]
-    actors = people or c.participants
+    covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
+    others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
+    if c.mode is MeetingMode.VISIT and c.place is not None and c.place.type is EntityType.STATE:
+        # "X visited China": the host state is the other side when nobody there is named.
+        if len(people) + len(others) < 2 and c.place.key not in covered:
+            others.append(c.place)
+    return people + others
+
+
+def _to_event(c: Candidate, represented) -> Event | None:
+    actors = _sides(c, represented)
+    people = [m for m in actors if m.type is EntityType.PERSON]
     if len(actors) < 2 or not (people or c.place or c.time):
         return None
     confidence = 0.5 + 0.2 * bool(people) + 0.1 * bool(c.place) + 0.1 * bool(c.time) - 0.15 * c.via_anaphora
