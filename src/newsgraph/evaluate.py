@@ -188,8 +188,9 @@ def _list(value: object, where: str) -> list:
 
 
 def fold(name: str) -> str:
-    """Lower-case ASCII with punctuation dropped: 'U.S.' -> 'us', 'Kılıç' -> 'kilic'."""
-    text = anyascii(name).lower().replace(".", "").replace("'", "")
+    """Lower-case ASCII, punctuation and possessives dropped: 'U.S.' -> 'us', 'Kılıç' -> 'kilic'."""
+    # A possessive is not part of a name: "Pakistan's committee" names Pakistan.
+    text = re.sub(r"'s\b", " ", anyascii(name).lower().replace("\u2019", "'")).replace(".", "").replace("'", "")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
