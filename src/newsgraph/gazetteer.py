@@ -155,7 +155,7 @@ class Gazetteer:
     def _lookup(self, kind: str, name: str):
         if not name:
             return None
-        exact = self._index[f"{kind}_exact"].get(name.strip())
+        exact = self._index[f"{kind}_exact"].get(re.sub(r"^(the|The)\s+", "", name.strip()))
         return exact if exact is not None else self._index[kind].get(fold(name))
 
 
@@ -223,7 +223,8 @@ def _patterns(gazetteer: Gazetteer) -> list[dict]:
         out += _named(gazetteer, owner, label, place.key, place.patterns)
     for state in gazetteer.states:
         # What is left of the metonyms are seats of power, not places: "Kremlin", "White House".
-        out += _named(gazetteer, owner, "ORG", f"metonym:{state.iso3}", state.metonyms)
+        seats = [m for m in state.metonyms if gazetteer.find_place(m) is None]
+        out += _named(gazetteer, owner, "ORG", f"metonym:{state.iso3}", seats)
     return out
 
 
