@@ -273,9 +273,17 @@ def _mentions_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first."""
     tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    mentions = [m for m in index.within(start, end) if m.type is not EntityType.PLACE and not m.adjectival]
+    mentions = [m for m in map(_as_actor, index.within(start, end)) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions
+
+
+def _as_actor(mention: Mention) -> Mention | None:
+    """A capital among the participants is its state's government ("talks with Baku")."""
+    if mention.type is not EntityType.PLACE:
+        return mention
+    state = load_gazetteer().state_for_metonym(mention.name)
+    return replace(mention, type=EntityType.STATE, key=state.key, name=state.label) if state else None
 
 
 def _antecedent(root: Token, groups, index: MentionIndex) -> list[Mention] | None:
@@ -348,7 +356,7 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
             gazetteer = load_gazetteer()
             capital = gazetteer.capital_of(gazetteer.find_state(mention.name))
             if capital is not None:
-                return Mention(token.i, token.i + 1, EntityType.PLACE, f"place:{capital.geonameid}", capital.label)
+                return Mention(token.i, token.i + 1, EntityType.PLACE, capital.key, capital.label)
     return None
 
 

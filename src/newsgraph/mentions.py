@@ -77,7 +77,10 @@ def _from_entity(ent: Span) -> Mention | None:
     gazetteer = load_gazetteer()
     if kind == "demonym":
         state = gazetteer.find_state_by_demonym(ent.text)
-        return state and Mention(ent.start, ent.end, EntityType.STATE, f"state:{state.iso3}", state.label, adjectival=True)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, adjectival=True)
+    if kind == "metonym":  # "the Kremlin", "the White House": the state's government acting
+        state = gazetteer.state_for_metonym(ent.text)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label)
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
     if ent.label_ == "PERSON":
@@ -93,10 +96,10 @@ def _from_gazetteer(ent: Span, kind: str) -> Mention | None:
     gazetteer = load_gazetteer()
     if kind == "state":
         state = gazetteer.find_state(ent.text)
-        return state and Mention(ent.start, ent.end, EntityType.STATE, f"state:{state.iso3}", state.label)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label)
     if kind == "place":
         place = gazetteer.find_place(ent.text)
-        return place and Mention(ent.start, ent.end, EntityType.PLACE, f"place:{place.geonameid}", place.label)
+        return place and Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label)
     organization = gazetteer.find_organization(ent.text)
     return organization and Mention(
         ent.start, ent.end, EntityType.ORGANIZATION, f"org:{organization.key}", organization.label
@@ -135,7 +138,7 @@ def _organization(ent: Span) -> Mention | None:
     body = _body_in(span.text)
     key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
     return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
-                   state=f"state:{state.iso3}" if state else None)
+                   state=state.key if state else None)
 
 
 def _body_in(text: str) -> str | None:
