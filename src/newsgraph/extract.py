@@ -21,7 +21,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         entities=collect_entities(doc, mentions),
-        roles=tuple(r for r in roles if r.organization is not None),
+        roles=tuple(roles),
         events=tuple(events),
         notes=tuple(_unresolved_dates(events, article)),
     )

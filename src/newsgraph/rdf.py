@@ -92,7 +92,8 @@ def article_graph(extraction: Extraction, *, minter: Minter = Minter()) -> Graph
     for entity in extraction.entities:
         writer.entity(entity)
     for role in extraction.roles:
-        writer.membership(role)
+        if role.organization is not None:  # org:Membership needs the body the role is of
+            writer.membership(role)
     for event in extraction.events:
         writer.event(event)
     return graph
