@@ -1,0 +1,309 @@
+"""Questions to the graph: the SPARQL library in ``queries/*.rq`` and free SPARQL.
+
+Each library query starts with a header of comment lines::
+
+    # name: meetings-of
+    # answers: the meetings a person took part in ...
+    # param: person (person) — a person's name, matched on labels ...
+    # lists: with, articles
+
+``param: NAME (KIND) — description`` declares a variable ``?NAME`` that the
+query projects; ``KIND`` (person, state, place, node) says which nodes a name
+may designate. ``lists`` names columns built with GROUP_CONCAT and the
+separator U+001F; their items are sorted here (SPARQL leaves GROUP_CONCAT
+order to the engine) and joined with "; ".
+
+User text is never pasted into a query. A name is folded (anyascii + lower
+case, so "Kilic" finds "Kılıç") and compared in Python against the labels of
+the candidate nodes; the matching node IRIs are then bound as RDF terms with
+pyoxigraph substitutions. A name that matches nothing gives no rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import TypeVar
+
+import pyoxigraph as ox
+from anyascii import anyascii
+
+from newsgraph.errors import QueryError, StoreError
+from newsgraph.store import GraphStore
+
+LIST_SEPARATOR = "\u001f"
+LIST_JOINER = "; "
+SPARQL_QUERY_NAME = "sparql"
+# A node no graph holds: bound when a name matches nothing, so the query still
+# runs and reports its columns with no rows.
+NO_MATCH = ox.NamedNode("urn:newsgraph:no-match")
+
+T = TypeVar("T")
+
+_NG = "https://w3id.org/newsgraph/ontology#"
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+
+
+class ParamKind(StrEnum):
+    """Which nodes a parameter's name may designate."""
+
+    PERSON = "person"
+    STATE = "state"
+    PLACE = "place"
+    NODE = "node"
+
+
+_CLASS_OF = {
+    ParamKind.PERSON: ox.NamedNode(_NG + "Person"),
+    ParamKind.STATE: ox.NamedNode(_NG + "State"),
+    ParamKind.PLACE: ox.NamedNode(_SEM + "Place"),
+}
+
+_LABELS_OF_CLASS = """
+SELECT DISTINCT ?class ?node ?label WHERE {
+  ?node a ?class ; <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?label .
+}"""
+_LABELS_OF_ANY = """
+SELECT DISTINCT ?node ?label WHERE {
+  ?node <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?label .
+}"""
+_IS_SUBJECT = "SELECT ?node WHERE { ?node ?p ?o } LIMIT 1"
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    kind: ParamKind
+    description: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True, slots=True)
+class QueryInfo:
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    lists: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Rows of plain strings (None where a value is unbound), in a stable order.
+
+    ``to_json`` schema (stable)::
+
+        {"query": "<query name, or 'sparql'>",
+         "columns": ["<column>", ...],
+         "rows": [{"<column>": "<value>" or null, ...}, ...]}
+    """
+
+    query: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+    def to_table(self) -> str:
+        cells = [list(self.columns)] + [[_cell(v) for v in row] for row in self.rows]
+        widths = [max(len(r[i]) for r in cells) for i in range(len(self.columns))]
+        lines = [_table_line(r, widths) for r in cells]
+        lines.insert(1, _table_line(["-" * w for w in widths], widths))
+        summary = f"({len(self.rows)} row{'' if len(self.rows) == 1 else 's'})"
+        return "\n".join(lines + [summary]) + "\n"
+
+    def to_json(self) -> str:
+        rows = [dict(zip(self.columns, row)) for row in self.rows]
+        data = {"query": self.query, "columns": list(self.columns), "rows": rows}
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in self.rows])
+        return out.getvalue()
+
+
+def _cell(value: str | None) -> str:
+    return "" if value is None else " ".join(value.split())
+
+
+def _table_line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+
+# -- the library ---------------------------------------------------------------
+
+def list_queries() -> list[QueryInfo]:
+    """The library queries, sorted by name."""
+    return list(_library().values())
+
+
+@cache
+def _library() -> dict[str, QueryInfo]:
+    folder = resources.files("newsgraph") / "queries"
+    infos = [parse_query(f.read_text(encoding="utf-8"), source=f.name)
+             for f in folder.iterdir() if f.name.endswith(".rq")]
+    return {info.name: info for info in sorted(infos, key=lambda i: i.name)}
+
+
+_HEADER = re.compile(r"^#\s*(name|answers|param|lists):\s*(.*?)\s*$")
+_PARAM = re.compile(r"^(\w+)\s*\((\w+)\)\s*(?:—|-)\s*(.+)$")
+
+
+def parse_query(text: str, *, source: str) -> QueryInfo:
+    """A library query's header, checked: a broken file is reported by name."""
+    fields: dict[str, list[str]] = {}
+    for line in itertools.takewhile(lambda l: l.startswith("#"), text.splitlines()):
+        if match := _HEADER.match(line):
+            fields.setdefault(match[1], []).append(match[2])
+    if not fields.get("name") or not fields.get("answers"):
+        raise QueryError(f"{source}: the header needs `# name:` and `# answers:` lines")
+    params = tuple(_parse_param(p, source) for p in fields.get("param", []))
+    lists = tuple(c.strip() for line in fields.get("lists", []) for c in line.split(",") if c.strip())
+    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text)
+
+
+def _parse_param(line: str, source: str) -> Param:
+    match = _PARAM.match(line)
+    kinds = ", ".join(ParamKind)
+    if not match or match[2] not in ParamKind.__members__.values():
+        raise QueryError(f"{source}: `# param: {line}` should read `# param: NAME (KIND) — description`, KIND one of {kinds}")
+    return Param(match[1], ParamKind(match[2]), match[3])
+
+
+def _info(name: str) -> QueryInfo:
+    library = _library()
+    if name not in library:
+        raise QueryError(f"no query named {name!r}; the library has: {', '.join(library)}")
+    return library[name]
+
+
+# -- asking --------------------------------------------------------------------
+
+def ask(store: GraphStore, name: str, *, params: Mapping[str, str] | None = None) -> Answer:
+    """Run library query ``name`` with ``params`` (names or IRIs, never SPARQL)."""
+    info = _info(name)
+    given = _check_params(info, dict(params or {}))
+    choices = [_nodes_for(store, p, given[p.name]) for p in info.params]
+    columns: tuple[str, ...] = ()
+    rows: dict[tuple[str | None, ...], None] = {}  # an ordered set
+    for combination in itertools.product(*choices):
+        bindings = {p.name: node for p, node in zip(info.params, combination)}
+        columns, found = _select(store.query(info.text, bindings=bindings))
+        rows.update(dict.fromkeys(found))
+    keep = [i for i, c in enumerate(columns) if c not in given]
+    lists = {i for i in keep if columns[i] in info.lists}
+    return Answer(
+        query=name,
+        columns=tuple(columns[i] for i in keep),
+        rows=tuple(tuple(_list_value(row[i]) if i in lists else row[i] for i in keep) for row in rows),
+    )
+
+
+def _check_params(info: QueryInfo, given: dict[str, str]) -> dict[str, str]:
+    expected = [p.name for p in info.params]
+    usage = " ".join(f"--param {p}=..." for p in expected) or "no parameters"
+    unknown = sorted(set(given) - set(expected))
+    missing = [p for p in expected if p not in given]
+    if unknown:
+        raise QueryError(f"{info.name} takes {usage}; unknown parameter(s): {', '.join(unknown)}")
+    if missing:
+        raise QueryError(f"{info.name} takes {usage}; missing: {', '.join(missing)}")
+    return given
+
+
+def _list_value(value: str | None) -> str | None:
+    if value is None:
+        return None
+    items = sorted({i for i in value.split(LIST_SEPARATOR) if i}, key=lambda i: (fold(i), i))
+    return LIST_JOINER.join(items)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name: "Kılıç" -> "kilic"."""
+    return " ".join(anyascii(text).lower().split())
+
+
+def find_nodes(store: GraphStore, name: str, *, kind: ParamKind) -> list[ox.NamedNode]:
+    """Nodes of ``kind`` whose label or alt label folds to the same text as ``name``, sorted."""
+    wanted = fold(name)
+    if not wanted:
+        return []
+    found = {solution["node"].value for solution in _label_solutions(store, kind)
+             if fold(solution["label"].value) == wanted and isinstance(solution["node"], ox.NamedNode)}
+    if kind is ParamKind.NODE and _is_subject(store, name):
+        found.add(name)
+    return [ox.NamedNode(v) for v in sorted(found)]
+
+
+def _label_solutions(store: GraphStore, kind: ParamKind) -> Iterable[ox.QuerySolution]:
+    if kind is ParamKind.NODE:
+        return store.query(_LABELS_OF_ANY)
+    return store.query(_LABELS_OF_CLASS, bindings={"class": _CLASS_OF[kind]})
+
+
+def _is_subject(store: GraphStore, text: str) -> bool:
+    """Whether ``text`` is the IRI of a node with statements (bound as a term, never pasted)."""
+    try:
+        node = ox.NamedNode(text.strip())
+    except ValueError:
+        return False
+    return any(True for _ in store.query(_IS_SUBJECT, bindings={"node": node}))
+
+
+def _nodes_for(store: GraphStore, param: Param, value: str) -> list[ox.NamedNode]:
+    return find_nodes(store, value, kind=param.kind) or [NO_MATCH]
+
+
+# -- free SPARQL ---------------------------------------------------------------
+
+def run_sparql(store: GraphStore, text: str) -> Answer:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store."""
+    result = store.query(text)
+    columns, rows = _collect(result)
+    return Answer(SPARQL_QUERY_NAME, columns, rows)
+
+
+def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
+    if isinstance(result, ox.QueryBoolean):
+        return ("answer",), ((str(bool(result)).lower(),),)
+    if isinstance(result, ox.QueryTriples):
+        triples = _evaluate(lambda: [tuple(_text(t) for t in triple) for triple in result])
+        return ("subject", "predicate", "object"), tuple(sorted(triples))
+    return _select(result)
+
+
+def _select(result: ox.QuerySolutions) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
+    columns = tuple(v.value for v in result.variables)
+    rows = _evaluate(lambda: [tuple(_text(s[c]) for c in columns) for s in result])
+    return columns, tuple(rows)
+
+
+def _evaluate(run: Callable[[], T]) -> T:
+    # Results are lazy: evaluation errors surface while iterating.
+    try:
+        return run()
+    except OSError as error:
+        raise StoreError(f"could not read the store: {error}") from error
+    except (RuntimeError, ValueError) as error:
+        raise QueryError(f"the query failed while running: {error}") from error
+
+
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):
+        return str(term)
+    return term.value

@@ -1,0 +1,268 @@
+"""The embedded on-disk triple store of a build: ``OUT/store/`` (pyoxigraph).
+
+Atomicity, as measured on pyoxigraph 0.5.13 (tests/test_store.py keeps these
+honest):
+
+- ``Store.update`` runs a whole SPARQL Update request (several operations
+  separated by ``;``) in one transaction: when a later operation fails, the
+  earlier ones are rolled back. ``replace_graphs`` therefore sends
+  ``DROP SILENT GRAPH`` + ``INSERT DATA`` for every graph as ONE request, so a
+  reader never sees an article half replaced and a crash leaves the old graph.
+- ``Store.extend`` is also one transaction, but only adds; removing the old
+  graph first (``remove_graph``) would be a second, separate transaction.
+- ``Store.bulk_extend`` / ``bulk_load`` write SST files and are not documented
+  as transactional; a generator failing midway left nothing in our
+  measurement, but we do not rely on it.
+
+The SPARQL default graph is the union of the named graphs. Oxigraph's union is
+a bag: a triple stated in two article graphs appears twice, so queries must
+use DISTINCT. Quarantine graphs are kept out of the default graph: when any
+exists, the default graph is the explicit list of the other graphs, which
+costs about 25 ms per 1,000 graphs per query (measured), so large corpora
+should keep quarantines few or elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from newsgraph.errors import QueryError, StoreError, UsageError
+
+STORE_DIR = "store"
+ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology"
+QUARANTINE_SUFFIX = "-quarantine"
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+OxResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+class GraphKind(StrEnum):
+    """What a named graph holds, told by its name."""
+
+    ARTICLE = "article"
+    QUARANTINE = "quarantine"
+    ONTOLOGY = "ontology"
+
+
+ARTICLES_ONLY = frozenset({GraphKind.ARTICLE})
+
+
+def kind_of(name: str) -> GraphKind:
+    if name == ONTOLOGY_GRAPH:
+        return GraphKind.ONTOLOGY
+    if name.endswith(QUARANTINE_SUFFIX):
+        return GraphKind.QUARANTINE
+    return GraphKind.ARTICLE
+
+
+def to_oxigraph(term: Identifier) -> OxTerm:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise UsageError(f"cannot store the RDF term {term!r}: only IRIs, blank nodes and literals")
+
+
+def to_rdflib(term: OxTerm) -> Identifier:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise StoreError(f"the store holds an RDF term newsgraph cannot read: {term!r}")
+
+
+class GraphStore:
+    """A pyoxigraph store with one named graph per article (and the ontology).
+
+    Use it as a context manager, or call ``close()``: closing flushes and
+    releases the store's lock so another process can open it.
+    """
+
+    def __init__(self, store: ox.Store, *, path: Path, read_only: bool = False):
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._store is not None and not self.read_only:
+            self._store.flush()
+        # pyoxigraph has no close(): dropping the last reference releases the lock.
+        self._store = None
+
+    def flush(self) -> None:
+        if not self.read_only:
+            self._open().flush()
+
+    def _open(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError(f"the store in {self.path} is closed: open it again with open_store()")
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(f"the store in {self.path} was opened read-only: open it with read_only=False to write")
+        return self._open()
+
+    # -- writing -------------------------------------------------------------
+
+    def replace_graph(self, name: str, triples: Graph, *, quarantine: tuple[str, Graph] | None = None) -> None:
+        """Replace graph ``name`` (and optionally its quarantine graph) in one transaction."""
+        graphs = {name: triples}
+        if quarantine is not None:
+            graphs[quarantine[0]] = quarantine[1]
+        self.replace_graphs(graphs)
+
+    def replace_graphs(self, graphs: Mapping[str, Graph]) -> None:
+        """Drop each named graph and insert its new triples, all in one transaction.
+
+        An empty Graph just removes the named graph.
+        """
+        operations = [operation for name, graph in graphs.items() for operation in _replace_operations(name, graph)]
+        try:
+            self._writable().update(" ;\n".join(operations))
+        except (OSError, RuntimeError, ValueError) as error:
+            raise StoreError(f"could not write graphs {sorted(graphs)} to {self.path}: {error}") from error
+
+    def remove_graph(self, name: str) -> None:
+        self.replace_graphs({name: Graph()})
+
+    def load_ontology(self, name: str = ONTOLOGY_GRAPH, *, files: Iterable[Path] | None = None) -> int:
+        """Replace graph ``name`` with the ontology files (default: the bundled ``ontology/*.ttl``).
+
+        Returns the number of triples loaded.
+        """
+        from newsgraph.resources import resource_files
+
+        graph = Graph()
+        for path in files if files is not None else resource_files("ontology"):
+            try:
+                graph.parse(path, format="turtle")
+            except Exception as error:  # rdflib raises many parser-specific types
+                raise StoreError(f"cannot read ontology file {path}: {error}") from error
+        self.replace_graphs({name: graph})
+        return len(graph)
+
+    # -- reading -------------------------------------------------------------
+
+    def graph_names(self, *, kinds: Iterable[GraphKind] | None = None) -> list[str]:
+        """Named graphs, sorted; only those of ``kinds`` when given."""
+        wanted = frozenset(kinds) if kinds is not None else frozenset(GraphKind)
+        names = (g.value for g in self._open().named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(n for n in names if kind_of(n) in wanted)
+
+    def has_graph(self, name: str) -> bool:
+        return self._open().contains_named_graph(ox.NamedNode(name))
+
+    def triple_count(self, name: str | None = None) -> int:
+        """Quads in graph ``name``, or in the whole store (a triple in two graphs counts twice)."""
+        store = self._open()
+        if name is None:
+            return len(store)
+        return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+
+    def quads(self, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> Iterator[ox.Quad]:
+        """Quads of the named graphs of ``kinds`` (default: article graphs)."""
+        store = self._open()
+        for name in self.graph_names(kinds=kinds):
+            yield from store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+
+    def dataset(self, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> Dataset:
+        """An in-memory rdflib copy of the graphs of ``kinds`` (default: article graphs)."""
+        dataset = Dataset()
+        for quad in self.quads(kinds=kinds):
+            graph = dataset.graph(URIRef(quad.graph_name.value))
+            graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return dataset
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Identifier | OxTerm] | None = None) -> OxResult:
+        """Run a SPARQL query; ``bindings`` replace variables by RDF terms (SEP-0007 substitutions).
+
+        The default graph is the union of all named graphs except quarantines.
+        """
+        substitutions = {ox.Variable(k): _as_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._open().query(sparql, substitutions=substitutions, **self._default_graph())
+        except SyntaxError as error:
+            raise QueryError(f"the SPARQL query does not parse: {error}") from error
+        except OSError as error:
+            raise StoreError(f"could not read the store in {self.path}: {error}") from error
+        except (RuntimeError, ValueError) as error:
+            raise QueryError(f"the SPARQL query cannot run: {error}") from error
+
+    def _default_graph(self) -> dict[str, object]:
+        names = self.graph_names()
+        if not any(kind_of(n) is GraphKind.QUARANTINE for n in names):
+            return {"use_default_graph_as_union": True}
+        return {"default_graph": [ox.NamedNode(n) for n in names if kind_of(n) is not GraphKind.QUARANTINE]}
+
+
+def _as_ox(term: Identifier | OxTerm) -> OxTerm:
+    return term if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal) else to_oxigraph(term)
+
+
+def _replace_operations(name: str, graph: Graph) -> list[str]:
+    target = str(ox.NamedNode(name))
+    operations = [f"DROP SILENT GRAPH {target}"]
+    if len(graph):
+        # str() of a pyoxigraph term is its N-Triples form, which SPARQL parses as is.
+        body = "\n".join(" ".join(str(to_oxigraph(t)) for t in triple) + " ." for triple in graph)
+        operations.append(f"INSERT DATA {{ GRAPH {target} {{\n{body}\n}} }}")
+    return operations
+
+
+def store_path(out_dir: Path) -> Path:
+    return Path(out_dir) / STORE_DIR
+
+
+def open_store(out_dir: Path | str, *, create: bool = False, read_only: bool = False) -> GraphStore:
+    """Open the store of the build in ``out_dir`` (it lives in ``out_dir/store/``).
+
+    ``create`` makes it when missing; ``read_only`` opens it without taking the
+    write lock (pyoxigraph: undefined if another process writes meanwhile).
+    """
+    if create and read_only:
+        raise UsageError("open_store: create=True and read_only=True exclude each other")
+    out_dir = Path(out_dir)
+    path = store_path(out_dir)
+    if not (path / "CURRENT").exists() and not create:
+        raise StoreError(f"no store in {out_dir}/: run `newsgraph build ... --out {out_dir}/` first")
+    try:
+        store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as error:
+        raise StoreError(_open_problem(path, error)) from error
+    return GraphStore(store, path=path, read_only=read_only)
+
+
+def _open_problem(path: Path, error: OSError) -> str:
+    if "lock" in str(error).lower():
+        return (f"the store in {path} is in use by another process (a build or `newsgraph serve`?): "
+                f"wait for it to finish, or open it read-only")
+    return f"cannot open the store in {path}: {error}"
