@@ -1,0 +1,307 @@
+"""Blank out boilerplate in an article's text, keeping every offset.
+
+``clean`` never deletes: it replaces what is not the article (navigation,
+legal notices, captions, trailing lists of other stories, the headline) by
+spaces of the same length and keeps the newlines, so an offset into the
+cleaned text points at the same character of the original. The rules are data
+(``data/boilerplate.json``); this module only applies them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+TITLE_RULE = "title"
+REPEATED_RULE = "repeated-caption"
+_BLANKABLE = re.compile(r"[^\n]")
+_FINAL_PUNCTUATION = tuple('.!?…:;"”’\'»')
+_CAPTION_LETTERS = 0.6
+_SENTENCE_END = (".", "!", "?", '."', ".”", ".’")
+
+
+class Scope(StrEnum):
+    LINE = "line"
+    PARAGRAPH = "paragraph"
+
+
+class Action(StrEnum):
+    BLANK = "blank"  # blank what matched
+    CUT = "cut"  # blank what matched and everything after it
+
+
+class CutWhen(StrEnum):
+    """When a cut rule ends the article (otherwise it only blanks its match)."""
+
+    ALWAYS = "always"
+    LIST_FOLLOWS = "list-follows"  # the next text is a headline, not prose
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    scope: Scope
+    action: Action
+    pattern: str
+    reason: str
+    when: CutWhen = CutWhen.ALWAYS
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Sizes the rules look at: longest line, paragraph, caption and headline."""
+
+    line_chars: int = 400
+    paragraph_chars: int = 1500
+    caption_chars: int = 200
+    caption_gap: int = 3  # lines between a caption and its repeat
+    title_chars: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """The rules of one scope as one alternation: one regex call per line."""
+
+    pattern: re.Pattern[str]
+    rules: tuple[Rule, ...]  # in the order of the alternation
+
+    def match(self, content: str) -> Rule | None:
+        found = self.pattern.fullmatch(content)
+        return self.rules[int(found.lastgroup[1:])] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Rulebook:
+    rules: tuple[Rule, ...]
+    limits: Limits
+    line: Matcher
+    paragraph: Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A stretch blanked by ``rule`` (offsets into the original)."""
+
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    text: str
+    title: str | None
+    removed: tuple[Removal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # before the newline
+    content: str  # stripped
+    indented: bool = False
+
+
+def make_rulebook(rules: list[dict], limits: dict | None = None) -> Rulebook:
+    """Compile rules given as data (the entries of ``boilerplate.json``)."""
+    parsed = tuple(_make_rule(r) for r in rules)
+    return Rulebook(parsed, Limits(**(limits or {})), _combine(parsed, Scope.LINE), _combine(parsed, Scope.PARAGRAPH))
+
+
+def _make_rule(data: dict) -> Rule:
+    when = CutWhen(data.get("when", CutWhen.ALWAYS))
+    return Rule(data["name"], Scope(data["scope"]), Action(data["action"]), data["pattern"], data["reason"], when)
+
+
+def _combine(rules: tuple[Rule, ...], scope: Scope) -> Matcher:
+    # Cut rules come first so a notice that also matches a blank rule still ends the article.
+    chosen = tuple(sorted((r for r in rules if r.scope is scope), key=lambda r: r.action is not Action.CUT))
+    alternatives = [f"(?P<r{i}>{r.pattern})" for i, r in enumerate(chosen)] or ["(?!)"]
+    return Matcher(re.compile("|".join(alternatives), re.IGNORECASE | re.DOTALL), chosen)
+
+
+@cache
+def default_rulebook() -> Rulebook:
+    text = resources.files("newsgraph").joinpath("data/boilerplate.json").read_text(encoding="utf-8")
+    return load_rulebook_text(text)
+
+
+def load_rulebook(path: str | Path) -> Rulebook:
+    return load_rulebook_text(Path(path).read_text(encoding="utf-8"))
+
+
+def load_rulebook_text(text: str) -> Rulebook:
+    data = json.loads(text)
+    return make_rulebook(data["rules"], data.get("limits"))
+
+
+def clean(original: str, *, title: str | None = None, rules: Rulebook | None = None) -> CleanText:
+    """``original`` with boilerplate blanked, and the article's title.
+
+    ``title`` is the title known from elsewhere (a JSON Lines field, an HTML
+    ``<h1>``); when the text starts with it, that line is blanked. Without it the
+    headline is found in the text: a short first line without a final period,
+    set apart by a blank line. Either way the headline line is blanked in
+    ``text`` (headline case misleads the tagger) and stays in ``original``.
+    """
+    rules = rules or default_rulebook()
+    lines = _split_lines(original)
+    marks: dict[int, str] = {}
+    cuts = _apply_rules(lines, rules, marks)
+    _mark_repeated(lines, rules.limits, marks)
+    cut = _choose_cut(lines, cuts, marks, rules.limits)
+    found_title = _mark_title(lines[:cut], rules.limits, marks, given=title)
+    removed = _removals(lines, marks, cut, cuts[cut].name if cut in cuts else None, len(original))
+    return CleanText(_blank(original, removed), found_title, removed)
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines, start = [], 0
+    for piece in text.split("\n"):
+        lines.append(_Line(start, start + len(piece), piece.strip(), piece[:1] in (" ", "\t")))
+        start += len(piece) + 1
+    return lines
+
+
+def _apply_rules(lines: list[_Line], rules: Rulebook, marks: dict[int, str]) -> dict[int, Rule]:
+    """Mark lines blanked by rules; return the lines where a cut rule matched."""
+    cuts: dict[int, Rule] = {}
+    for first, last, content, scope in _units(lines, rules.limits):
+        rule = (rules.line if scope is Scope.LINE else rules.paragraph).match(content)
+        if rule is None:
+            continue
+        if rule.action is Action.CUT:
+            cuts.setdefault(first, rule)
+        for index in range(first, last + 1):
+            marks.setdefault(index, rule.name)
+    return cuts
+
+
+def _units(lines: list[_Line], limits: Limits):
+    """Each line, and each paragraph (then each of its lines) for paragraph rules.
+
+    A line starting in lower case continues a hard-wrapped sentence: it is never
+    boilerplate on its own ("published today, said...").
+    """
+    for index, line in enumerate(lines):
+        if line.content and len(line.content) <= limits.line_chars and not line.content[0].islower():
+            yield index, index, line.content, Scope.LINE
+    for first, last in _paragraphs(lines):
+        joined = " ".join(line.content for line in lines[first : last + 1])
+        if len(joined) <= limits.paragraph_chars:
+            yield first, last, joined, Scope.PARAGRAPH
+        if last > first:
+            for index in range(first, last + 1):
+                content = lines[index].content
+                if len(content) <= limits.paragraph_chars and not content[0].islower():
+                    yield index, index, lines[index].content, Scope.PARAGRAPH
+
+
+def _paragraphs(lines: list[_Line]):
+    first = None
+    for index, line in enumerate(lines + [_Line(0, 0, "")]):
+        if line.content and first is None:
+            first = index
+        elif not line.content and first is not None:
+            yield first, index - 1
+            first = None
+
+
+def _mark_repeated(lines: list[_Line], limits: Limits, marks: dict[int, str]) -> None:
+    """Blank short unpunctuated lines shown twice in a row: a picture's caption and alt text.
+
+    Only near repeats count; a story pasted twice repeats its lines far apart.
+    """
+    last_seen: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        if not _caption_like(line, limits):
+            continue
+        previous = last_seen.get(line.content)
+        if previous is not None and index - previous <= limits.caption_gap:
+            marks.setdefault(previous, REPEATED_RULE)
+            marks.setdefault(index, REPEATED_RULE)
+        last_seen[line.content] = index
+
+
+def _caption_like(line: _Line, limits: Limits) -> bool:
+    # Mostly words, not indented, no column gaps: repeated rows of a table are not captions.
+    content = line.content
+    if "  " in content or line.indented or content[:1].islower():
+        return False
+    letters = sum(c.isalpha() for c in content)
+    short = 0 < len(content) <= limits.caption_chars and not content.endswith(_FINAL_PUNCTUATION)
+    return short and len(content.split()) >= 2 and letters >= _CAPTION_LETTERS * len(content.replace(" ", ""))
+
+
+def _choose_cut(lines: list[_Line], cuts: dict[int, Rule], marks: dict[int, str], limits: Limits) -> int:
+    """The first cut line that follows some article text; len(lines) when none.
+
+    A notice before any article text (a copyright banner on top) is only
+    blanked, and so is a "Read more" marker followed by prose (an inline link
+    whose text is gone).
+    """
+    for index in sorted(cuts):
+        after_text = any(lines[i].content and i not in marks for i in range(index))
+        if after_text and _cut_applies(cuts[index], lines, index, marks, limits):
+            return index
+    return len(lines)
+
+
+def _cut_applies(rule: Rule, lines: list[_Line], index: int, marks: dict[int, str], limits: Limits) -> bool:
+    if rule.when is CutWhen.ALWAYS:
+        return True
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].content and i not in marks), None)
+    if following is None:
+        return True
+    content = lines[following].content
+    return len(content) < limits.title_chars and not content.endswith(_SENTENCE_END)
+
+
+def _mark_title(lines: list[_Line], limits: Limits, marks: dict[int, str], *, given: str | None) -> str | None:
+    kept = [i for i, line in enumerate(lines) if line.content and i not in marks]
+    if not kept:
+        return given
+    first = kept[0]
+    content = lines[first].content
+    if given is not None:
+        if _same_words(content, given):
+            marks[first] = TITLE_RULE
+        return given
+    if len(kept) > 1 and _headline_like(lines, first, limits, marks):
+        marks[first] = TITLE_RULE
+        return content
+    return None
+
+
+def _headline_like(lines: list[_Line], index: int, limits: Limits, marks: dict[int, str]) -> bool:
+    content = lines[index].content
+    after = index + 1
+    apart = after >= len(lines) or not lines[after].content or after in marks
+    has_letter = any(c.isalpha() for c in content)
+    return apart and has_letter and len(content) < limits.title_chars and not content.endswith(".")
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _removals(lines: list[_Line], marks: dict[int, str], cut: int, cut_rule: str | None, size: int):
+    removed = [Removal(rule, lines[i].start, lines[i].end) for i, rule in sorted(marks.items()) if i < cut]
+    if cut < len(lines):
+        removed.append(Removal(cut_rule or "cut", lines[cut].start, size))
+    return tuple(removed)
+
+
+def _blank(original: str, removed: tuple[Removal, ...]) -> str:
+    parts, position = [], 0
+    for removal in removed:
+        parts.append(original[position : removal.start])
+        parts.append(_BLANKABLE.sub(" ", original[removal.start : removal.end]))
+        position = removal.end
+    parts.append(original[position:])
+    return "".join(parts)
