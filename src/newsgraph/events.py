@@ -148,7 +148,14 @@ def _anchors(token: Token) -> list[Token]:
             head = head.head.head
         if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             anchors.append(head)
+        elif (verb := _verb_of_preposition(token)) is not None:
+            anchors.append(verb)  # "arrived in China for talks": where and when he arrived
     return anchors
+
+
+def _verb_of_preposition(token: Token) -> Token | None:
+    preposition = _preposition_of(token)
+    return preposition.head if preposition is not None and preposition.head.pos_ == "VERB" else None
 
 
 def _is_definite(token: Token) -> bool:
@@ -190,17 +197,17 @@ def _status(token: Token, anchors: list[Token]) -> Status | None:
     lemmas = {t.lemma_.lower() for t in anchors + governors}
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
-    if lemmas & set(cues["planned_governors"]) - {token.lemma_.lower()}:
+    preposition = _preposition_of(anchors[0]) or _preposition_of(_clause_anchor(anchors))
+    if preposition is not None and preposition.lower_ in ("after", "following", "since"):
+        return Status.OCCURRED  # "agreed to continue after a first round of talks"
+    if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks"
-    preposition = _preposition_of(_clause_anchor(anchors))
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     for verb in verbs:
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
             return Status.PLANNED
     if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
         return Status.PLANNED
-    if preposition is not None and preposition.lower_ in ("after", "following", "since"):
-        return Status.OCCURRED
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
@@ -234,8 +241,11 @@ def _after(time: TimeValue, published: dt.date) -> bool:
 def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     for anchor in anchors:
+        subject_only = anchor is _verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
         for child in anchor.children:
-            if child.dep_ in (*_SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
+            if subject_only:
+                roots += [child] if child.dep_ in _SUBJECTS else []
+            elif child.dep_ in (*_SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ == "amod" and child.pos_ == "PROPN"):
                 roots.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
@@ -327,8 +337,11 @@ def _coordinated_people(index: MentionIndex, start: int, end: int) -> list[list[
 def _place(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
     if token.lemma_.lower() == "visit":
-        for child in token.children:
-            if child.dep_ in ("dobj", "pobj") and (m := _place_at(child, index)) and m.key not in taken:
+        # "visited Japan", "a visit to Japan"
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
+        for child in objects:
+            if (m := _place_at(child, index)) and m.key not in taken:
                 return m
     for anchor in anchors:
         for prep in anchor.children:
@@ -460,11 +473,21 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     people = [m for m in c.participants if m.type is EntityType.PERSON]
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
-    if c.mode is MeetingMode.VISIT and c.place is not None and c.place.type is EntityType.STATE:
-        # "X visited China": the host state is the other side when nobody there is named.
-        if len(people) + len(others) < 2 and c.place.key not in covered:
-            others.append(c.place)
+    host = _host_state(c.place)
+    if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
+        # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
+        others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host)))
     return people + others
+
+
+def _host_state(place: Mention | None) -> str | None:
+    if place is None:
+        return None
+    return place.key if place.type is EntityType.STATE else place.state
+
+
+def _state_label(key: str) -> str:
+    return load_gazetteer().state_by_code(key.partition(":")[2]).label
 
 
 def _to_event(c: Candidate, represented) -> Event | None:

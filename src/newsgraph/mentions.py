@@ -99,7 +99,8 @@ def _from_gazetteer(ent: Span, kind: str) -> Mention | None:
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label)
     if kind == "place":
         place = gazetteer.find_place(ent.text)
-        return place and Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label)
+        return place and Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
+                                 state=f"state:{place.country}" if place.country else None)
     organization = gazetteer.find_organization(ent.text)
     return organization and Mention(
         ent.start, ent.end, EntityType.ORGANIZATION, f"org:{organization.key}", organization.label
@@ -120,10 +121,18 @@ def _trim(span: Span) -> Span:
 
 
 def _person(ent: Span) -> Mention | None:
-    span = _trim(ent)
+    span = _trim(_extend_name(ent))
     if not span or not span[0].is_title or len(span) > 5:
         return None
     return Mention(span.start, span.end, EntityType.PERSON, "", span.text)
+
+
+def _extend_name(ent: Span) -> Span:
+    """NER often stops a long name early ("Khurshid Mehmood [Kasuri]"): take the proper nouns that follow."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ == "":
+        end += 1
+    return doc[ent.start : end]
 
 
 def _organization(ent: Span) -> Mention | None:

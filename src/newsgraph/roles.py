@@ -58,8 +58,11 @@ def find_roles(index: MentionIndex) -> list[Role]:
 
 
 def sentence_span(sent: SpacySpan) -> Span:
-    text = sent.text.rstrip()
-    return Span(sent.start_char, sent.start_char + len(text), text)
+    """The sentence without the blanks around it (blanked boilerplate can precede it)."""
+    text = sent.text
+    start = sent.start_char + len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Span(start, start + len(stripped), stripped)
 
 
 def find_holders(title: SpacySpan, index: MentionIndex) -> list[Holder]:
