@@ -61,8 +61,10 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     groups: list[list[Mention]] = []
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
+    stays: dict[str, Mention] = {}  # where each person is, from "arrived in X" or a visit
     for sent in doc.sents:
         groups.extend(_coordinated_people(index, sent.start, sent.end))
+        stays.update(_stays(sent, index))
         for token in sent:
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
@@ -71,9 +73,55 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
                 groups.append(persons)
-            _merge_into(merged, candidate, represented)
+            _place_from_stay(candidate, persons, stays)
+            for part in _split_separate(candidate, token, index):
+                _merge_into(merged, part, represented)
     events = [event for c in merged if (event := _to_event(c, represented)) is not None]
     return events, [c.place for c in merged if c.place is not None]
+
+
+def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
+    """'X arrived in Beijing', 'X is visiting Japan': meetings X has there take place there."""
+    verbs = load_triggers()["meeting"]["stay_verbs"]
+    found = {}
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+            continue
+        places = [m for c in token.children for m in _places_under(c, index)]
+        people = [m for c in token.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)
+                  if m.type is EntityType.PERSON]
+        if places:
+            found.update({person.key: places[0] for person in people})
+    return found
+
+
+def _places_under(child: Token, index: MentionIndex) -> list[Mention]:
+    if child.dep_ == "dobj":
+        objects = [child]
+    elif child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+        objects = [c for c in child.children if c.dep_ == "pobj"]
+    else:
+        return []
+    return [m for o in objects if (m := _place_at(o, index)) is not None]
+
+
+def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: dict[str, Mention]) -> None:
+    if candidate.place is None:
+        candidate.place = next((stays[p.key] for p in persons if p.key in stays), None)
+    if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
+        stays.update({p.key: candidate.place for p in persons})
+
+
+def _split_separate(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
+    """'X met separately with Y and Z' is two meetings."""
+    words = load_triggers()["meeting"]["separately"]
+    if not any(c.lower_ in words for c in token.children):
+        return [candidate]
+    subjects = [m for c in token.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)]
+    others = [m for m in candidate.participants if m not in subjects]
+    if not subjects or len(others) < 2:
+        return [candidate]
+    return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
 
 # Triggers -----------------------------------------------------------------
