@@ -40,6 +40,8 @@ STORE_DIR = "store"
 ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology"
 QUARANTINE_SUFFIX = "-quarantine"
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 OxResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
@@ -87,6 +89,8 @@ def to_rdflib(term: OxTerm) -> Identifier:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # rdflib tells "x" from "x"^^xsd:string; RDF 1.1 does not
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise StoreError(f"the store holds an RDF term newsgraph cannot read: {term!r}")
 
@@ -255,6 +259,8 @@ def open_store(out_dir: Path | str, *, create: bool = False, read_only: bool = F
     if not (path / "CURRENT").exists() and not create:
         raise StoreError(f"no store in {out_dir}/: run `newsgraph build ... --out {out_dir}/` first")
     try:
+        if create:
+            path.mkdir(parents=True, exist_ok=True)
         store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as error:
         raise StoreError(_open_problem(path, error)) from error
