@@ -25,6 +25,8 @@ LINE_BREAK = "\n"
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+# html.parser ends a doctype at its first ">", leaving an internal subset's tail as text.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def find_charset(data: bytes) -> str | None:
 
 def parse_html(markup: str, *, rules: HtmlRules | None = None) -> Page:
     parser = _PageParser(rules or default_html_rules())
-    parser.feed(markup)
+    parser.feed(_DOCTYPE_SUBSET.sub("", markup, count=1))
     parser.close()
     return parser.page()
 
