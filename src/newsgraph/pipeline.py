@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from rdflib import Graph, Literal
+from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
 from newsgraph.errors import Problem
-from newsgraph.export import write_outputs
+from newsgraph.export import write_atomically, write_outputs
 from newsgraph.extract import extract
 from newsgraph.ingest import OnError, read_articles
 from newsgraph.model import Article, Extraction
@@ -98,9 +100,18 @@ def _store_article(store, extraction: Extraction, minter: Minter) -> ArticleResu
     return ArticleResult(extraction.article.id, name, len(kept), report)
 
 
-def _write_validation(out_dir: Path, reports: list[ValidationReport]) -> None:
-    from newsgraph.validate import combine_reports
+def combine_reports(reports: list[ValidationReport]) -> ValidationReport:
+    """One report for the whole build, from the per-article ones."""
+    graph = Graph()
+    for report in reports:
+        graph += report.graph
+    conforms = all(r.conforms for r in reports)
+    for node in set(graph.subjects(RDF.type, SH.ValidationReport)):
+        graph.set((node, SH.conforms, Literal(conforms)))
+    return ValidationReport(conforms, tuple(r for report in reports for r in report.results), graph)
 
+
+def _write_validation(out_dir: Path, reports: list[ValidationReport]) -> None:
     combined = combine_reports(reports)
-    (out_dir / "validation.txt").write_text(combined.to_text(), encoding="utf-8")
-    combined.graph.serialize(out_dir / "validation.ttl", format="turtle")
+    write_atomically(out_dir / "validation.txt", combined.to_text().encode("utf-8"))
+    write_atomically(out_dir / "validation.ttl", combined.graph.serialize(format="turtle").encode("utf-8"))
