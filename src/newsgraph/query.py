@@ -279,7 +279,7 @@ def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> t
         return ("answer",), ((str(bool(result)).lower(),),)
     if isinstance(result, ox.QueryTriples):
         triples = _evaluate(lambda: [tuple(_text(t) for t in triple) for triple in result])
-        return ("subject", "predicate", "object"), tuple(sorted(triples))
+        return ("subject", "predicate", "object"), tuple(sorted(set(triples)))  # a graph is a set
     return _select(result)
 
 

@@ -1,0 +1,265 @@
+"""The SPARQL library and free SPARQL, on the hand-made fixture plus the ontology."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, URIRef
+
+from newsgraph.errors import QueryError
+from newsgraph.query import (
+    LIST_SEPARATOR,
+    Answer,
+    ParamKind,
+    _library,
+    _list_value,
+    ask,
+    find_nodes,
+    list_queries,
+    parse_query,
+    run_sparql,
+)
+from newsgraph.store import ONTOLOGY_GRAPH, open_store
+
+FIXTURE = Path(__file__).parent / "data" / "store-fixture.trig"
+ID = "https://w3id.org/newsgraph/id/"
+MOSCOW_MEETING = ID + "event-meeting-2022-01-14-moscow-8b1d2e3f4a"
+VIENNA_MEETING = ID + "event-meeting-2022-02-24-vienna-2d3e4f5a6b"
+ANKARA_MEETING = ID + "event-meeting-2022-03-ankara-9e8d7c6b5a"
+RUBINYAN_ROLE = ID + "membership-ruben-rubinyan-specialrepresentative-3f2a9c0d1e"
+KILIC_ROLE = ID + "membership-serdar-kilic-ambassador-7c4e5f6a7b"
+MOSCOW_SOURCES = ("Armenia's special representative to Türkiye, Ruben Rubinyan, met Serdar Kılıç in Moscow on "
+                  "14 January 2022.; Rubinian and Kilic first met in Moscow on 14 January.")
+VIENNA_SOURCE = "Armenia and Turkey held a second round of talks in Vienna on 24 February."
+ANKARA_SOURCE = "Kılıç, a former Turkish ambassador, will meet Ararat Mirzoyan in Ankara in March."
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    dataset = Dataset()
+    dataset.parse(FIXTURE, format="trig")
+    with open_store(tmp_path_factory.mktemp("out"), create=True) as opened:
+        opened.load_ontology(ONTOLOGY_GRAPH)
+        for graph in dataset.graphs():
+            if len(graph):
+                opened.replace_graph(str(graph.identifier), graph)
+        yield opened
+
+
+def test_the_library_lists_every_query_with_its_parameters():
+    infos = {i.name: i for i in list_queries()}
+    assert list(infos) == sorted(infos)
+    assert {name: [str(p) for p in info.params] for name, info in infos.items()} == {
+        "envoys-of": ["state"], "events-at": ["place"], "meetings-of": ["person"], "roles-of": ["person"],
+        "sources-of": ["node"], "timeline": ["state1", "state2"], "who-met-where": [], "who-met-whom": [],
+    }
+    assert infos["meetings-of"].params[0].kind is ParamKind.PERSON
+    assert all(info.description for info in infos.values())
+
+
+def test_who_met_where(store):
+    answer = ask(store, "who-met-where")
+    assert answer.columns == ("date", "place", "participants", "status", "articles", "sources", "meeting")
+    assert answer.rows == (
+        ("2022-01-14", "Moscow", "Ruben Rubinyan; Serdar Kılıç", "occurred", "moscow-talks; vienna-talks",
+         MOSCOW_SOURCES, MOSCOW_MEETING),
+        ("2022-02-24", "Vienna", "Armenia; Türkiye", "occurred", "vienna-talks", VIENNA_SOURCE, VIENNA_MEETING),
+        ("2022-03", "Ankara", "Ararat Mirzoyan; Serdar Kılıç", "planned", "vienna-talks", ANKARA_SOURCE, ANKARA_MEETING),
+    )
+
+
+def test_who_met_whom_counts_a_merged_meeting_once(store):
+    answer = ask(store, "who-met-whom")
+    assert answer.columns == ("person1", "person2", "status", "meetings", "dates")
+    assert answer.rows == (
+        ("Ararat Mirzoyan", "Serdar Kılıç", "planned", "1", "2022-03"),
+        ("Ruben Rubinyan", "Serdar Kılıç", "occurred", "1", "2022-01-14"),
+    )
+
+
+@pytest.mark.parametrize("name", ["Kilic", "kılıç", "SERDAR KILIC", "  serdar   kılıç "])
+def test_meetings_of_matches_names_ignoring_case_and_accents(store, name):
+    answer = ask(store, "meetings-of", params={"person": name})
+    assert answer.columns == ("date", "place", "with", "status", "articles", "meeting")
+    assert answer.rows == (
+        ("2022-01-14", "Moscow", "Ruben Rubinyan", "occurred", "moscow-talks; vienna-talks", MOSCOW_MEETING),
+        ("2022-03", "Ankara", "Ararat Mirzoyan", "planned", "vienna-talks", ANKARA_MEETING),
+    )
+
+
+def test_roles_of_takes_role_labels_from_the_ontology(store):
+    assert ask(store, "roles-of", params={"person": "Rubinian"}).rows == (
+        ("special representative", "Armenia", "Türkiye", "false", "moscow-talks", RUBINYAN_ROLE),
+    )
+    answer = ask(store, "roles-of", params={"person": "Kilic"})
+    assert answer.columns == ("role", "organization", "towards", "former", "articles", "membership")
+    assert answer.rows == (("ambassador", "Türkiye", None, "true", "vienna-talks", KILIC_ROLE),)
+
+
+def test_envoys_of(store):
+    assert ask(store, "envoys-of", params={"state": "turkey"}).rows == (
+        ("Serdar Kılıç", "ambassador", None, "true", "vienna-talks", KILIC_ROLE),
+    )
+    assert ask(store, "envoys-of", params={"state": "Armenia"}).rows == (
+        ("Ruben Rubinyan", "special representative", "Türkiye", "false", "moscow-talks", RUBINYAN_ROLE),
+    )
+
+
+def test_timeline_finds_events_through_states_and_their_members(store):
+    answer = ask(store, "timeline", params={"state1": "Armenia", "state2": "Turkey"})
+    assert answer.columns == ("date", "event", "place", "participants", "status", "articles", "sources", "node")
+    # Moscow: two envoys of the two states; Vienna: the states themselves.
+    # Ankara is left out: Mirzoyan holds no role of Armenia in the fixture.
+    assert answer.rows == (
+        ("2022-01-14", "meeting", "Moscow", "Ruben Rubinyan; Serdar Kılıç", "occurred", "moscow-talks; vienna-talks",
+         MOSCOW_SOURCES, MOSCOW_MEETING),
+        ("2022-02-24", "meeting", "Vienna", "Armenia; Türkiye", "occurred", "vienna-talks", VIENNA_SOURCE, VIENNA_MEETING),
+    )
+    swapped = ask(store, "timeline", params={"state1": "türkiye", "state2": "armenia"})
+    assert swapped.rows == answer.rows
+
+
+def test_events_at(store):
+    assert ask(store, "events-at", params={"place": "moscow"}).rows == (
+        ("2022-01-14", "meeting", "Ruben Rubinyan; Serdar Kılıç", "occurred", "moscow-talks; vienna-talks", MOSCOW_MEETING),
+    )
+    assert [r[-1] for r in ask(store, "events-at", params={"place": "Ankara"}).rows] == [ANKARA_MEETING]
+
+
+def test_sources_of_a_name_and_of_an_iri(store):
+    answer = ask(store, "sources-of", params={"node": "Turkey"})
+    assert answer.columns == ("article", "begin", "end", "text", "mention")
+    assert [row[:4] for row in answer.rows] == [
+        ("moscow-talks", "36", "43", "Türkiye"),
+        ("vienna-talks", "66", "72", "Turkey"),
+        ("vienna-talks", "144", "151", "Turkish"),
+    ]
+    by_iri = ask(store, "sources-of", params={"node": VIENNA_MEETING})
+    assert by_iri.rows == (("vienna-talks", "54", "127", VIENNA_SOURCE, ID + "article-vienna-talks#char=54,127"),)
+
+
+def test_find_nodes_is_restricted_to_the_kind(store):
+    assert [n.value for n in find_nodes(store, "Türkiye", kind=ParamKind.STATE)] == [ID + "state-turkiye"]
+    assert find_nodes(store, "Türkiye", kind=ParamKind.PERSON) == []
+    assert [n.value for n in find_nodes(store, "Moscow", kind=ParamKind.PLACE)] == [ID + "place-moscow"]
+
+
+@pytest.mark.parametrize("hostile", [
+    '"quotes"', 'Kilic"', "} UNION { ?s ?p ?o }", "DROP ALL", '"} ; DROP ALL ; SELECT * WHERE {"',
+    "<https://w3id.org/newsgraph/id/person-serdar-kilic> } UNION {", "?person", "",
+])
+def test_parameters_are_plain_names_never_sparql(store, hostile):
+    count, graphs = store.triple_count(), store.graph_names()
+    for name, param in (("meetings-of", "person"), ("sources-of", "node"), ("envoys-of", "state")):
+        answer = ask(store, name, params={param: hostile})
+        assert answer.rows == ()
+        assert answer.columns  # the query ran and reported its columns
+    assert ask(store, "timeline", params={"state1": "Armenia", "state2": hostile}).rows == ()
+    assert (store.triple_count(), store.graph_names()) == (count, graphs)
+
+
+def test_unknown_query_lists_the_valid_ones(store):
+    with pytest.raises(QueryError, match="no query named 'who-met'; the library has: .*who-met-where, who-met-whom"):
+        ask(store, "who-met")
+
+
+def test_missing_and_unknown_parameters_say_which_are_valid(store):
+    with pytest.raises(QueryError, match=r"takes --param state1=\.\.\. --param state2=\.\.\.; missing: state2"):
+        ask(store, "timeline", params={"state1": "Armenia"})
+    with pytest.raises(QueryError, match="unknown parameter.*: name"):
+        ask(store, "meetings-of", params={"person": "Kilic", "name": "x"})
+    with pytest.raises(QueryError, match="no parameters; unknown parameter.*: person"):
+        ask(store, "who-met-where", params={"person": "Kilic"})
+
+
+def test_who_met_where_agrees_with_rdflib_in_memory_sparql(store):
+    dataset = Dataset(default_union=True)
+    dataset.parse(FIXTURE, format="trig")
+    info = _library()["who-met-where"]
+    rows = [tuple(None if v is None else str(v) for v in row) for row in dataset.query(info.text)]
+    lists = [i for i, c in enumerate(ask(store, "who-met-where").columns) if c in info.lists]
+    expected = tuple(tuple(_list_value(v) if i in lists else v for i, v in enumerate(row)) for row in rows)
+    assert len(expected) == 3
+    assert ask(store, "who-met-where").rows == expected
+
+
+# -- free SPARQL --------------------------------------------------------------
+
+def test_the_union_default_graph_is_a_bag(store):
+    # Oxigraph's union keeps one copy per graph: a person described by two
+    # articles is found twice unless the query says DISTINCT.
+    text = "SELECT {} ?l WHERE {{ <{}> <http://www.w3.org/2000/01/rdf-schema#label> ?l }}"
+    assert len(run_sparql(store, text.format("", ID + "person-serdar-kilic")).rows) == 2
+    assert len(run_sparql(store, text.format("DISTINCT", ID + "person-serdar-kilic")).rows) == 1
+
+
+def test_run_sparql_select_ask_construct(store):
+    select = run_sparql(store, "SELECT DISTINCT ?l WHERE { ?p a <https://w3id.org/newsgraph/ontology#Person> ; "
+                               "<http://www.w3.org/2000/01/rdf-schema#label> ?l } ORDER BY ?l")
+    assert select.query == "sparql"
+    assert select.rows == (("Ararat Mirzoyan",), ("Ruben Rubinyan",), ("Serdar Kılıç",))
+    assert run_sparql(store, "ASK { ?s a <https://w3id.org/newsgraph/ontology#Meeting> }").rows == (("true",),)
+    construct = run_sparql(store, "CONSTRUCT { ?s <http://e/p> ?o } WHERE { ?s a <https://w3id.org/newsgraph/ontology#Person> ; "
+                                  "<http://www.w3.org/2004/02/skos/core#altLabel> ?o }")
+    assert construct.columns == ("subject", "predicate", "object")
+    # A graph: each triple once, sorted.
+    assert [row[2] for row in construct.rows] == ["Rubinian", "Rubinyan", "Kilic", "Kılıç"]
+
+
+def test_run_sparql_reads_the_ontology_graph_through_the_union(store):
+    rows = run_sparql(store, "SELECT ?l WHERE { <https://w3id.org/newsgraph/ontology#Ambassador> "
+                             "<http://www.w3.org/2000/01/rdf-schema#label> ?l }").rows
+    assert rows == (("ambassador",),)
+
+
+def test_bad_sparql_gives_the_parser_message(store):
+    with pytest.raises(QueryError, match=r"does not parse: error at 1:\d+"):
+        run_sparql(store, "SELECT ?s WHERE { ?s ?p }")
+
+
+def test_updates_are_refused_and_change_nothing(store):
+    count = store.triple_count()
+    with pytest.raises(QueryError):
+        run_sparql(store, "DROP ALL")
+    assert store.triple_count() == count
+
+
+# -- answers ----------------------------------------------------------------------
+
+ANSWER = Answer("demo", ("name", "note"), (("Kılıç", None), ("Rubinyan", 'said "yes", then\nleft')))
+
+
+def test_answer_json_schema():
+    assert json.loads(ANSWER.to_json()) == {
+        "query": "demo", "columns": ["name", "note"],
+        "rows": [{"name": "Kılıç", "note": None}, {"name": "Rubinyan", "note": 'said "yes", then\nleft'}],
+    }
+
+
+def test_answer_csv_round_trips():
+    rows = list(csv.reader(io.StringIO(ANSWER.to_csv())))
+    assert rows == [["name", "note"], ["Kılıç", ""], ["Rubinyan", 'said "yes", then\nleft']]
+
+
+def test_answer_table_is_aligned():
+    lines = ANSWER.to_table().splitlines()
+    assert lines[0].startswith("name      note") and lines[1].startswith("--------  ")
+    assert lines[2] == "Kılıç"
+    assert lines[3] == 'Rubinyan  said "yes", then left'
+    assert lines[-1] == "(2 rows)"
+
+
+def test_list_columns_are_sorted_and_deduplicated():
+    assert _list_value(LIST_SEPARATOR.join(["b", "Ä", "a", "b"])) == "a; Ä; b"
+    assert _list_value(None) is None
+
+
+def test_a_header_without_name_is_reported_by_file():
+    with pytest.raises(QueryError, match="broken.rq"):
+        parse_query("# answers: x\nSELECT * {}", source="broken.rq")
+    with pytest.raises(QueryError, match="KIND one of person, state, place, node"):
+        parse_query("# name: x\n# answers: y\n# param: who (animal) — z\nSELECT * {}", source="x.rq")
