@@ -10,11 +10,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import traceback
 from pathlib import Path
 
 from newsgraph.errors import NewsgraphError
 
 EXIT_OK, EXIT_NONCONFORMING, EXIT_ERROR = 0, 1, 2
+EXIT_BUG = 70  # EX_SOFTWARE: never 1, which would read as "does not conform"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsgraph: interrupted; the store holds the articles finished so far", file=sys.stderr)
         return EXIT_ERROR
+    except Exception:  # a bug: say so, show where, and keep exit codes 1 and 2 meaningful
+        traceback.print_exc()
+        print("newsgraph: internal error (a bug); please report it with the lines above", file=sys.stderr)
+        return EXIT_BUG
 
 
 def _build(args) -> int:
@@ -148,11 +154,11 @@ def _sparql(args) -> int:
 
 
 def _validate(args) -> int:
-    from newsgraph.validate import load_graph_file, validate
     from newsgraph.store import open_store
+    from newsgraph.validate import load_data, validate
 
     if args.file:
-        data = load_graph_file(args.file)
+        data = load_data(args.file)
     else:
         with open_store(args.store, read_only=True) as store:
             data = store.dataset()
