@@ -1,0 +1,410 @@
+"""Validate a graph against the SHACL shapes in ``shapes/`` and quarantine what fails.
+
+Conformance here means *no Violation*: Warnings (and Infos) are reported but
+do not make a graph non-conforming, because they flag what is only suspicious
+(a date without a year, a mention whose text and offsets disagree), not what
+makes an answer wrong. The report graph's ``sh:conforms`` follows the same
+rule (pySHACL's ``allow_warnings``).
+
+A Dataset is validated one named graph at a time (one article each), with the
+ontology mixed in so ``sh:class`` sees the class hierarchy and the role
+concepts; a plain Graph is validated as one unit. The shapes and the ontology
+are parsed once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pyshacl import validate as pyshacl_validate
+from pyshacl.errors import ReportableRuntimeError
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node
+
+from newsgraph.errors import InputError, Problem, UsageError
+from newsgraph.namespace import NG, NIF, PROV
+from newsgraph.resources import resource_files
+
+_CHAR = re.compile(r"#char=(\d+),(\d+)$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}
+
+
+class Severity(StrEnum):
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
+
+    @classmethod
+    def from_iri(cls, iri: Node | None) -> Severity:
+        name = str(iri).rpartition("#")[2] if iri is not None else "Violation"
+        return cls(name) if name in cls._value2member_map_ else cls.VIOLATION
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationResult:
+    """One SHACL result, with what a reader needs to find the fact in its text.
+
+    ``shape`` is the shape that failed; ``constraint`` the SHACL-SPARQL
+    constraint or, for core constraints, the constraint component.
+    ``graph`` is the named graph (article) the result was found in, None for
+    a plain Graph.
+    """
+
+    focus: Node
+    path: Node | None
+    value: Node | None
+    severity: Severity
+    message: str
+    shape: Node
+    article: str | None = None
+    sentence: str | None = None
+    constraint: Node | None = None
+    label: str | None = None
+    graph: URIRef | None = None
+
+    @property
+    def rule(self) -> str:
+        """The rule's name: the SHACL-SPARQL constraint's, else the shape's (e.g. ``MeetingParticipants``)."""
+        if isinstance(self.constraint, URIRef) and not str(self.constraint).startswith(str(SH)):
+            return _local(self.constraint)
+        return _local(self.shape) if isinstance(self.shape, URIRef) else "anonymous shape"
+
+    @property
+    def kind(self) -> str:
+        """The kind of constraint that failed, e.g. ``MinCount`` or ``SPARQL``."""
+        component = self.constraint if str(self.constraint).startswith(str(SH)) else SH.SPARQLConstraintComponent
+        return _local(component).removesuffix("ConstraintComponent")
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationReport:
+    """The outcome of validating a graph; ``conforms`` is True when no result is a Violation."""
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+    graph: Graph
+
+    @property
+    def violations(self) -> tuple[ValidationResult, ...]:
+        return tuple(r for r in self.results if r.severity is Severity.VIOLATION)
+
+    @property
+    def warnings(self) -> tuple[ValidationResult, ...]:
+        return tuple(r for r in self.results if r.severity is Severity.WARNING)
+
+    def to_text(self) -> str:
+        """A report a person can read: for each result its rule, fact, article and sentence."""
+        verdict = "conforms" if self.conforms else "does not conform"
+        lines = [
+            f"Validation: the graph {verdict} "
+            f"({len(self.violations)} violations, {len(self.warnings)} warnings; warnings do not break conformance)."
+        ]
+        for result in self.results:
+            lines.append("")
+            lines.extend(_describe(result))
+        return "\n".join(lines) + "\n"
+
+
+def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
+    """Validate ``data`` (a Graph, or a Dataset one named graph at a time) against the shapes."""
+    shapes_graph = shapes if shapes is not None else load_shapes()
+    results: list[ValidationResult] = []
+    report_graph = _empty_report()
+    for identifier, unit in _units(data):
+        unit_results, unit_report = _validate_unit(unit, shapes_graph, identifier)
+        results.extend(unit_results)
+        _merge_report(report_graph, unit_report)
+    conforms = not any(r.severity is Severity.VIOLATION for r in results)
+    report_graph.set((_REPORT_NODE, SH.conforms, Literal(conforms)))
+    return ValidationReport(conforms, tuple(sorted(results, key=_order)), report_graph)
+
+
+def quarantine(data: Graph | Dataset, report: ValidationReport) -> tuple[Graph, Graph]:
+    """Split ``data`` into the triples kept and those of facts that violate a shape.
+
+    Every triple whose subject is the focus node of a Violation (in the named
+    graph where it was found) moves to the quarantined graph, which also holds
+    a ``sh:ValidationResult`` for each of those violations. A Dataset stays a
+    Dataset with the same named graphs; Warnings never quarantine anything.
+    """
+    bad: dict[URIRef | None, set[Node]] = {}
+    for result in report.violations:
+        bad.setdefault(result.graph, set()).add(result.focus)
+    quarantined = Graph()
+    _bind_like(quarantined, data)
+    if isinstance(data, ConjunctiveGraph):
+        kept: Graph = Dataset()
+        for context in _graphs(data):
+            target = kept.graph(context.identifier)  # type: ignore[attr-defined]
+            _split(context, bad.get(_graph_id(context.identifier), set()), target, quarantined)
+    else:
+        kept = Graph()
+        _split(data, bad.get(None, set()), kept, quarantined)
+    _bind_like(kept, data)
+    for result in report.violations:
+        _attach(quarantined, result)
+    return kept, quarantined
+
+
+@lru_cache(maxsize=1)
+def load_shapes() -> Graph:
+    """The bundled shapes (every ``shapes/*.ttl``), parsed once."""
+    return _parse_all(resource_files("shapes"))
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> Graph:
+    """The bundled ontology (every ``ontology/*.ttl``, role concepts included), parsed once."""
+    return _parse_all(resource_files("ontology"))
+
+
+def load_data(path: Path) -> Dataset:
+    """Read a Turtle, TriG, N-Quads, N-Triples or JSON-LD file to validate."""
+    rdf_format = _FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        known = ", ".join(sorted(_FORMATS))
+        raise InputError(Problem(str(path), None, f"unknown RDF file type {path.suffix!r}; use one of {known}"))
+    dataset = Dataset()
+    try:
+        dataset.parse(path, format=rdf_format)
+    except OSError as error:
+        raise InputError(Problem(str(path), None, f"cannot read the file: {error.strerror or error}")) from error
+    except Exception as error:  # rdflib's parsers raise many unrelated types
+        raise InputError(Problem(str(path), _error_line(error), f"not valid {rdf_format}: {error}")) from error
+    return dataset
+
+
+# ------------------------------------------------------------------ running pySHACL
+
+
+class _CachingGraph(Graph):
+    """A Graph that parses each SHACL-SPARQL query once, not once per focus node.
+
+    pySHACL hands rdflib the query text for every focus node; parsing it
+    costs far more than running it on an article-sized graph.
+    """
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+        if isinstance(query_object, str):
+            query_object = _prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str):
+    return prepareQuery(text)
+
+
+def _units(data: Graph) -> list[tuple[URIRef | None, Graph]]:
+    """The graphs to validate one by one: each non-empty named graph, or the Graph itself."""
+    if isinstance(data, ConjunctiveGraph):
+        contexts = sorted(_graphs(data), key=lambda g: str(g.identifier))
+        return [(_graph_id(c.identifier), c) for c in contexts if len(c) > 0]
+    return [(None, data)]
+
+
+def _graphs(data: ConjunctiveGraph) -> list[Graph]:
+    return list(data.graphs() if isinstance(data, Dataset) else data.contexts())
+
+
+def _graph_id(identifier: Node) -> URIRef | None:
+    return None if identifier == DATASET_DEFAULT_GRAPH_ID or not isinstance(identifier, URIRef) else identifier
+
+
+def _validate_unit(unit: Graph, shapes: Graph, identifier: URIRef | None) -> tuple[list[ValidationResult], Graph]:
+    work = _CachingGraph()
+    for triple in load_ontology():
+        work.add(triple)
+    for triple in unit.triples((None, None, None)):
+        work.add(triple)
+    try:
+        _, report, _ = pyshacl_validate(
+            work, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True, inplace=True
+        )
+    except ReportableRuntimeError as error:
+        raise UsageError(f"the SHACL shapes cannot be applied: {error.message}; check the shapes files") from error
+    results = [_read_result(report, node, work, identifier) for node in report.subjects(RDF.type, SH.ValidationResult)]
+    return results, report
+
+
+def _read_result(report: Graph, node: Node, data: Graph, identifier: URIRef | None) -> ValidationResult:
+    focus = report.value(node, SH.focusNode)
+    constraint = report.value(node, SH.sourceConstraint) or report.value(node, SH.sourceConstraintComponent)
+    messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
+    article, sentence = _where(focus, data)
+    return ValidationResult(
+        focus=focus,
+        path=report.value(node, SH.resultPath),
+        value=report.value(node, SH.value),
+        severity=Severity.from_iri(report.value(node, SH.resultSeverity)),
+        message=messages[0] if messages else "",
+        shape=report.value(node, SH.sourceShape),
+        article=article,
+        sentence=sentence,
+        constraint=constraint,
+        label=_label(focus, data),
+        graph=identifier,
+    )
+
+
+# ------------------------------------------------------------------ tracing a result to its text
+
+
+def _label(node: Node, data: Graph) -> str | None:
+    for prop in (RDFS.label, SKOS.prefLabel, NIF.anchorOf, DCTERMS.identifier):
+        value = data.value(node, prop)
+        if value is not None:
+            return str(value)
+    return None
+
+
+def _where(focus: Node, data: Graph) -> tuple[str | None, str | None]:
+    """The identifier of the article the focus comes from, and its sentence there."""
+    if (focus, RDF.type, NG.Article) in data:
+        return _identifier(focus, data), None
+    mentions = [focus] if _CHAR.search(str(focus)) else sorted(data.objects(focus, PROV.wasDerivedFrom), key=str)
+    article = sentence = None
+    for mention in mentions:
+        context = data.value(mention, NIF.referenceContext) or _context_from_iri(mention)
+        article = article or _identifier(context, data)
+        sentence = _sentence(mention, context, data)
+        if sentence:
+            return article, sentence
+    return article or _only_article(data), sentence
+
+
+def _only_article(data: Graph) -> str | None:
+    """The article a graph is about, when it holds exactly one (a per-article named graph)."""
+    articles = list(data.subjects(RDF.type, NG.Article))
+    return _identifier(articles[0], data) if len(articles) == 1 else None
+
+
+def _context_from_iri(mention: Node) -> URIRef | None:
+    text = str(mention)
+    return URIRef(text.partition("#char=")[0]) if _CHAR.search(text) else None
+
+
+def _identifier(article: Node | None, data: Graph) -> str | None:
+    if article is None:
+        return None
+    value = data.value(article, DCTERMS.identifier)
+    return str(value) if value is not None else str(article)
+
+
+def _sentence(mention: Node, context: Node | None, data: Graph) -> str | None:
+    """The sentence around a mention: its anchor widened to sentence ends when the text is known."""
+    text = data.value(context, NIF.isString) if context is not None else None
+    match = _CHAR.search(str(mention))
+    if text is not None and match:
+        begin, end = int(match.group(1)), int(match.group(2))
+        if 0 <= begin <= end <= len(text):
+            return _widen(str(text), begin, end)
+    anchor = data.value(mention, NIF.anchorOf)
+    return str(anchor) if anchor is not None else None
+
+
+def _widen(text: str, begin: int, end: int) -> str:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, begin)]
+    start = starts[-1] if starts else 0
+    after = _SENTENCE_END.search(text, max(end - 1, begin))
+    stop = after.end() if after else len(text)
+    return " ".join(text[start:stop].split())
+
+
+# ------------------------------------------------------------------ report graph and quarantine
+
+_REPORT_NODE = BNode("newsgraph-validation-report")
+
+
+def _empty_report() -> Graph:
+    graph = Graph()
+    graph.bind("sh", SH)
+    graph.add((_REPORT_NODE, RDF.type, SH.ValidationReport))
+    return graph
+
+
+def _merge_report(target: Graph, report: Graph) -> None:
+    """Copy one pySHACL report's results (and their blank-node details) under the combined report."""
+    own = set(report.subjects(RDF.type, SH.ValidationReport))
+    for s, p, o in report:
+        if s not in own:
+            target.add((s, p, o))
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        target.add((_REPORT_NODE, SH.result, node))
+    for prefix, namespace in report.namespaces():
+        target.bind(prefix, namespace, override=False)
+
+
+def _split(source: Graph, bad: set[Node], kept: Graph, quarantined: Graph) -> None:
+    for triple in source.triples((None, None, None)):
+        (quarantined if triple[0] in bad else kept).add(triple)
+
+
+def _attach(graph: Graph, result: ValidationResult) -> None:
+    node = BNode()
+    graph.add((node, RDF.type, SH.ValidationResult))
+    graph.add((node, SH.focusNode, result.focus))
+    graph.add((node, SH.resultSeverity, SH[result.severity.value]))
+    graph.add((node, SH.resultMessage, Literal(result.message)))
+    for prop, value in ((SH.sourceShape, result.shape), (SH.resultPath, result.path), (SH.value, result.value)):
+        if value is not None and not isinstance(value, BNode):
+            graph.add((node, prop, value))
+    if result.constraint is not None and not isinstance(result.constraint, BNode):
+        graph.add((node, SH.sourceConstraintComponent, result.constraint))
+
+
+def _bind_like(target: Graph, source: Graph) -> None:
+    for prefix, namespace in source.namespaces():
+        target.bind(prefix, namespace, override=False)
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def _parse_all(paths: tuple[Path, ...]) -> Graph:
+    graph = Graph()
+    for path in paths:
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _local(node: Node | None) -> str:
+    text = str(node)
+    return re.split(r"[#/]", text)[-1] or text
+
+
+def _order(result: ValidationResult) -> tuple:
+    rank = list(Severity).index(result.severity)
+    return (rank, str(result.graph or ""), str(result.focus), str(result.shape), str(result.path), str(result.value))
+
+
+def _describe(result: ValidationResult) -> list[str]:
+    focus = f"{result.label!r} <{result.focus}>" if result.label else f"<{result.focus}>"
+    lines = [f"{result.severity.value}: {result.rule} [{result.kind}]", f"  {result.message}", f"  fact: {focus}"]
+    if result.path is not None and not isinstance(result.path, BNode):
+        lines.append(f"  property: <{result.path}>")
+    if result.value is not None and result.value != result.focus:
+        lines.append(f"  value: {_show(result.value)}")
+    lines.append(f"  article: {result.article or '(unknown)'}")
+    if result.sentence:
+        lines.append(f"  sentence: \"{result.sentence}\"")
+    return lines
+
+
+def _show(value: Node) -> str:
+    if isinstance(value, Literal):
+        return f"\"{value}\"" + (f"^^<{value.datatype}>" if value.datatype else "")
+    return f"<{value}>"
+
+
+def _error_line(error: Exception) -> int | None:
+    match = re.search(r"line (\d+)", str(error))
+    return int(match.group(1)) if match else None
