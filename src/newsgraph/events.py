@@ -77,7 +77,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in _split_separate(candidate, token, index):
                 _merge_into(merged, part, represented)
     events = [event for c in merged if (event := _to_event(c, represented)) is not None]
-    return events, [c.place for c in merged if c.place is not None]
+    named = [m for c in merged for m in [c.place, *_sides(c, represented)] if m is not None]
+    return events, named
 
 
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:

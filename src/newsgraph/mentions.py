@@ -69,7 +69,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found = _attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None])
     found += _bodies(doc, found)
     found += _holders_of_titles(doc, found)
-    return MentionIndex(doc, _resolve_people(found, doc))
+    found = _coordinated_with_people(doc, found)
+    people = _resolve_people(found, doc)
+    return MentionIndex(doc, people + _repeated_surnames(doc, people))
 
 
 def _from_entity(ent: Span) -> Mention | None:
@@ -84,6 +86,9 @@ def _from_entity(ent: Span) -> Mention | None:
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
     if ent.label_ == "PERSON":
+        if len(ent) == 1 and (place := load_gazetteer().find_place(ent.text)) is not None:
+            return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
+                           state=f"state:{place.country}" if place.country else None)  # NER reads "Yerevan" as a name
         return _person(ent)
     if ent.label_ == "ORG":
         return _organization(ent)
@@ -224,6 +229,12 @@ def _unknown_place(ent: Span) -> Mention | None:
     span = _trim(ent)
     if not span or not span[0].is_title:
         return None
+    gazetteer = load_gazetteer()
+    if state := gazetteer.find_state(span.text):  # NER found it before the gazetteer ruler could
+        return Mention(span.start, span.end, EntityType.STATE, state.key, state.label)
+    if place := gazetteer.find_place(span.text):
+        return Mention(span.start, span.end, EntityType.PLACE, place.key, place.label,
+                       state=f"state:{place.country}" if place.country else None)
     return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text)
 
 
@@ -251,6 +262,38 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
         start -= 1
     return doc[start:end] if 2 <= end - start <= 4 else None
+
+
+def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'Emmanuel Macron and Olaf Scholz': a proper name joined to a person by "and" is a person too."""
+    people_heads = {doc[m.end - 1].i for m in found if m.type is EntityType.PERSON}
+    retyped = []
+    for mention in found:
+        head = doc[mention.end - 1]
+        unknown = mention.type is not EntityType.PERSON and mention.key.partition(":")[2] == fold(mention.name)
+        joined = head.dep_ == "conj" and head.head.i in people_heads or any(
+            c.dep_ == "conj" and c.i in people_heads for c in head.children)
+        if unknown and joined and all(t.pos_ == "PROPN" and t.is_title for t in doc[mention.start:mention.end]):
+            mention = replace(mention, type=EntityType.PERSON, key="", state=None)
+        retyped.append(mention)
+    return retyped
+
+
+def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
+    """One sense per discourse: a surname the article gave in full is that person wherever it recurs."""
+    taken = {i for m in people for i in range(m.start, m.end)}
+    taken |= {t.i for ent in doc.ents for t in ent}
+    by_surname: dict[str, set[str]] = {}
+    for m in people:
+        if len(m.name.split()) >= 2:
+            by_surname.setdefault(m.name.split()[-1], set()).add(m.key)
+    extra = []
+    for token in doc:
+        keys = by_surname.get(token.text, set())
+        if token.i not in taken and token.pos_ == "PROPN" and len(keys) == 1:
+            person = next(m for m in people if m.key in keys)
+            extra.append(replace(person, start=token.i, end=token.i + 1))
+    return extra
 
 
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:

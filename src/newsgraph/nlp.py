@@ -78,10 +78,19 @@ def _model_location(model: str):
 
 
 def add_rules(nlp: Language) -> Language:
-    """Add the gazetteer and role rulers to any pipeline (a blank one in unit tests)."""
+    """Add the gazetteer and role rulers to any pipeline (a blank one in unit tests).
+
+    States, demonyms, organizations and seats of power are unambiguous enough
+    to go before the statistical NER; city names often are also first names
+    ("Vladimir Putin", "Florence Parly"), so they only fill what NER left.
+    """
+    patterns = load_gazetteer().entity_ruler_patterns()
+    cities = [p for p in patterns if p.get("id", "").startswith("place:")]
+    names = [p for p in patterns if not p.get("id", "").startswith("place:")]
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config={"phrase_matcher_attr": "LOWER"}, **before)
-    ruler.add_patterns(load_gazetteer().entity_ruler_patterns())
+    config = {"phrase_matcher_attr": "LOWER"}
+    nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config=config, **before).add_patterns(names)
+    nlp.add_pipe("entity_ruler", name="place_ruler", config=config).add_patterns(cities)
     roles = nlp.add_pipe("span_ruler", name="role_ruler", config={"spans_key": ROLE_SPANS})
     roles.add_patterns(role_patterns(nlp, load_role_lexicon()))
     return nlp

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from newsgraph.mentions import Mention, MentionIndex
 from newsgraph.model import EntityType, Role, Span
-from newsgraph.nlp import ROLE_SPANS
+from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
 _FORMER = {"former", "ex", "ex-"}
 _ACTORS = (EntityType.STATE, EntityType.ORGANIZATION)
@@ -81,7 +81,8 @@ def _person_at(index: MentionIndex, i: int) -> Mention | None:
 def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     """'Foreign Minister Jon Berg'; 'special envoys A of X and B of Y'."""
     doc = index.doc
-    plural = title[-1].tag_ == "NNS"
+    # The ruler matched a plural form when the words are not a title as written.
+    plural = title.text.lower() not in load_role_lexicon()
     holders: list[Holder] = []
     i = title.end
     while (person := _person_at(index, i)) is not None:
