@@ -76,9 +76,9 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             _place_from_stay(candidate, persons, stays)
             for part in _split_separate(candidate, token, index):
                 _merge_into(merged, part, represented)
-    events = [event for c in merged if (event := _to_event(c, represented)) is not None]
-    named = [m for c in merged for m in [c.place, *_sides(c, represented)] if m is not None]
-    return events, named
+    kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
+    named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
+    return [event for _, event in kept], named
 
 
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
@@ -342,7 +342,7 @@ def _as_actor(mention: Mention) -> Mention | None:
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
-    return replace(mention, type=EntityType.STATE, key=state.key, name=state.label) if state else None
+    return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
 
 
 def _antecedent(root: Token, groups, index: MentionIndex) -> list[Mention] | None:
@@ -525,7 +525,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     host = _host_state(c.place)
     if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
         # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
-        others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host)))
+        others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host), metonym=True))
     return people + others
 
 

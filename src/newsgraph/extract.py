@@ -53,7 +53,7 @@ def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
         group.sort(key=lambda m: (m.start, m.end))
         name = Counter(m.name for m in group).most_common(1)[0][0]
         spans = tuple(dict.fromkeys(_char_span(doc, m) for m in group))
-        aliases = tuple(sorted({s.text for s in spans} - {name}))
+        aliases = tuple(sorted({_char_span(doc, m).text for m in group if not m.metonym} - {name}))
         state = next((m.state for m in group if m.state), None)
         entities.append(Entity(key, group[0].type, name, spans, aliases, state))
     return tuple(entities)

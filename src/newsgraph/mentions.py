@@ -40,6 +40,7 @@ class Mention:
     key: str
     name: str  # the name this mention gives the entity (full name for people)
     adjectival: bool = False  # a demonym ("Turkish") rather than a name
+    metonym: bool = False  # a place or seat standing for a state ("Ankara said"): not one of its names
     state: str | None = None  # for organizations: the state named in them
 
 
@@ -82,7 +83,7 @@ def _from_entity(ent: Span) -> Mention | None:
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, adjectival=True)
     if kind == "metonym":  # "the Kremlin", "the White House": the state's government acting
         state = gazetteer.state_for_metonym(ent.text)
-        return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label)
+        return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, metonym=True)
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
     if ent.label_ == "PERSON":

@@ -85,8 +85,8 @@ def add_rules(nlp: Language) -> Language:
     ("Vladimir Putin", "Florence Parly"), so they only fill what NER left.
     """
     patterns = load_gazetteer().entity_ruler_patterns()
-    cities = [p for p in patterns if p.get("id", "").startswith("place:")]
-    names = [p for p in patterns if not p.get("id", "").startswith("place:")]
+    cities = [p for p in patterns if p.get("id", "").partition(":")[2].isdigit()]  # GeoNames ids; regions have slugs
+    names = [p for p in patterns if p not in cities]
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     config = {"phrase_matcher_attr": "LOWER"}
     nlp.add_pipe("entity_ruler", name="gazetteer_ruler", config=config, **before).add_patterns(names)
