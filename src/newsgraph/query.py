@@ -112,8 +112,9 @@ class Answer:
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
 
-    def to_table(self) -> str:
-        cells = [list(self.columns)] + [[_cell(v) for v in row] for row in self.rows]
+    def to_table(self, *, max_width: int = 60) -> str:
+        """An aligned table for reading; cells longer than ``max_width`` are cut (JSON and CSV keep them whole)."""
+        cells = [list(self.columns)] + [[_cell(v, max_width) for v in row] for row in self.rows]
         widths = [max(len(r[i]) for r in cells) for i in range(len(self.columns))]
         lines = [_table_line(r, widths) for r in cells]
         lines.insert(1, _table_line(["-" * w for w in widths], widths))
@@ -133,8 +134,9 @@ class Answer:
         return out.getvalue()
 
 
-def _cell(value: str | None) -> str:
-    return "" if value is None else " ".join(value.split())
+def _cell(value: str | None, max_width: int) -> str:
+    text = "" if value is None else " ".join(value.split())
+    return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
 
 def _table_line(cells: list[str], widths: list[int]) -> str:
