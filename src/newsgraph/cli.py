@@ -68,6 +68,33 @@ def make_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["ttl", "trig", "nq", "jsonld"], default="ttl")
     export.add_argument("--output", "-o", type=Path, help="file to write (default: standard output)")
     _store_option(export)
+
+    load = commands.add_parser("load", help="put each article's graph into a SPARQL Graph Store Protocol server")
+    load.add_argument("--endpoint", required=True, help="the server's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+    load.add_argument("--user", help="user name for HTTP basic authentication")
+    load.add_argument("--password-env", metavar="VAR", help="environment variable holding the password")
+    _store_option(load)
+
+    serve = commands.add_parser("serve", help="serve a SPARQL endpoint over the store (oxigraph), on 127.0.0.1")
+    serve.add_argument("--port", type=int, default=7878)
+    serve.add_argument("--bind", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument("--writable", action="store_true", help="accept updates (read-only by default)")
+    _store_option(serve)
+
+    report = commands.add_parser("report", help="write a static HTML report of the graph")
+    report.add_argument("--out", type=Path, default=Path("report"), help="report folder (default: report/)")
+    _store_option(report)
+
+    network = commands.add_parser("network", help="the meeting network as GraphML, GEXF or a picture")
+    network.add_argument("--format", choices=["graphml", "gexf", "png", "svg"], default="graphml")
+    network.add_argument("--output", "-o", type=Path, required=True, help="file to write")
+    _store_option(network)
+
+    evaluate = commands.add_parser("eval", help="score the extractor against hand-annotated gold articles")
+    evaluate.add_argument("gold", type=Path, help="gold JSON Lines (format: tests/gold/README.md)")
+    evaluate.add_argument("--corpus", type=Path, nargs="+", required=True, help="the articles the gold annotates")
+    evaluate.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm)")
+    evaluate.add_argument("--verbose", action="store_true", help="list the misses and false positives")
     return parser
 
 
@@ -180,7 +207,63 @@ def _export(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": _build, "ask": _ask, "sparql": _sparql, "validate": _validate, "export": _export}
+def _load(args) -> int:
+    import os
+
+    from newsgraph.gsp import load
+    from newsgraph.store import open_store
+
+    password = os.environ.get(args.password_env) if args.password_env else None
+    auth = (args.user, password or "") if args.user else None
+    with open_store(args.store, read_only=True) as store:
+        result = load(store, args.endpoint, auth=auth)
+    print(f"loaded {result.graphs} graphs, {result.triples} triples into {args.endpoint}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    from newsgraph.serve import serve
+
+    return serve(args.store, bind=args.bind, port=args.port, writable=args.writable,
+                 on_start=lambda banner: print(banner, file=sys.stderr, flush=True))
+
+
+def _report(args) -> int:
+    from newsgraph.report import write_report
+    from newsgraph.store import open_store
+
+    with open_store(args.store, read_only=True) as store:
+        index = write_report(store, args.out)
+    print(f"report written: {index}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _network(args) -> int:
+    from newsgraph.network import write_network
+    from newsgraph.store import open_store
+
+    with open_store(args.store, read_only=True) as store:
+        write_network(store, args.format, args.output)
+    return EXIT_OK
+
+
+def _eval(args) -> int:
+    from newsgraph.evaluate import evaluate, load_gold
+    from newsgraph.ingest import read_articles
+    from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
+    from newsgraph.pipeline import extract_corpus
+
+    gold = load_gold(args.gold)
+    wanted = {g.id for g in gold}
+    articles = (a for a in read_articles(args.corpus) if a.id in wanted)
+    nlp = shared_pipeline(args.model or DEFAULT_MODEL)
+    extractions = {x.article.id: x for x in extract_corpus(articles, nlp=nlp)}
+    print(evaluate(gold, extractions).to_text(verbose=args.verbose), end="")
+    return EXIT_OK
+
+
+COMMANDS = {"build": _build, "ask": _ask, "sparql": _sparql, "validate": _validate, "export": _export,
+            "load": _load, "serve": _serve, "report": _report, "network": _network, "eval": _eval}
 
 if __name__ == "__main__":
     sys.exit(main())
