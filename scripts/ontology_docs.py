@@ -128,7 +128,8 @@ def rule_table(shapes: Graph) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for rule in sorted((s for s in shapes.subjects(SH.message, None) if isinstance(s, URIRef)), key=str):
-        owner = next(iter(shapes.subjects(SH.property, rule)), None) or next(iter(shapes.subjects(SH.sparql, rule)), rule)
+        owners = [*shapes.subjects(SH.property, rule), *shapes.subjects(SH.sparql, rule)]
+        owner = owners[0] if owners else rule
         severity = shapes.value(rule, SH.severity) or shapes.value(owner, SH.severity) or SH.Violation
         path = shapes.value(rule, SH.path)
         rows.append(

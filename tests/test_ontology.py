@@ -41,7 +41,8 @@ def defined_terms(graph: Graph) -> set[str]:
 
 
 def ng_terms_used(graph: Graph) -> set[str]:
-    used = {str(t)[len(str(NG)) :] for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(str(NG))}
+    ng = str(NG)
+    used = {str(t)[len(ng) :] for triple in graph for t in triple if isinstance(t, URIRef) and str(t).startswith(ng)}
     for query in graph.objects(None, SH.select):
         used |= set(re.findall(r"\bng:(\w+)", str(query)))
     return used
@@ -87,8 +88,9 @@ def test_model_enums_are_ontology_terms(onto):
 
 
 def test_properties_have_domain_and_range(onto):
-    properties = set(onto.subjects(RDF.type, OWL.ObjectProperty)) | set(onto.subjects(RDF.type, OWL.DatatypeProperty))
-    assert {NG.status, NG.confidence, NG.mode, NG.content, NG.yearSource, NG.towards, NG.former, NG.ofState} <= properties
+    properties = {p for kind in (OWL.ObjectProperty, OWL.DatatypeProperty) for p in onto.subjects(RDF.type, kind)}
+    ours = {NG.status, NG.confidence, NG.mode, NG.content, NG.yearSource, NG.towards, NG.former, NG.ofState}
+    assert ours <= properties
     for prop in properties:
         assert onto.value(prop, RDFS.domain) is not None, prop
         assert onto.value(prop, RDFS.range) is not None, prop

@@ -139,6 +139,16 @@ def test_quarantine_moves_only_violating_facts():
     assert (ID["state-chile"], None, None) in article
 
 
+def test_quarantine_in_place_removes_from_the_input():
+    dataset = three_faults()
+    before = len(list(dataset.quads()))
+    report = validate(dataset)
+    kept, quarantined = quarantine(dataset, report, in_place=True)
+    assert kept is dataset
+    moved = sum(1 for t in quarantined if t[0] in {r.focus for r in report.violations})
+    assert moved > 0 and len(list(dataset.quads())) == before - moved
+
+
 def test_quarantine_of_a_conforming_graph_keeps_everything():
     graph, _ = read_case(CASES / "base.ttl")
     kept, quarantined = quarantine(graph, validate(graph))

@@ -127,28 +127,28 @@ def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> Validatio
     return ValidationReport(conforms, tuple(sorted(results, key=_order)), report_graph)
 
 
-def quarantine(data: Graph | Dataset, report: ValidationReport) -> tuple[Graph, Graph]:
+def quarantine(data: Graph | Dataset, report: ValidationReport, *, in_place: bool = False) -> tuple[Graph, Graph]:
     """Split ``data`` into the triples kept and those of facts that violate a shape.
 
     Every triple whose subject is the focus node of a Violation (in the named
     graph where it was found) moves to the quarantined graph, which also holds
     a ``sh:ValidationResult`` for each of those violations. A Dataset stays a
     Dataset with the same named graphs; Warnings never quarantine anything.
+    ``in_place=True`` removes the triples from ``data`` itself and returns it
+    as the kept graph: copying a large Dataset whose graphs share many
+    triples is slow in rdflib's memory store.
     """
     bad: dict[URIRef | None, set[Node]] = {}
     for result in report.violations:
         bad.setdefault(result.graph, set()).add(result.focus)
     quarantined = Graph()
     _bind_like(quarantined, data)
-    if isinstance(data, ConjunctiveGraph):
-        kept: Graph = Dataset()
-        for context in _graphs(data):
-            target = kept.graph(context.identifier)  # type: ignore[attr-defined]
-            _split(context, bad.get(_graph_id(context.identifier), set()), target, quarantined)
-    else:
-        kept = Graph()
-        _split(data, bad.get(None, set()), kept, quarantined)
-    _bind_like(kept, data)
+    kept = data if in_place else _copy(data)
+    for graph in _graphs(kept) if isinstance(kept, ConjunctiveGraph) else [kept]:
+        for focus in bad.get(_graph_id(graph.identifier), ()):
+            for triple in list(graph.triples((focus, None, None))):
+                quarantined.add(triple)
+                graph.remove(triple)
     for result in report.violations:
         _attach(quarantined, result)
     return kept, quarantined
@@ -192,15 +192,25 @@ class _CachingGraph(Graph):
     costs far more than running it on an article-sized graph.
     """
 
-    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+    def query(  # type: ignore[override]
+        self,
+        query_object,
+        processor="sparql",
+        result="sparql",
+        initNs=None,  # noqa: N803
+        initBindings=None,  # noqa: N803
+        *args,
+        **kwargs,
+    ):
         if isinstance(query_object, str):
-            query_object = _prepared(query_object)
-        return super().query(query_object, *args, **kwargs)
+            namespaces = tuple(sorted((str(k), str(v)) for k, v in (initNs or {}).items()))
+            query_object = _prepared(query_object, namespaces)
+        return super().query(query_object, processor, result, initNs, initBindings, *args, **kwargs)
 
 
 @lru_cache(maxsize=256)
-def _prepared(text: str):
-    return prepareQuery(text)
+def _prepared(text: str, namespaces: tuple[tuple[str, str], ...]):
+    return prepareQuery(text, initNs=dict(namespaces))
 
 
 def _units(data: Graph) -> list[tuple[URIRef | None, Graph]]:
@@ -343,9 +353,16 @@ def _merge_report(target: Graph, report: Graph) -> None:
         target.bind(prefix, namespace, override=False)
 
 
-def _split(source: Graph, bad: set[Node], kept: Graph, quarantined: Graph) -> None:
-    for triple in source.triples((None, None, None)):
-        (quarantined if triple[0] in bad else kept).add(triple)
+def _copy(data: Graph) -> Graph:
+    if isinstance(data, ConjunctiveGraph):
+        copy = Dataset()
+        copy.addN(data.quads((None, None, None, None)))
+    else:
+        copy = Graph()
+        for triple in data:
+            copy.add(triple)
+    _bind_like(copy, data)
+    return copy
 
 
 def _attach(graph: Graph, result: ValidationResult) -> None:
