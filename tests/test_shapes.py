@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
 from newsgraph.namespace import ID, NG, ORG, SEM
-from newsgraph.validate import Severity, ValidationReport, load_data, quarantine, validate
+from newsgraph.validate import Severity, ValidationReport, load_data, merge_reports, quarantine, validate
 
 CASES = Path(__file__).parent / "shape_cases"
 DATA = Path(__file__).parent / "data"
@@ -161,6 +161,20 @@ def test_report_graph_is_a_shacl_report():
     [node] = report.graph.subjects(RDF.type, SH.ValidationReport)
     assert report.graph.value(node, SH.conforms) == Literal(False)
     assert len(set(report.graph.objects(node, SH.result))) == len(report.results)
+
+
+def test_excluded_graphs_are_not_validated():
+    report = validate(three_faults(), exclude=[str(ID["graph-example-1"])])
+    assert report.conforms and report.results == ()
+
+
+def test_merged_reports_have_one_report_node():
+    faulty = validate(three_faults())
+    clean = validate(read_case(CASES / "base.ttl")[0])
+    merged = merge_reports([faulty, clean])
+    assert merged.results == faulty.results and not merged.conforms
+    [node] = merged.graph.subjects(RDF.type, SH.ValidationReport)
+    assert len(set(merged.graph.objects(node, SH.result))) == 3 + len(faulty.warnings)
 
 
 def test_warnings_do_not_break_conformance():

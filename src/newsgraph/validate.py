@@ -15,6 +15,7 @@ are parsed once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -113,15 +114,38 @@ class ValidationReport:
         return "\n".join(lines) + "\n"
 
 
-def validate(data: Graph | Dataset, *, shapes: Graph | None = None) -> ValidationReport:
-    """Validate ``data`` (a Graph, or a Dataset one named graph at a time) against the shapes."""
+def validate(
+    data: Graph | Dataset, *, shapes: Graph | None = None, exclude: Collection[str] = ()
+) -> ValidationReport:
+    """Validate ``data`` (a Graph, or a Dataset one named graph at a time) against the shapes.
+
+    ``exclude`` names graphs of a Dataset not to validate, e.g. quarantine
+    graphs or the ontology graph of a store.
+    """
     shapes_graph = shapes if shapes is not None else load_shapes()
+    skipped = {str(name) for name in exclude}
     results: list[ValidationResult] = []
     report_graph = _empty_report()
     for identifier, unit in _units(data):
+        if identifier is not None and str(identifier) in skipped:
+            continue
         unit_results, unit_report = _validate_unit(unit, shapes_graph, identifier)
         results.extend(unit_results)
         _merge_report(report_graph, unit_report)
+    return _finish(results, report_graph)
+
+
+def merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
+    """One report (one ``sh:ValidationReport`` node) from several, e.g. one per article."""
+    results: list[ValidationResult] = []
+    report_graph = _empty_report()
+    for report in reports:
+        results.extend(report.results)
+        _merge_report(report_graph, report.graph)
+    return _finish(results, report_graph)
+
+
+def _finish(results: list[ValidationResult], report_graph: Graph) -> ValidationReport:
     conforms = not any(r.severity is Severity.VIOLATION for r in results)
     report_graph.set((_REPORT_NODE, SH.conforms, Literal(conforms)))
     return ValidationReport(conforms, tuple(sorted(results, key=_order)), report_graph)
