@@ -62,6 +62,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
     stays: dict[str, Mention] = {}  # where each person is, from "arrived in X" or a visit
+    here = dateline_place(index)
     for sent in doc.sents:
         groups.extend(_coordinated_people(index, sent.start, sent.end))
         stays.update(_stays(sent, index))
@@ -69,6 +70,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
                 continue
+            if candidate.place is None and here is not None and _says_here(_anchors(token)):
+                candidate.place = here
             candidate.evidence.append(sentence_span(sent))
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
@@ -81,25 +84,48 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     return [event for _, event in kept], named
 
 
+def dateline_place(index: MentionIndex) -> Mention | None:
+    """The place of a wire story's dateline ("BEIJING, Nov. 8 (Xinhua) --"), which "here" refers to."""
+    doc = index.doc
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None:
+        return None
+    mention = index.at(first.i)
+    if mention is None or mention.type not in (EntityType.PLACE, EntityType.STATE):
+        return None
+    after = doc[mention.end : mention.end + 8].text
+    is_dateline = doc[mention.start : mention.end].text.isupper() or after.lstrip().startswith(("(", "--", "-", "—"))
+    return mention if is_dateline and ("--" in after or " - " in after or "—" in after or "(" in after) else None
+
+
+def _says_here(anchors: list[Token]) -> bool:
+    return any(c.lower_ == "here" for a in anchors for c in a.children)
+
+
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
-    """'X arrived in Beijing', 'X is visiting Japan': meetings X has there take place there."""
-    verbs = load_triggers()["meeting"]["stay_verbs"]
+    """'X arrived in Beijing', 'X is visiting Japan', 'during a tour of Shanghai': X's meetings there take place there."""
+    lexicon = load_triggers()["meeting"]
     found = {}
     for token in sent:
-        if token.pos_ != "VERB" or token.lemma_.lower() not in verbs:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in lexicon["stay_verbs"]:
+            verb, places = token, [m for c in token.children for m in _places_under(c, index)]
+        elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
+            verb = token.head.head if _preposition_of(token) is not None else token.head
+            places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
+        else:
             continue
-        places = [m for c in token.children for m in _places_under(c, index)]
-        people = [m for c in token.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)
+        people = [m for c in verb.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)
                   if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
     return found
 
 
-def _places_under(child: Token, index: MentionIndex) -> list[Mention]:
+def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> list[Mention]:
     if child.dep_ == "dobj":
         objects = [child]
-    elif child.dep_ == "prep" and child.lower_ in ("in", "to", "at"):
+    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "to", "at")):
         objects = [c for c in child.children if c.dep_ == "pobj"]
     else:
         return []
@@ -338,7 +364,9 @@ def _mentions_under(root: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _as_actor(mention: Mention) -> Mention | None:
-    """A capital among the participants is its state's government ("talks with Baku")."""
+    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
+    if mention.type is EntityType.ORGANIZATION and mention.name.lower() in load_triggers()["news_agencies"]:
+        return None
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
