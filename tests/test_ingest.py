@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import pathlib
+import time
 from pathlib import Path
 
 import pytest
@@ -390,6 +391,15 @@ def test_cleaning_reports_which_rule_removed_what():
     rules = {original[r.start : r.end]: r.rule for r in clean(original).removed}
     assert rules["Accessibility links"] == "accessibility-links"
     assert rules["To find out more, click here."] == "click-here"
+
+
+def test_pathological_lines_clean_quickly():
+    # Rows of repeated tokens with ambiguous separators once made a rule backtrack for minutes.
+    lines = ["Facebook   Twitter   " * 18 + "nope", "By " + "Aa " * 130 + "!", "If you are in " + "a " * 700 + "z"]
+    started = time.perf_counter()
+    for line in lines:
+        clean("Envoys met.\n\n" + line)
+    assert time.perf_counter() - started < 1.0
 
 
 # --- the offset guarantee -----------------------------------------------------------------
