@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -182,7 +183,7 @@ def _apply_rules(lines: list[_Line], rules: Rulebook, marks: dict[int, str]) -> 
     return cuts
 
 
-def _units(lines: list[_Line], limits: Limits):
+def _units(lines: list[_Line], limits: Limits) -> Iterator[tuple[int, int, str, Scope]]:
     """Each line, and each paragraph (then each of its lines) for paragraph rules.
 
     A line starting in lower case continues a hard-wrapped sentence: it is never
@@ -202,7 +203,7 @@ def _units(lines: list[_Line], limits: Limits):
                     yield index, index, lines[index].content, Scope.PARAGRAPH
 
 
-def _paragraphs(lines: list[_Line]):
+def _paragraphs(lines: list[_Line]) -> Iterator[tuple[int, int]]:
     first = None
     for index, line in enumerate(lines + [_Line(0, 0, "")]):
         if line.content and first is None:
@@ -245,9 +246,9 @@ def _choose_cut(lines: list[_Line], cuts: dict[int, Rule], marks: dict[int, str]
     blanked, and so is a "Read more" marker followed by prose (an inline link
     whose text is gone).
     """
+    first_text = next((i for i, line in enumerate(lines) if line.content and i not in marks), len(lines))
     for index in sorted(cuts):
-        after_text = any(lines[i].content and i not in marks for i in range(index))
-        if after_text and _cut_applies(cuts[index], lines, index, marks, limits):
+        if first_text < index and _cut_applies(cuts[index], lines, index, marks, limits):
             return index
     return len(lines)
 
@@ -290,7 +291,9 @@ def _same_words(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _removals(lines: list[_Line], marks: dict[int, str], cut: int, cut_rule: str | None, size: int):
+def _removals(
+    lines: list[_Line], marks: dict[int, str], cut: int, cut_rule: str | None, size: int
+) -> tuple[Removal, ...]:
     removed = [Removal(rule, lines[i].start, lines[i].end) for i, rule in sorted(marks.items()) if i < cut]
     if cut < len(lines):
         removed.append(Removal(cut_rule or "cut", lines[cut].start, size))
