@@ -61,3 +61,10 @@ def test_time_values_compare_on_what_they_know():
     assert TimeValue(None, 1, 14).compatible(TimeValue(2022, 1, 14))
     assert TimeValue(2022, 1).compatible(TimeValue(2022, 1, 14))
     assert not TimeValue(2022, 1, 14).compatible(TimeValue(2022, 7, 1))
+
+
+def test_a_weekday_in_a_story_of_that_weekday_is_the_same_day():
+    sunday = dt.date(2006, 12, 24)
+    assert normalize_date("Sunday", published=sunday).iso() == "2006-12-24"
+    assert normalize_date("late Saturday", published=sunday).iso() == "2006-12-23"
+    assert normalize_date("Monday", published=sunday, prefer_future=True).iso() == "2006-12-25"

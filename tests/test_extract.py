@@ -139,3 +139,25 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
     extraction = extract_text("Angela Merkel arrived on Monday. Merkel then spoke to reporters.")
     people = [e for e in extraction.entities if e.type.value == "Person"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
+
+
+def test_people_named_together_across_their_titles_are_one_group(extract_text):
+    text = ("Dutch Prime Minister Anna Berg and Kenyan president Paul Otieno praised the talks. "
+            "The two leaders met at the prime minister's residence in Nairobi late Saturday.")
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 12, 24)))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "place:184745"  # Nairobi: the venue's city
+    assert event.time.iso() == "2006-12-23"
+
+
+def test_here_in_a_wire_story_is_its_dateline(extract_text):
+    text = "NAIROBI, Nov. 8 (Xinhua) -- Kenyan President Paul Otieno met here Wednesday with visiting Dutch Prime Minister Anna Berg."
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "place:184745" and event.time.iso() == "2006-11-08"
+
+
+def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
+    text = "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit."
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert event.place == "place:184745"

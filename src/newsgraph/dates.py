@@ -58,7 +58,26 @@ def _parse(text: str, base: dt.datetime, prefer_future: bool):
     return DateDataParser(languages=["en"], settings=settings).get_date_data(text)
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"^(" + "|".join(_WEEKDAYS) + r")( (morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
+def _weekday(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
+    """'on Sunday' in a story of Sunday is that Sunday; otherwise the nearest one before (after, if planned)."""
+    match = _WEEKDAY.match(text.removeprefix("late ").removeprefix("early "))
+    if match is None:
+        return None
+    target = _WEEKDAYS.index(match.group(1).lower())
+    if prefer_future:
+        day = published + dt.timedelta(days=(target - published.weekday()) % 7)
+    else:
+        day = published - dt.timedelta(days=(published.weekday() - target) % 7)
+    return TimeValue(day.year, day.month, day.day, year_source="article-date")
+
+
 def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
+    if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
+        return weekday
     base = dt.datetime.combine(published, dt.time(12))
     data = _parse(text, base, prefer_future)
     if data.date_obj is None:

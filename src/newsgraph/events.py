@@ -61,11 +61,12 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     groups: list[list[Mention]] = []
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
-    stays: dict[str, Mention] = {}  # where each person is, from "arrived in X" or a visit
+    sentences = list(doc.sents)
+    # Where each person is, sentence by sentence ("arrived in X", a visit); news may say it after the meeting.
+    stays = [_stays(sent, index) for sent in sentences]
     here = dateline_place(index)
-    for sent in doc.sents:
+    for number, sent in enumerate(sentences):
         groups.extend(_coordinated_people(index, sent.start, sent.end))
-        stays.update(_stays(sent, index))
         for token in sent:
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
@@ -76,10 +77,11 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
                 groups.append(persons)
-            _place_from_stay(candidate, persons, stays)
+            _place_from_stay(candidate, persons, stays, number)
             for part in _split_separate(candidate, token, index):
                 _merge_into(merged, part, represented)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
+    kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
 
@@ -132,11 +134,14 @@ def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> 
     return [m for o in objects if (m := _place_at(o, index)) is not None]
 
 
-def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: dict[str, Mention]) -> None:
-    if candidate.place is None:
-        candidate.place = next((stays[p.key] for p in persons if p.key in stays), None)
+def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int) -> None:
+    """The latest place a participant was said to be at, else the first one said later."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
-        stays.update({p.key: candidate.place for p in persons})
+        stays[number].update({p.key: candidate.place for p in persons})
+    if candidate.place is not None:
+        return
+    order = [*range(number, -1, -1), *range(number + 1, len(stays))]
+    candidate.place = next((stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
 
 
 def _split_separate(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
@@ -243,9 +248,13 @@ def _clause_anchor(anchors: list[Token]) -> Token:
 
 
 def _governors(token: Token):
-    """The verbs above the trigger through clause links ("agreed to meet")."""
+    """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
     current = token
-    while current.dep_ in _GOVERNING and current.head is not current:
+    while current.head is not current:
+        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.pos_ in ("VERB", "AUX"):
+            current = current.head  # through the preposition of a gerund
+        elif current.dep_ not in _GOVERNING:
+            return
         current = current.head
         yield current
 
@@ -398,9 +407,8 @@ def _coordinated_people(index: MentionIndex, start: int, end: int) -> list[list[
     people = [m for m in index.within(start, end) if m.type is EntityType.PERSON]
     groups, current = [], people[:1]
     for previous, mention in zip(people, people[1:]):
-        between = doc[previous.end : mention.start].text.strip().lower()
-        joined = between in ("and", ",", ", and") or (between.startswith(",") and between.endswith("and"))
-        if joined or between.startswith("of ") and between.endswith(" and"):
+        between = doc[previous.end : mention.start]
+        if _joins(between):
             current.append(mention)
         else:
             if len(current) >= 2:
@@ -409,6 +417,15 @@ def _coordinated_people(index: MentionIndex, start: int, end: int) -> list[list[
     if len(current) >= 2:
         groups.append(current)
     return groups
+
+
+def _joins(between) -> bool:
+    """'A and B', 'A, B', 'A of X and B', 'A and Palestinian president B': one group."""
+    words = [t for t in between if not t.is_space]
+    if not words or len(words) > 7 or not any(t.lower_ in ("and", ",") for t in words):
+        return False
+    return all(t.lower_ in ("and", ",", "of", "the") or t.pos_ in ("ADJ", "PROPN", "NOUN", "DET") and t.tag_ != "POS"
+               for t in words)
 
 
 def _place(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
@@ -433,6 +450,11 @@ def _place_at(token: Token, index: MentionIndex) -> Mention | None:
     mention = index.at(token.i)
     if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
         return mention
+    if mention is None and token.pos_ == "NOUN":
+        # A venue in a place: "at the prime minister's residence in Jerusalem".
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                return next((m for o in prep.children if o.dep_ == "pobj" and (m := _place_at(o, index))), None)
     return _capital_description(token, index)
 
 
@@ -555,6 +577,16 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
         others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host), metonym=True))
     return people + others
+
+
+def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+    """A visit whose only other side is the host state gives way to the meetings the visitor had there."""
+    def people(event: Event) -> set[str]:
+        return {k for k in event.actors if k.startswith("person:")}
+
+    met = [people(e) for _, e in kept if len(people(e)) >= 2]
+    return [(c, e) for c, e in kept
+            if not (len(people(e)) == 1 and len(e.actors) == 2 and any(people(e) <= m for m in met))]
 
 
 def _host_state(place: Mention | None) -> str | None:
