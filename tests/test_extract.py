@@ -161,3 +161,18 @@ def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
     text = "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit."
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
     assert event.place == "place:184745"
+
+
+def test_one_visitor_meeting_several_hosts_has_one_meeting_each(extract_text):
+    found = meetings(extract_text("Kenyan President Paul Otieno met with Prime Minister Anna Berg and Foreign Minister Jan Visser."))
+    assert sorted(people for people, _ in found) == [["Anna Berg", "Paul Otieno"], ["Jan Visser", "Paul Otieno"]]
+
+
+def test_a_meeting_said_to_be_together_stays_one(extract_text):
+    found = meetings(extract_text("Paul Otieno held joint talks with Anna Berg and Jan Visser."))
+    assert [people for people, _ in found] == [["Anna Berg", "Jan Visser", "Paul Otieno"]]
+
+
+def test_a_meeting_before_a_future_step_is_planned(extract_text):
+    people, event = only_meeting(extract_text("Following his meeting with Anna Berg, Paul Otieno will fly to Rome."))
+    assert event.status is Status.PLANNED

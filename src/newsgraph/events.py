@@ -145,13 +145,15 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
 
 
 def _split_separate(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
-    """'X met separately with Y and Z' is two meetings."""
-    words = load_triggers()["meeting"]["separately"]
-    if not any(c.lower_ in words for c in token.children):
-        return [candidate]
+    """'X met separately with Y and Z', 'X will meet Y and Z': one meeting per host, unless said to be together."""
+    lexicon = load_triggers()["meeting"]
+    separately = any(c.lower_ in lexicon["separately"] for c in token.children)
+    together = any(t.lower_ in lexicon["together"] for t in token.sent)
     subjects = [m for c in token.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)]
     others = [m for m in candidate.participants if m not in subjects]
-    if not subjects or len(others) < 2:
+    people = [m for m in others if m.type is EntityType.PERSON]
+    one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
+    if token.pos_ != "VERB" or len(others) < 2 or not (separately or one_visitor and not together):
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
@@ -283,7 +285,8 @@ def _status(token: Token, anchors: list[Token]) -> Status | None:
         return Status.CANCELLED
     preposition = _preposition_of(anchors[0]) or _preposition_of(_clause_anchor(anchors))
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
-        return Status.OCCURRED  # "agreed to continue after a first round of talks"
+        # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
+        return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
     if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
@@ -295,6 +298,15 @@ def _status(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+
+def _is_future(verb: Token) -> bool:
+    """'will be received', 'is to be received' (but not 'agreed to continue')."""
+    cues = load_triggers()["status"]
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
+        return True
+    return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
 
 
 def _preposition_of(token: Token) -> Token | None:
@@ -437,7 +449,9 @@ def _place(token: Token, anchors: list[Token], index: MentionIndex, participants
         for child in objects:
             if (m := _place_at(child, index)) and m.key not in taken:
                 return m
-    for anchor in anchors:
+    # "meet X in Berlin" often hangs the place on X.
+    objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    for anchor in anchors + objects:
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
                 for obj in prep.children:
