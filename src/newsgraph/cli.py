@@ -46,6 +46,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--on-error", choices=["stop", "skip"], default="stop",
                        help="on a bad input item: stop (default) or skip it and go on")
     build.add_argument("--base", default=None, help="base IRI for instances")
+    build.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    build.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="run the per-article stages here (local) or on a Dask cluster")
+    build.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786")
 
     ask = commands.add_parser("ask", help="answer a question from the query library")
     ask.add_argument("question", nargs="?", help="a query name, e.g. who-met-where")
@@ -119,8 +123,19 @@ def _build(args) -> int:
     from newsgraph.pipeline import build
     from newsgraph.rdf import DEFAULT_BASE
 
-    result = build(args.inputs, args.out, published=args.published, on_error=OnError(args.on_error),
-                   base=args.base or DEFAULT_BASE)
+    from newsgraph.engines import Engine
+
+    progress = _ProgressBar() if sys.stderr.isatty() else None
+    try:
+        result = build(args.inputs, args.out, published=args.published, on_error=OnError(args.on_error),
+                       base=args.base or DEFAULT_BASE, jobs=args.jobs, engine=Engine(args.engine),
+                       scheduler=args.scheduler, on_progress=progress)
+    finally:
+        if progress:
+            progress.close()
+    if result.stats and result.stats.resumed:
+        print(f"resumed: {result.stats.resumed} articles already in {args.out}/ledger.sqlite were not parsed again",
+              file=sys.stderr)
     for problem in result.skipped:
         print(f"skipped {problem}", file=sys.stderr)
     violations = sum(len(a.report.violations) for a in result.articles)
@@ -128,6 +143,28 @@ def _build(args) -> int:
     print(f"built {len(result.articles)} articles, {triples} triples into {args.out}/; "
           f"{violations} violations (see {args.out}/validation.txt)", file=sys.stderr)
     return EXIT_OK if result.conforms else EXIT_NONCONFORMING
+
+
+class _ProgressBar:
+    """A tqdm bar per build phase, in articles per second (only when stderr is a terminal)."""
+
+    def __init__(self):
+        self._bar = None
+        self._phase = None
+
+    def __call__(self, progress) -> None:
+        from tqdm import tqdm
+
+        if progress.phase != self._phase:
+            self.close()
+            self._phase = progress.phase
+            self._bar = tqdm(desc=str(progress.phase), unit=" articles", file=sys.stderr)
+        self._bar.update(progress.done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def _print_answer(answer, fmt: str) -> None:

@@ -6,27 +6,32 @@ ingest -> nlp -> extract -> resolve -> rdf (link) -> validate -> store.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from pathlib import Path
 
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
+from newsgraph.engines import Engine, Runner, chunked, extract_chunk, graph_chunk, make_runner
 from newsgraph.errors import Problem
 from newsgraph.export import write_atomically, write_outputs
 from newsgraph.extract import extract
 from newsgraph.ingest import OnError, read_articles
-from newsgraph.model import Article, Extraction
+from newsgraph.ledger import Ledger, content_hash, pack, unpack
+from newsgraph.model import Article, Extraction, Span
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
-from newsgraph.rdf import DEFAULT_BASE, Minter, article_graph
+from newsgraph.rdf import DEFAULT_BASE, Minter
 from newsgraph.resolve import resolve
 from newsgraph.store import open_store
-from newsgraph.validate import ValidationReport, quarantine, validate
+from newsgraph.validate import ValidationReport
 
 ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology"
 QUARANTINE_SUFFIX = "-quarantine"
+CHUNK_SIZE = 64  # articles per task: big enough to amortize a round trip, small enough to bound memory
 
 
 def extract_corpus(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 16) -> Iterator[Extraction]:
@@ -50,10 +55,31 @@ class BuildResult:
     out_dir: Path
     articles: tuple[ArticleResult, ...]
     skipped: tuple[Problem, ...]
+    stats: BuildStats | None = None
 
     @property
     def conforms(self) -> bool:
         return all(a.report.conforms for a in self.articles)
+
+
+class Phase(StrEnum):
+    EXTRACT = "extract"  # parsing and extraction of new or changed articles
+    WRITE = "write"  # mapping to RDF, validation and store writes
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    phase: Phase
+    done: int  # articles finished in this phase so far
+    resumed: int  # articles skipped because the ledger already had them
+
+
+@dataclass(frozen=True, slots=True)
+class BuildStats:
+    extracted: int  # articles parsed in this run
+    resumed: int  # input articles whose hash was already in the ledger (not parsed again)
+    written: int  # article graphs written to the store in this run
+    unchanged: int  # stored graphs left as they were (same resolved content)
 
 
 def build(
@@ -64,40 +90,156 @@ def build(
     on_error: OnError = OnError.STOP,
     base: str = DEFAULT_BASE,
     on_article: Callable[[ArticleResult], None] | None = None,
+    jobs: int | None = None,
+    engine: Engine = Engine.LOCAL,
+    scheduler: str | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    on_progress: Callable[[Progress], None] | None = None,
 ) -> BuildResult:
-    """Build (or update) the graph in ``out_dir`` from ``inputs``.
+    """Build (or update, or resume) the graph in ``out_dir`` from ``inputs``.
 
-    Every article's graph is validated on its own; facts that violate a shape
-    go to that article's quarantine graph. Each article is written to the
-    store in one transaction, so an interrupted build leaves whole articles.
+    Two streaming passes. First, articles are read and hashed; new or changed
+    ones are parsed and extracted in chunks (``jobs`` local processes, or a
+    Dask cluster) and their extractions go to the ledger, not to memory.
+    Then people and events are resolved over small summaries of every
+    article in the ledger, so articles added later still merge with stored
+    ones; each article whose resolved content changed is mapped to RDF,
+    validated on its own (same workers), its violations quarantined, and
+    written to the store in one transaction. An interrupted build, run again,
+    skips what the ledger has and ends with the same graph.
     """
     out_dir = Path(out_dir)
     skipped: list[Problem] = []
-    # Reading validates every input first: a bad file stops the build before anything is stored.
-    articles = list(read_articles(inputs, published=published, on_error=on_error, on_skip=skipped.append))
-    extractions = resolve(list(extract_corpus(articles)))
+    runner = make_runner(engine=engine, jobs=jobs, scheduler=scheduler)
+    try:
+        with Ledger(out_dir) as ledger:
+            ids, extracted, resumed = _extract_new(
+                read_articles(inputs, published=published, on_error=on_error, on_skip=skipped.append),
+                ledger, runner, chunk_size=chunk_size, on_progress=on_progress)
+            with open_store(out_dir, create=True) as store:
+                store.load_ontology(ONTOLOGY_GRAPH)
+                results, reports, written, unchanged = _write_graphs(
+                    ledger, store, runner, ids, base=base, chunk_size=chunk_size,
+                    on_article=on_article, on_progress=on_progress, resumed=resumed)
+                write_outputs(store, out_dir)
+    finally:
+        runner.close()
+    _write_validation(out_dir, reports)
+    stats = BuildStats(extracted=extracted, resumed=resumed, written=written, unchanged=unchanged)
+    return BuildResult(out_dir, tuple(results), tuple(skipped), stats)
+
+
+def _extract_new(articles: Iterable[Article], ledger: Ledger, runner: Runner, *, chunk_size: int,
+                 on_progress: Callable[[Progress], None] | None) -> tuple[set[str], int, int]:
+    """Extract the articles the ledger does not have (by content hash); the ids of all inputs."""
+    known = ledger.hashes()
+    ids: set[str] = set()
+    hashes: dict[str, str] = {}
+    counts = {"resumed": 0, "extracted": 0}
+
+    def new_articles() -> Iterator[Article]:
+        for article in articles:
+            ids.add(article.id)
+            digest = content_hash(article)
+            if known.get(article.id) == digest:
+                counts["resumed"] += 1
+                continue
+            hashes[article.id] = digest
+            yield article
+
+    for extractions in runner.map(extract_chunk, chunked(new_articles(), chunk_size)):
+        ledger.put_extractions((x.article.id, hashes.pop(x.article.id), pack(x), pack(summarize(x)))
+                               for x in extractions)
+        counts["extracted"] += len(extractions)
+        if on_progress:
+            on_progress(Progress(Phase.EXTRACT, counts["extracted"], counts["resumed"]))
+    return ids, counts["extracted"], counts["resumed"]
+
+
+def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, base: str, chunk_size: int,
+                  on_article: Callable[[ArticleResult], None] | None,
+                  on_progress: Callable[[Progress], None] | None, resumed: int):
+    """Resolve over every article in the ledger, then write the graphs whose resolved content changed."""
+    order = ledger.ids()
+    resolved = resolve([unpack(blob) for _, blob in ledger.summaries()])
+    fingerprints = {x.article.id: _fingerprint(x, base) for x in resolved}
     minter = Minter(base)
-    results = []
-    with open_store(out_dir, create=True) as store:
-        store.load_ontology(ONTOLOGY_GRAPH)
-        for extraction in extractions:
-            result = _store_article(store, extraction, minter)
+    results: list[ArticleResult] = []
+    reports: list[ValidationReport] = []
+    counts = {"written": 0, "unchanged": 0}
+
+    def keep(result: ArticleResult) -> None:
+        reports.append(result.report)
+        if result.article_id in inputs:
             results.append(result)
             if on_article:
                 on_article(result)
-        write_outputs(store, out_dir)
-    reports = [r.report for r in results]
-    _write_validation(out_dir, reports)
-    return BuildResult(out_dir, tuple(results), tuple(skipped))
+
+    def stale() -> Iterator[list[Extraction]]:
+        """Chunks of full resolved extractions that need writing; reuses the rest as they are."""
+        by_id = dict(zip(order, resolved))
+        for chunk_ids in chunked(order, chunk_size):
+            todo = []
+            for article_id, blob, written, report in ledger.rows(chunk_ids):
+                name = str(minter.graph(article_id))
+                if written == fingerprints[article_id] and report is not None and store.has_graph(name):
+                    saved = unpack(report)
+                    keep(ArticleResult(article_id, name, store.triple_count(name), saved))
+                    counts["unchanged"] += 1
+                else:
+                    todo.append(apply_resolution(by_id[article_id], unpack(blob)))
+            if todo:
+                yield todo
+
+    for graphs in runner.map(graph_chunk, stale(), base):
+        marks = []
+        for g in graphs:
+            store.replace_graph(g.name, g.kept, quarantine=(g.name + QUARANTINE_SUFFIX, g.quarantined))
+            marks.append((g.article_id, fingerprints[g.article_id], pack(g.report)))
+            keep(ArticleResult(g.article_id, g.name, len(g.kept), g.report))
+        ledger.mark_written(marks)
+        counts["written"] += len(graphs)
+        if on_progress:
+            on_progress(Progress(Phase.WRITE, counts["written"], resumed))
+    return results, reports, counts["written"], counts["unchanged"]
 
 
-def _store_article(store, extraction: Extraction, minter: Minter) -> ArticleResult:
-    graph = article_graph(extraction, minter=minter)
-    report = validate(graph)
-    kept, quarantined = quarantine(graph, report)
-    name = str(minter.graph(extraction.article.id))
-    store.replace_graph(name, kept, quarantine=(name + QUARANTINE_SUFFIX, quarantined))
-    return ArticleResult(extraction.article.id, name, len(kept), report)
+# -- resolution over summaries ---------------------------------------------------
+
+_NO_SPAN = Span(0, 0, "")
+
+
+def summarize(extraction: Extraction) -> Extraction:
+    """What cross-article resolution reads of an extraction, without texts and spans.
+
+    Resolution uses names, keys, mention counts, roles' holders and events'
+    arguments; dropping the article text and the evidence spans keeps the
+    summaries of a large corpus small enough to resolve in memory.
+    """
+    article = extraction.article
+    return replace(
+        extraction,
+        article=Article(article.id, "", "", ""),
+        entities=tuple(replace(e, mentions=(_NO_SPAN,) * len(e.mentions)) for e in extraction.entities),
+        roles=tuple(replace(r, evidence=_NO_SPAN) for r in extraction.roles),
+        events=tuple(replace(e, evidence=()) for e in extraction.events),
+        notes=(),
+    )
+
+
+def apply_resolution(resolved: Extraction, full: Extraction) -> Extraction:
+    """The full extraction with the resolved summary's keys, labels and merged events."""
+    return replace(
+        full,
+        entities=tuple(replace(r, mentions=f.mentions) for r, f in zip(resolved.entities, full.entities, strict=True)),
+        roles=tuple(replace(r, evidence=f.evidence) for r, f in zip(resolved.roles, full.roles, strict=True)),
+        events=tuple(replace(r, evidence=f.evidence) for r, f in zip(resolved.events, full.events, strict=True)),
+    )
+
+
+def _fingerprint(resolved: Extraction, base: str) -> str:
+    # The resolved summary plus the article's content hash (in the ledger row) fix the graph.
+    return hashlib.sha256(f"{base}\x1f{resolved!r}".encode("utf-8")).hexdigest()
 
 
 def combine_reports(reports: list[ValidationReport]) -> ValidationReport:
