@@ -70,3 +70,15 @@ def test_two_meetings_of_the_same_pair_in_different_cities_stay_two():
     second = _extraction(2, _meeting("place:vienna", TimeValue(2022, 7, 1), "person:ann lee", "person:bo chan"))
     a, b = resolve([first, second])
     assert a.events[0].place != b.events[0].place and a.events[0].time != b.events[0].time
+
+
+def test_a_bare_surname_does_not_chain_two_people_together():
+    mapping = canonical_people([_person("person:a", "George W. Bush", 3), _person("person:b", "Laura Bush", 1),
+                                _person("person:c", "Bush", 2)])
+    assert mapping["person:a"] != mapping["person:b"]
+    assert mapping["person:c"] == ("person:c", "Bush") or mapping["person:c"][0] == "person:bush"
+
+
+def test_a_bare_surname_joins_the_one_person_it_can_be():
+    mapping = canonical_people([_person("person:a", "Thabo Mbeki", 3), _person("person:b", "Mbeki", 1)])
+    assert mapping["person:b"] == mapping["person:a"] == ("person:thabo mbeki", "Thabo Mbeki")

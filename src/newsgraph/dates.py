@@ -42,9 +42,22 @@ def _strip(text: str) -> str:
     return text
 
 
+_MONTH_WORD = r"(" + "|".join(_MONTHS) + r")\.?"
+_RANGES = (  # a span of days is dated by its first day: "Nov. 18-19", "15 to 17 March"
+    (re.compile(_MONTH_WORD + r"\s+(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b", re.IGNORECASE), r"\1 \2"),
+    (re.compile(r"\b(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH_WORD, re.IGNORECASE), r"\1 \2"),
+)
+
+
+def _first_day(text: str) -> str:
+    for pattern, replacement in _RANGES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def normalize_date(text: str, *, published: dt.date | None, prefer_future: bool = False) -> TimeValue | None:
     """The date ``text`` denotes, or None when it is no date or cannot be resolved."""
-    text = _strip(text)
+    text = _first_day(_strip(text))
     if not text or _DURATION.search(text):
         return None
     if published is None:
@@ -84,6 +97,10 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
         return None
     value = data.date_obj.date()
     source = "text" if _YEAR.search(text) else "article-date"
+    if source == "article-date" and abs(value.year - published.year) > 1:
+        return None  # the parser invented a year the text does not give
+    if source == "text" and str(value.year) not in text:
+        return None
     match data.period:
         case "year":
             return TimeValue(value.year, year_source=source)

@@ -604,9 +604,11 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
 
 
 def _host_state(place: Mention | None) -> str | None:
+    """The state a meeting place lies in, when the gazetteer knows it as a state (not a territory)."""
     if place is None:
         return None
-    return place.key if place.type is EntityType.STATE else place.state
+    key = place.key if place.type is EntityType.STATE else place.state
+    return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) else None
 
 
 def _state_label(key: str) -> str:

@@ -118,7 +118,7 @@ def _trim(span: Span) -> Span:
     honorifics = set(load_triggers()["honorifics"])
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ == "DET"
+    while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ in ("DET", "ADV", "CCONJ", "SCONJ")
                            or doc[start].is_lower or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):

@@ -74,19 +74,30 @@ def _block_key(name: str) -> str:
 
 
 def canonical_people(people: Iterable[Entity]) -> dict[str, tuple[str, str]]:
-    """Each person key to its cluster's (key, label)."""
+    """Each person key to its cluster's (key, label).
+
+    Full names are clustered first; a bare surname then joins the one cluster
+    whose surname it is, and stays alone when several match, so "Bush" cannot
+    chain two different Bushes into one person.
+    """
     counts: Counter[str] = Counter()
     key_of_name: dict[str, str] = {}
     for person in people:
         counts[person.name] += len(person.mentions)
         key_of_name[person.name] = person.key
+    full = sorted(n for n in counts if len(_parts(n)) > 1)
     graph = nx.Graph()
     graph.add_nodes_from(counts)
     blocks: dict[str, list[str]] = {}
-    for name in sorted(counts):
+    for name in full:
         blocks.setdefault(_block_key(name), []).append(name)
     for names in blocks.values():
         graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1 :] if same_person(a, b))
+    clusters = {name: frozenset(c) for c in nx.connected_components(graph) for name in c}
+    for name in counts.keys() - set(full):
+        owners = {clusters[f] for f in blocks.get(_block_key(name), []) if same_person(name, f)}
+        if len(owners) == 1:
+            graph.add_edge(name, next(iter(next(iter(owners)))))
     mapping: dict[str, tuple[str, str]] = {}
     for component in nx.connected_components(graph):
         label = max(component, key=lambda n: (counts[n], len(n.split()), n != anyascii(n), n))

@@ -1,0 +1,43 @@
+"""The extractor on real news it was not written for (../shared/corpora, when present).
+
+Floors are regressions guards, set a little under the scores measured when
+they were written (tests/gold/README.md and the project README give the
+figures); the held-out half is never tuned on.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.evaluate import Metric, evaluate, load_gold
+from newsgraph.ingest import read_articles
+from newsgraph.pipeline import extract_corpus
+from newsgraph.resolve import resolve
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-meetings.jsonl"
+GOLD = Path(__file__).parent / "gold"
+
+pytestmark = pytest.mark.skipif(
+    not CORPUS.exists(), reason=f"the news corpus is not at {CORPUS} (../shared/corpora): corpus evaluation skipped")
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    return {x.article.id: x for x in extract_corpus(read_articles([CORPUS]))}
+
+
+def test_every_corpus_item_is_extracted_and_resolved_without_error(extractions):
+    assert len(extractions) == 488
+    resolved = resolve(list(extractions.values()))
+    people = {e.key for x in resolved for e in x.entities if e.type.value == "Person"}
+    assert 0 < len(people) < sum(1 for x in extractions.values() for e in x.entities if e.type.value == "Person")
+
+
+@pytest.mark.parametrize("split, floors", [
+    ("dev", {Metric.PEOPLE: 0.88, Metric.ROLES: 0.72, Metric.MEETINGS: 0.45}),
+    ("test", {Metric.PEOPLE: 0.88, Metric.ROLES: 0.68, Metric.MEETINGS: 0.40}),
+])
+def test_scores_stay_above_their_floors(extractions, split, floors):
+    report = evaluate(load_gold(GOLD / f"{split}.jsonl"), extractions)
+    for metric, floor in floors.items():
+        assert report.scores[metric].f1 >= floor, f"{split} {metric}: {report.to_text()}"
