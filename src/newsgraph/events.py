@@ -71,7 +71,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
                 continue
-            if candidate.place is None and here is not None and _says_here(_anchors(token)):
+            if candidate.place is None and here is not None and _says_here(anchors_of(token)):
                 candidate.place = here
             candidate.evidence.append(sentence_span(sent))
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
@@ -117,7 +117,7 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
-        people = [m for c in verb.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)
+        people = [m for c in verb.children if c.dep_ in _SUBJECTS for m in actors_under(c, index)
                   if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
@@ -149,7 +149,7 @@ def _split_separate(candidate: Candidate, token: Token, index: MentionIndex) -> 
     lexicon = load_triggers()["meeting"]
     separately = any(c.lower_ in lexicon["separately"] for c in token.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
-    subjects = [m for c in token.children if c.dep_ in _SUBJECTS for m in _mentions_under(c, index)]
+    subjects = [m for c in token.children if c.dep_ in _SUBJECTS for m in actors_under(c, index)]
     others = [m for m in candidate.participants if m not in subjects]
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
@@ -202,21 +202,21 @@ def _inside_round_of(token: Token) -> bool:
 
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
-    if mode is None or _is_unreal(token):
+    if mode is None or is_unreal(token):
         return None
-    anchors = _anchors(token)
-    candidate = Candidate(trigger=token.i, mode=mode, status=_status(token, anchors))
+    anchors = anchors_of(token)
+    candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
     candidate.anaphoric = token.pos_ != "VERB" and _is_definite(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.via_anaphora = _participants(token, anchors, index, groups)
-    candidate.place = _place(token, anchors, index, candidate.participants)
-    candidate.time = _time(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    candidate.place = place_of(token, anchors, index, candidate.participants)
+    candidate.time = time_of(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
     return candidate
 
 
-def _anchors(token: Token) -> list[Token]:
+def anchors_of(token: Token) -> list[Token]:
     """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
     anchors = [token]
     nouns = load_triggers()["meeting"]["nouns"]
@@ -249,7 +249,7 @@ def _clause_anchor(anchors: list[Token]) -> Token:
     return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
 
 
-def _governors(token: Token):
+def governors_of(token: Token):
     """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
     current = token
     while current.head is not current:
@@ -261,11 +261,11 @@ def _governors(token: Token):
         yield current
 
 
-def _is_unreal(token: Token) -> bool:
+def is_unreal(token: Token) -> bool:
     """Negated, refused, conditional or only wished-for."""
     cues = load_triggers()["status"]
-    anchors = _anchors(token)
-    chain = [*anchors, *_governors(_clause_anchor(anchors))]
+    anchors = anchors_of(token)
+    chain = [*anchors, *governors_of(_clause_anchor(anchors))]
     for t in chain:
         children = list(t.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
@@ -277,9 +277,9 @@ def _is_unreal(token: Token) -> bool:
     return token.head.lemma_.lower() in cues["willingness_heads"]
 
 
-def _status(token: Token, anchors: list[Token]) -> Status | None:
+def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]
-    governors = list(_governors(_clause_anchor(anchors)))
+    governors = list(governors_of(_clause_anchor(anchors)))
     lemmas = {t.lemma_.lower() for t in anchors + governors}
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
@@ -334,7 +334,7 @@ def _after(time: TimeValue, published: dt.date) -> bool:
 
 # Arguments ------------------------------------------------------------------
 
-def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
+def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     for anchor in anchors:
         subject_only = anchor is _verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
@@ -351,7 +351,7 @@ def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
         clause = _clause_anchor(anchors)
         preposition = _preposition_of(clause)
         start = [preposition.head] if preposition is not None else []
-        for governor in start + list(_governors(start[0] if start else clause)):
+        for governor in start + list(governors_of(start[0] if start else clause)):
             subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
             if subjects:
                 roots.extend(subjects)
@@ -362,8 +362,8 @@ def _participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
 def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], bool]:
     found: dict[str, Mention] = {}
     via_anaphora = False
-    for root in _participant_roots(token, anchors):
-        mentions = _mentions_under(root, index)
+    for root in participant_roots(token, anchors):
+        mentions = actors_under(root, index)
         if not mentions and (group := _antecedent(root, groups, index)):
             mentions, via_anaphora = group, True
         for mention in mentions:
@@ -375,7 +375,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     return list(found.values()), via_anaphora
 
 
-def _mentions_under(root: Token, index: MentionIndex) -> list[Mention]:
+def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first."""
     tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
     start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
@@ -440,7 +440,7 @@ def _joins(between) -> bool:
                for t in words)
 
 
-def _place(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
+def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
     if token.lemma_.lower() == "visit":
         # "visited Japan", "a visit to Japan"
@@ -486,7 +486,7 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
     return None
 
 
-def _time(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     anchor_ids = {a.i for a in anchors}
     for ent in doc.ents:
         if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):

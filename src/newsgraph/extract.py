@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from newsgraph.events import find_meetings
+from newsgraph.facts import find_facts
 from newsgraph.mentions import Mention, find_mentions
 from newsgraph.model import Article, Entity, Event, Extraction, Role, Span
 from newsgraph.roles import find_roles
@@ -16,8 +17,10 @@ def extract(doc: Doc, article: Article) -> Extraction:
     """People, states, organizations, places, roles and meetings of one article."""
     index = find_mentions(doc)
     roles = merge_roles(find_roles(index))
-    events, places = find_meetings(index, published=article.published, roles=roles)
-    mentions = index.mentions + places
+    meetings, places = find_meetings(index, published=article.published, roles=roles)
+    facts, actors = find_facts(index, published=article.published)
+    events = meetings + facts
+    mentions = index.mentions + places + actors
     return Extraction(
         article=article,
         entities=collect_entities(doc, mentions),

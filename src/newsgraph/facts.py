@@ -1,0 +1,176 @@
+"""Events other than meetings: agreements, border closures and openings,
+armed conflicts, cease-fires, policy changes and announcements.
+
+Triggers are data (``data/triggers.json``, section ``facts``); arguments come
+from the same clause analysis as meetings (``events``): actors from subjects,
+objects and "between"/"with" phrases, place, date and status; negated or
+merely wished-for ones are no events. ``content`` says what was agreed,
+changed or announced, in the article's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from newsgraph.events import actors_under, anchors_of, governors_of, is_unreal, place_of, status_of, time_of
+from newsgraph.mentions import Mention, MentionIndex, load_triggers
+from newsgraph.model import EntityType, Event, EventType, Participant, Status
+from newsgraph.roles import sentence_span
+
+_CONTENT_CHARS = 200
+_NEEDS_TIME_OR_ACTOR = (EventType.ARMED_CONFLICT, EventType.CEASEFIRE)
+# Where each kind of event names its parties: the one who acts, the one acted on, "between"/"with" phrases.
+_PARTIES = {
+    EventType.AGREEMENT: ("subject", "with"),
+    EventType.BORDER_CLOSURE: ("subject",),
+    EventType.BORDER_OPENING: ("subject",),
+    EventType.POLICY_CHANGE: ("subject",),
+    EventType.ANNOUNCEMENT: ("subject",),
+    EventType.ARMED_CONFLICT: ("subject", "object", "with", "modifier"),
+    EventType.CEASEFIRE: ("with", "modifier"),
+}
+
+
+def find_facts(index: MentionIndex, *, published: dt.date | None) -> tuple[list[Event], list[Mention]]:
+    """The non-meeting events of an article, one per distinct event, and the entities they name."""
+    events: list[Event] = []
+    named: list[Mention] = []
+    for token in index.doc:
+        kind = fact_type(token)
+        if kind is None or is_unreal(token):
+            continue
+        found = _fact(token, kind, index, published)
+        if found is not None:
+            event, mentions = found
+            named += mentions
+            _add(events, event)
+    return events, named
+
+
+def fact_type(token: Token) -> EventType | None:
+    for name, spec in load_triggers()["facts"].items():
+        if name.startswith("_"):
+            continue
+        if _is_trigger(token, spec):
+            return EventType(name)
+    return None
+
+
+def _is_trigger(token: Token, spec: dict) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in spec.get("verbs", ()):
+        if "objects" in spec:
+            return any(o.lemma_.lower() in spec["objects"] for o in _objects(token))
+        if lemma in spec.get("needs_clause", ()):
+            return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
+        return True
+    if token.pos_ in ("NOUN", "PROPN") and (lemma in spec.get("nouns", ()) or _hyphenated(token) in spec.get("nouns", ())):
+        verbs = spec.get("noun_verbs")
+        return not verbs or token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in verbs
+    return False
+
+
+def _hyphenated(token: Token) -> str:
+    """'cease-fire' is three tokens; the last one stands for the word."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    return doc[start : token.i + 1].text.lower()
+
+
+def _party_roots(token: Token, kind: EventType) -> list[Token]:
+    positions = _PARTIES[kind]
+    roots: list[Token] = []
+    if "subject" in positions:
+        verb = token if token.pos_ == "VERB" else token.head
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+        roots += controller  # "prompted Turkey to seal the border": Turkey seals it
+        for clause in [] if controller else [verb, *governors_of(verb)]:
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "agent")]
+            if subjects:
+                roots += [o for s in subjects for o in ([s] if s.dep_ == "nsubj" else s.children)]
+                break
+    if "object" in positions and token.pos_ == "VERB":
+        roots += [c for c in token.children if c.dep_ == "dobj"]
+    if "with" in positions:
+        roots += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "among", "against")
+                  for o in p.children if o.dep_ == "pobj"]
+    if "modifier" in positions and token.pos_ != "VERB":
+        roots += [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < token.i]
+    return [r for r in roots if r.lower_ not in ("which", "that", "who")]
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a verb acts on: its object, its passive subject, or the noun it describes ("the closed border")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl", "amod"):
+        found.append(verb.head)
+    return found
+
+
+def _fact(token: Token, kind: EventType, index: MentionIndex, published) -> tuple[Event, list[Mention]] | None:
+    # A noun's own clause only: "closed the border during the war" does not date the war.
+    anchors = [a for a in anchors_of(token) if a is token or token.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    actors: dict[str, Mention] = {}
+    for root in _party_roots(token, kind):
+        for mention in actors_under(root, index):
+            actors.setdefault(mention.key, mention)
+    status = status_of(token, anchors)
+    time = time_of(anchors, index.doc, published, prefer_future=status is Status.PLANNED)
+    if not actors and not (kind in _NEEDS_TIME_OR_ACTOR and time):
+        return None
+    place = place_of(token, anchors, index, list(actors.values()))
+    event = Event(
+        type=kind,
+        participants=tuple(Participant(m.key) for m in actors.values()),
+        evidence=(sentence_span(token.sent),),
+        status=status or Status.OCCURRED,
+        place=place.key if place else None,
+        time=time,
+        confidence=round(0.5 + 0.1 * bool(time) + 0.1 * bool(place) + 0.1 * (len(actors) >= 2), 2),
+        content=_content(token, kind),
+    )
+    return event, list(actors.values()) + ([place] if place else [])
+
+
+def _content(token: Token, kind: EventType) -> str | None:
+    """What was agreed, changed or announced, as the article says it."""
+    if kind in (EventType.AGREEMENT, EventType.ANNOUNCEMENT) and token.pos_ == "VERB":
+        parts = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+    elif token.pos_ == "VERB":
+        parts = _objects(token)
+    else:
+        parts = [token]
+    if not parts:
+        return None
+    start = min(t.i for p in parts for t in p.subtree)
+    end = max(t.i for p in parts for t in p.subtree) + 1
+    text = " ".join(index_text.strip() for index_text in [token.doc[start:end].text])
+    return text if len(text) <= _CONTENT_CHARS else text[: _CONTENT_CHARS - 1] + "…"
+
+
+def _add(events: list[Event], event: Event) -> None:
+    """Mentions of one event in an article ("fought a war", "the war") become one."""
+    for i, known in enumerate(events):
+        if (known.type is event.type and known.status is event.status
+                and (known.actors == event.actors or not known.actors or not event.actors)
+                and (known.time is None or event.time is None or known.time.compatible(event.time))):
+            events[i] = _merged(known, event)
+            return
+    events.append(event)
+
+
+def _merged(a: Event, b: Event) -> Event:
+    participants = {p.entity: p for p in a.participants + b.participants}
+    return replace(
+        a,
+        participants=tuple(participants.values()),
+        evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+        place=a.place or b.place,
+        time=a.time or b.time,
+        content=a.content or b.content,
+        confidence=max(a.confidence, b.confidence),
+    )

@@ -1,0 +1,47 @@
+"""One sentence per kind of event other than meetings."""
+
+import pytest
+
+from newsgraph.model import EventType, Status
+
+
+def facts(extraction, kind):
+    by_key = {e.key: e.name for e in extraction.entities}
+    return [(sorted(by_key[k] for k in e.actors), e) for e in extraction.events if e.type is kind]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind, actors",
+    [
+        ("Chile and Peru signed a trade agreement in Lima on Monday.", EventType.AGREEMENT, ["Chile", "Peru"]),
+        ("Norway and Sweden agreed to share fishing data.", EventType.AGREEMENT, ["Norway", "Sweden"]),
+        ("Kenya closed the border in 2011.", EventType.BORDER_CLOSURE, ["Kenya"]),
+        ("Ethiopia reopened its border crossings on Friday.", EventType.BORDER_OPENING, ["Ethiopia"]),
+        ("Iran and Iraq fought a long war in the 1980s.", EventType.ARMED_CONFLICT, ["Iran", "Iraq"]),
+        ("A truce between Israel and Lebanon took effect in 2006.", EventType.CEASEFIRE, ["Israel", "Lebanon"]),
+        ("Japan lifted a ban on beef imports.", EventType.POLICY_CHANGE, ["Japan"]),
+        ("Canada announced new sanctions against Belarus.", EventType.ANNOUNCEMENT, ["Canada"]),
+    ],
+)
+def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actors):
+    found = facts(extract_text(sentence), kind)
+    assert [a for a, _ in found] == [actors], found
+
+
+def test_what_was_changed_is_kept_as_content(extract_text):
+    [(_, event)] = facts(extract_text("Japan lifted a ban on beef imports."), EventType.POLICY_CHANGE)
+    assert event.content == "a ban on beef imports"
+
+
+def test_the_one_made_to_act_is_the_actor(extract_text):
+    found = facts(extract_text("The war prompted Kenya to close the border."), EventType.BORDER_CLOSURE)
+    assert [a for a, _ in found] == [["Kenya"]]
+
+
+def test_a_refused_agreement_is_no_event(extract_text):
+    assert facts(extract_text("Chile refused to sign the agreement with Peru."), EventType.AGREEMENT) == []
+
+
+def test_a_planned_policy_change(extract_text):
+    [(_, event)] = facts(extract_text("Japan will lift the ban on beef imports next year."), EventType.POLICY_CHANGE)
+    assert event.status is Status.PLANNED
