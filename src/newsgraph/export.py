@@ -11,7 +11,12 @@ any, and everything is sorted before serialization:
   so sorted insertion makes it stable;
 - TriG (one named graph per article): each graph written as Turtle the same
   way, wrapped in its GRAPH block, graphs in IRI order, one prefix header;
-- JSON-LD: pyoxigraph's expanded JSON-LD of the sorted quads, indented.
+- JSON-LD: compacted here with the published context
+  (``newsgraph/data/context.jsonld``, embedded inline so the file needs no
+  network): one object per named graph, its nodes by IRI, keys sorted, values
+  in quad order. A value whose datatype does not match its term's coercion
+  keeps the compact IRI key (``"nif:beginIndex"``) and an explicit ``@type``,
+  so compaction never changes the RDF.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ import os
 import tempfile
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,7 +37,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import NamespaceManager
 from rdflib.term import Identifier
 
-from newsgraph.store import ARTICLES_ONLY, GraphKind, GraphStore, kind_of, to_oxigraph, to_rdflib
+from newsgraph.store import ARTICLES_ONLY, GraphKind, GraphStore, OxTerm, kind_of, to_oxigraph, to_rdflib
 
 PREFIXES = {
     "ng": "https://w3id.org/newsgraph/ontology#",
@@ -64,8 +71,7 @@ def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKi
         lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
         return b"".join(sorted(set(lines)))
     if fmt is Format.JSONLD:
-        data = json.loads(ox.serialize(quads, format=ox.RdfFormat.JSON_LD) or b"[]")
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (json.dumps(compact_jsonld(quads), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if fmt is Format.TTL:
         return _merged(quads).serialize(format="turtle", encoding="utf-8")
     return _trig(quads)
@@ -175,3 +181,120 @@ def _without_prefixes(turtle: str) -> str:
     lines = turtle.split("\n")
     start = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
     return "\n".join(lines[start:]).strip("\n")
+
+
+# -- JSON-LD -------------------------------------------------------------------
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def jsonld_context() -> dict[str, object]:
+    """The published JSON-LD context (the object under ``@context``)."""
+    return json.loads(json.dumps(_context()))  # a copy: callers may change theirs
+
+
+@cache
+def _context() -> dict[str, object]:
+    text = (resources.files("newsgraph") / "data" / "context.jsonld").read_text(encoding="utf-8")
+    return json.loads(text)["@context"]
+
+
+@cache
+def _prefixes() -> tuple[tuple[str, str], ...]:
+    """(prefix, namespace) pairs, longest namespace first so the most specific wins."""
+    pairs = [(k, v) for k, v in _context().items() if isinstance(v, str) and not k.startswith("@")]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[1]), p[0])))
+
+
+@cache
+def _terms() -> dict[str, tuple[str, str | None]]:
+    """Property IRI -> (term, its @type coercion as a full IRI or "@id", or None)."""
+    found = {}
+    for term, definition in _context().items():
+        if isinstance(definition, dict):
+            coercion = definition.get("@type")
+            found[_expand(definition["@id"])] = (term, coercion if coercion in (None, "@id") else _expand(coercion))
+    return found
+
+
+def _expand(compact: str) -> str:
+    prefix, _, local = compact.partition(":")
+    namespace = _context().get(prefix)
+    return namespace + local if isinstance(namespace, str) and not local.startswith("//") else compact
+
+
+def compact_iri(iri: str) -> str:
+    """``prefix:local`` when a context prefix covers ``iri``, else ``iri`` itself."""
+    for prefix, namespace in _prefixes():
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and local and not local.startswith("/"):
+            return f"{prefix}:{local}"
+    return iri
+
+
+def compact_jsonld(quads: list[ox.Quad]) -> dict[str, object]:
+    """Sorted quads as a compacted JSON-LD document with the context inline."""
+    graphs = []
+    for name, group in itertools.groupby(quads, key=lambda q: q.graph_name):
+        nodes = _nodes(list(group))
+        if isinstance(name, ox.DefaultGraph):
+            graphs.extend(nodes)
+        else:
+            graphs.append({"@id": _node_id(name), "@graph": nodes})
+    return {"@context": _context(), "@graph": graphs}
+
+
+def _nodes(quads: list[ox.Quad]) -> list[dict[str, object]]:
+    by_subject: dict[str, dict[str, object]] = {}
+    for quad in sorted(quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object))):
+        node = by_subject.setdefault(_node_id(quad.subject), {"@id": _node_id(quad.subject)})
+        key, value = _entry(quad.predicate.value, quad.object)
+        node.setdefault(key, []).append(value)
+    return [_sorted_keys(node) for _, node in sorted(by_subject.items())]
+
+
+def _sorted_keys(node: dict[str, object]) -> dict[str, object]:
+    # "@id" and "@type" first, then the properties by key.
+    order = sorted(node, key=lambda k: (k not in ("@id", "@type"), k != "@id", k))
+    return {k: _single(node[k]) for k in order}
+
+
+def _single(values: object) -> object:
+    return values[0] if isinstance(values, list) and len(values) == 1 else values
+
+
+def _entry(predicate: str, value: OxTerm) -> tuple[str, object]:
+    if predicate == _RDF_TYPE and isinstance(value, ox.NamedNode):
+        return "@type", compact_iri(value.value)
+    term, coercion = _terms().get(predicate, (None, None))
+    if term is not None and _fits(value, coercion):
+        return term, _coerced(value, coercion)
+    return compact_iri(predicate), _explicit(value)
+
+
+def _fits(value: OxTerm, coercion: str | None) -> bool:
+    """Whether ``value`` can be written under a term with this coercion without changing it."""
+    if isinstance(value, ox.Literal):
+        return coercion is None or (not value.language and value.datatype.value == coercion)
+    return coercion == "@id" or coercion is None
+
+
+def _coerced(value: OxTerm, coercion: str | None) -> object:
+    if coercion is not None:
+        return _node_id(value) if coercion == "@id" else value.value
+    return _explicit(value)
+
+
+def _explicit(value: OxTerm) -> object:
+    if not isinstance(value, ox.Literal):
+        return {"@id": _node_id(value)}
+    if value.language:
+        return {"@value": value.value, "@language": value.language}
+    if value.datatype.value == _XSD + "string":
+        return value.value
+    return {"@value": value.value, "@type": compact_iri(value.datatype.value)}
+
+
+def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else compact_iri(term.value)

@@ -17,6 +17,10 @@ User text is never pasted into a query. A name is folded (anyascii + lower
 case, so "Kilic" finds "Kılıç") and compared in Python against the labels of
 the candidate nodes; the matching node IRIs are then bound as RDF terms with
 pyoxigraph substitutions. A name that matches nothing gives no rows.
+
+``ask`` and ``run_sparql`` take anything with ``query(sparql, *, bindings=)``:
+the embedded ``GraphStore`` or a remote endpoint (``newsgraph.gsp.RemoteEndpoint``,
+which binds the same terms through a VALUES block).
 """
 
 from __future__ import annotations
@@ -31,13 +35,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 from anyascii import anyascii
 
 from newsgraph.errors import QueryError, StoreError
-from newsgraph.store import GraphStore
+from newsgraph.store import OxTerm
 
 LIST_SEPARATOR = "\u001f"
 LIST_JOINER = "; "
@@ -76,6 +80,16 @@ SELECT DISTINCT ?node ?label WHERE {
   ?node <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?label .
 }"""
 _IS_SUBJECT = "SELECT ?node WHERE { ?node ?p ?o } LIMIT 1"
+
+
+class Queryable(Protocol):
+    """Where queries run: a ``GraphStore`` or a ``RemoteEndpoint``.
+
+    ``query`` returns pyoxigraph solutions or a boolean; a graph result may
+    also be any iterable of ``ox.Triple``.
+    """
+
+    def query(self, sparql: str, *, bindings: Mapping[str, OxTerm] | None = None) -> object: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +206,7 @@ def _info(name: str) -> QueryInfo:
 
 # -- asking --------------------------------------------------------------------
 
-def ask(store: GraphStore, name: str, *, params: Mapping[str, str] | None = None) -> Answer:
+def ask(store: Queryable, name: str, *, params: Mapping[str, str] | None = None) -> Answer:
     """Run library query ``name`` with ``params`` (names or IRIs, never SPARQL)."""
     info = _info(name)
     given = _check_params(info, dict(params or {}))
@@ -236,7 +250,7 @@ def fold(text: str) -> str:
     return " ".join(anyascii(text).lower().split())
 
 
-def find_nodes(store: GraphStore, name: str, *, kind: ParamKind) -> list[ox.NamedNode]:
+def find_nodes(store: Queryable, name: str, *, kind: ParamKind) -> list[ox.NamedNode]:
     """Nodes of ``kind`` whose label or alt label folds to the same text as ``name``, sorted."""
     wanted = fold(name)
     if not wanted:
@@ -248,13 +262,13 @@ def find_nodes(store: GraphStore, name: str, *, kind: ParamKind) -> list[ox.Name
     return [ox.NamedNode(v) for v in sorted(found)]
 
 
-def _label_solutions(store: GraphStore, kind: ParamKind) -> Iterable[ox.QuerySolution]:
+def _label_solutions(store: Queryable, kind: ParamKind) -> Iterable[ox.QuerySolution]:
     if kind is ParamKind.NODE:
         return store.query(_LABELS_OF_ANY)
     return store.query(_LABELS_OF_CLASS, bindings={"class": _CLASS_OF[kind]})
 
 
-def _is_subject(store: GraphStore, text: str) -> bool:
+def _is_subject(store: Queryable, text: str) -> bool:
     """Whether ``text`` is the IRI of a node with statements (bound as a term, never pasted)."""
     try:
         node = ox.NamedNode(text.strip())
@@ -263,23 +277,23 @@ def _is_subject(store: GraphStore, text: str) -> bool:
     return any(True for _ in store.query(_IS_SUBJECT, bindings={"node": node}))
 
 
-def _nodes_for(store: GraphStore, param: Param, value: str) -> list[ox.NamedNode]:
+def _nodes_for(store: Queryable, param: Param, value: str) -> list[ox.NamedNode]:
     return find_nodes(store, value, kind=param.kind) or [NO_MATCH]
 
 
 # -- free SPARQL ---------------------------------------------------------------
 
-def run_sparql(store: GraphStore, text: str) -> Answer:
+def run_sparql(store: Queryable, text: str) -> Answer:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the store."""
     result = store.query(text)
     columns, rows = _collect(result)
     return Answer(SPARQL_QUERY_NAME, columns, rows)
 
 
-def _collect(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
+def _collect(result: object) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
     if isinstance(result, ox.QueryBoolean):
         return ("answer",), ((str(bool(result)).lower(),),)
-    if isinstance(result, ox.QueryTriples):
+    if not isinstance(result, ox.QuerySolutions):  # CONSTRUCT / DESCRIBE: triples
         triples = _evaluate(lambda: [tuple(_text(t) for t in triple) for triple in result])
         return ("subject", "predicate", "object"), tuple(sorted(set(triples)))  # a graph is a set
     return _select(result)
