@@ -176,3 +176,15 @@ def test_a_meeting_said_to_be_together_stays_one(extract_text):
 def test_a_meeting_before_a_future_step_is_planned(extract_text):
     people, event = only_meeting(extract_text("Following his meeting with Anna Berg, Paul Otieno will fly to Rome."))
     assert event.status is Status.PLANNED
+
+
+def test_the_president_is_the_one_president_the_article_names(extract_text):
+    text = "Kenyan President Paul Otieno arrived in Oslo on Monday. The president met Anna Berg in Oslo on Tuesday."
+    people, _ = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_the_two_nations_are_the_states_named_together_before(extract_text):
+    text = "Japan and South Korea restored ties. The two nations held talks in Seoul on Monday."
+    people, _ = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people == ["Japan", "South Korea"]

@@ -32,11 +32,24 @@ from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
+from newsgraph.nlp import load_role_lexicon
 from newsgraph.roles import sentence_span
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
 _GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp")
+
+
+@dataclass
+class Discourse:
+    """What an article has named so far, for pronouns and descriptions to refer to."""
+
+    people: list[list[Mention]] = field(default_factory=list)  # groups named together, latest last
+    states: list[list[Mention]] = field(default_factory=list)
+    holders: dict[str, list[Mention]] = field(default_factory=dict)  # role concept -> its holders
+
+    def latest_people(self) -> list[Mention] | None:
+        return self.people[-1] if self.people else None
 
 
 @dataclass
@@ -58,7 +71,7 @@ class Candidate:
 def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list[Role]) -> tuple[list[Event], list[Mention]]:
     """The meetings an article reports, one event per meeting, and the places they name."""
     doc = index.doc
-    groups: list[list[Mention]] = []
+    groups = Discourse(holders=_holders(roles, index))
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
     sentences = list(doc.sents)
@@ -66,7 +79,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     stays = [_stays(sent, index) for sent in sentences]
     here = dateline_place(index)
     for number, sent in enumerate(sentences):
-        groups.extend(_coordinated_people(index, sent.start, sent.end))
+        groups.people.extend(_coordinated(index, sent.start, sent.end, EntityType.PERSON))
+        groups.states.extend(_coordinated(index, sent.start, sent.end, EntityType.STATE))
         for token in sent:
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
@@ -76,7 +90,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             candidate.evidence.append(sentence_span(sent))
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
-                groups.append(persons)
+                groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number)
             for part in _split_separate(candidate, token, index):
                 _merge_into(merged, part, represented)
@@ -368,8 +382,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             mentions, via_anaphora = group, True
         for mention in mentions:
             found.setdefault(mention.key, mention)
-    if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups and _refers_back(token):
-        for mention in groups[-1]:
+    if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
+        for mention in groups.latest_people():
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), via_anaphora
@@ -394,16 +408,33 @@ def _as_actor(mention: Mention) -> Mention | None:
     return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
 
 
-def _antecedent(root: Token, groups, index: MentionIndex) -> list[Mention] | None:
-    """What a pronoun or plural description ("the envoys", "their") stands for."""
+def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Mention] | None:
+    """What a pronoun or description stands for: "the envoys", "their", "the two nations", "the president"."""
     cues = load_triggers()["anaphora"]
     lower, lemma = root.lower_, root.lemma_.lower()
-    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and (root.tag_ == "NNS" or lower in ("both", "two"))):
-        return groups[-1] if groups else None
+    plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
+    if lemma in cues["state_nouns"] and plural:
+        return groups.states[-1] if groups.states else None
+    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural):
+        return groups.latest_people()
     if lower in cues["singular_pronouns"]:
         earlier = index.before(root.i, type=EntityType.PERSON)
         return [earlier[-1]] if earlier else None
+    holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
+    if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
+        return holders  # "the president", when the article names one president
     return None
+
+
+def _holders(roles: list[Role], index: MentionIndex) -> dict[str, list[Mention]]:
+    first = {}
+    for mention in index.mentions:
+        first.setdefault(mention.key, mention)
+    holders: dict[str, dict[str, Mention]] = {}
+    for role in roles:
+        if not role.former and role.holder in first:
+            holders.setdefault(role.role, {})[role.holder] = first[role.holder]
+    return {concept: list(people.values()) for concept, people in holders.items()}
 
 
 def _refers_back(token: Token) -> bool:
@@ -413,10 +444,10 @@ def _refers_back(token: Token) -> bool:
         c.dep_ == "poss" and c.lower_ in cues["plural_pronouns"] for c in token.children)
 
 
-def _coordinated_people(index: MentionIndex, start: int, end: int) -> list[list[Mention]]:
-    """People named together ("A and B", "A, B and C"): what "they" will refer to."""
+def _coordinated(index: MentionIndex, start: int, end: int, kind: EntityType) -> list[list[Mention]]:
+    """People (or states) named together ("A and B", "A, B and C"): what "they" will refer to."""
     doc = index.doc
-    people = [m for m in index.within(start, end) if m.type is EntityType.PERSON]
+    people = [m for m in index.within(start, end) if m.type is kind and not m.adjectival]
     groups, current = [], people[:1]
     for previous, mention in zip(people, people[1:]):
         between = doc[previous.end : mention.start]
