@@ -5,6 +5,6 @@ that blanks boilerplate while keeping every offset.
 """
 
 from newsgraph.ingest.boilerplate import CleanText, Removal, clean
-from newsgraph.ingest.read import MAX_ITEM_BYTES, OnError, read_articles
+from newsgraph.ingest.read import MAX_ITEM_BYTES, MAX_ITEM_CHARS, OnError, read_articles
 
-__all__ = ["MAX_ITEM_BYTES", "CleanText", "OnError", "Removal", "clean", "read_articles"]
+__all__ = ["MAX_ITEM_BYTES", "MAX_ITEM_CHARS", "CleanText", "OnError", "Removal", "clean", "read_articles"]

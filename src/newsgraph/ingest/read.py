@@ -15,8 +15,12 @@ from newsgraph.ingest.decode import NotText, decode_text
 from newsgraph.ingest.html import find_charset, parse_html
 from newsgraph.ingest.sources import Kind, Source, find_sources
 from newsgraph.model import Article
+from newsgraph.rdf import slug
 
 MAX_ITEM_BYTES = 50 * 1024 * 1024  # one article; larger is a mistake (a whole corpus in one file?)
+# spaCy's default nlp.max_length: its parser and NER need about 1 GB per 100,000 characters,
+# and refuse longer texts with a ValueError deep in the build.
+MAX_ITEM_CHARS = 1_000_000
 _SKIP_HINT = "or pass --on-error skip"
 
 
@@ -41,17 +45,21 @@ def read_articles(
     on_error: OnError = OnError.STOP,
     on_skip: Callable[[Problem], None] | None = None,
     max_bytes: int = MAX_ITEM_BYTES,
+    max_chars: int = MAX_ITEM_CHARS,
 ) -> Iterator[Article]:
     """Stream the articles in ``paths`` (files or folders), cleaned of boilerplate.
 
     ``published`` is the date of plain-text and HTML articles (it overrides an
     HTML page's own date); a JSON Lines item's own ``published`` wins over it.
     A bad item raises ``InputError`` with ``on_error=STOP``; with ``SKIP`` it is
-    passed to ``on_skip`` and reading goes on. Ids must be unique in one run.
+    passed to ``on_skip`` and reading goes on. Ids must be unique in one run,
+    also after slugging: two ids that name the same graph IRI are duplicates.
     """
     on_error = OnError(on_error)
-    first_seen: dict[str, str] = {}
+    first_seen: dict[str, tuple[str, str]] = {}
     for item in _read_all(paths, published=published, max_bytes=max_bytes):
+        if isinstance(item, _Read):
+            item = _check_size(item, max_chars)
         if isinstance(item, _Read):
             item = _check_unique(item, first_seen)
         if isinstance(item, Problem):
@@ -63,13 +71,28 @@ def read_articles(
         yield item.article
 
 
-def _check_unique(read: _Read, first_seen: dict[str, str]) -> _Read | Problem:
-    here = f"{read.source}:{read.line}" if read.line is not None else read.source
-    earlier = first_seen.setdefault(read.article.id, here)
-    if earlier == here:
+def _check_size(read: _Read, max_chars: int) -> _Read | Problem:
+    size = len(read.article.original)
+    if size <= max_chars:
         return read
     return Problem(read.source, read.line,
-                   f"duplicate id {read.article.id!r} (also at {earlier}); give each article a unique id {_SKIP_HINT}")
+                   f"article is {size:,} characters, over the {max_chars:,}-character limit of the parser; "
+                   f"split it into articles {_SKIP_HINT}")
+
+
+def _check_unique(read: _Read, first_seen: dict[str, tuple[str, str]]) -> _Read | Problem:
+    here = f"{read.source}:{read.line}" if read.line is not None else read.source
+    # Graph IRIs keep only the letters and digits of an id ("a/b" and "a-b" give one graph),
+    # so such ids would silently overwrite each other's graph.
+    earlier_id, earlier = first_seen.setdefault(slug(read.article.id), (read.article.id, here))
+    if earlier == here:
+        return read
+    if earlier_id == read.article.id:
+        message = f"duplicate id {read.article.id!r} (also at {earlier})"
+    else:
+        message = (f"id {read.article.id!r} names the same article graph as id {earlier_id!r} (at {earlier}): "
+                   "graph IRIs keep only letters and digits of an id")
+    return Problem(read.source, read.line, f"{message}; give each article a unique id {_SKIP_HINT}")
 
 
 def _read_all(paths: Iterable[str | Path], *, published: dt.date | None, max_bytes: int) -> Iterator[_Read | Problem]:

@@ -2,7 +2,7 @@
 
 A file given directly is read whatever its name; inside a folder only files
 with a known ending are read (hidden files and folders, and links to folders,
-are passed over). Folders are walked lazily, sorted by name, so a corpus of
+are passed over; a broken link is a problem). Folders are walked lazily, sorted by name, so a corpus of
 many files is listed without holding it in memory.
 """
 
@@ -93,5 +93,10 @@ def _walk(folder: Path, parts: tuple[str, ...]) -> Iterator[tuple[str, ...] | Pr
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path), (*parts, entry.name))
-        elif entry.is_file() and kind_of(entry.name) is not None:
+        elif kind_of(entry.name) is None:
+            continue
+        elif entry.is_file():
             yield (*parts, entry.name)
+        elif entry.is_symlink() and not os.path.exists(entry.path):
+            # A link to nowhere is an article the user meant to give: say so, never drop it quietly.
+            yield Problem(entry.path, None, f"broken link (to {os.readlink(entry.path)}); fix or remove it")
