@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.errors import QueryError, StoreError
+from newsgraph.errors import QueryError, StoreError, UsageError
 from newsgraph.gsp import LOADED_KINDS, RemoteEndpoint, graph_url, load, values_block
 from newsgraph.pipeline import build
 from newsgraph.query import ask, list_queries, run_sparql
@@ -372,3 +372,11 @@ def test_the_banner_warns_off_loopback(out):
     assert plan.command[1] == "serve-read-only"
     assert plan_server(out, bind="::1", port=7878, writable=True).command[1:] == (
         "serve", "--location", str(out / "store"), "--bind", "[::1]:7878", "--union-default-graph")
+
+
+def test_serve_refuses_a_port_in_use(out):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(UsageError, match="cannot listen on 127.0.0.1:.*choose another --port"):
+            serve(out, port=taken.getsockname()[1])

@@ -90,9 +90,10 @@ class KnowledgeGraph:
 def build(inputs: Iterable[str | Path] | str | Path, out_dir: str | Path = "out", **options: Any) -> KnowledgeGraph:
     """Build (or update) the graph in ``out_dir`` from ``inputs`` and open it.
 
-    ``options`` are those of ``newsgraph build``: ``published`` (a date),
-    ``on_error`` (``"stop"`` or ``"skip"``), ``base`` (the IRI base),
-    ``on_article`` (a callback per stored article).
+    ``options`` are those of ``newsgraph.pipeline.build``: ``published`` (a
+    date), ``on_error`` (``"stop"`` or ``"skip"``), ``base`` (the IRI base),
+    ``jobs``, ``engine``, ``on_article``, ``on_progress``, ... Builds use worker
+    processes: in a script, call this under ``if __name__ == "__main__":``.
     """
     from newsgraph.ingest import OnError
     from newsgraph.pipeline import build as run_build

@@ -53,19 +53,27 @@ def serve(
     writable: bool = False,
     on_start: Callable[[str], None] | None = None,
 ) -> int:
-    """Serve SPARQL over the store of the build in ``out_dir`` until Ctrl-C; return the exit code (0 when stopped)."""
+    """Serve SPARQL over the store of the build in ``out_dir`` until Ctrl-C, then return 0.
+
+    A server that stops by itself returns its exit code, or raises StoreError
+    with its message when the code is not 0.
+    """
     plan = plan_server(out_dir, bind=bind, port=port, writable=writable)
+    _check_port_free(bind, port)
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(plan.command, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
         try:
             _wait_until_listening(process, bind, port, log)
             if on_start is not None:
                 on_start(plan.banner)
-            return _exit_code(process.wait())
+            code = _exit_code(process.wait())
         except KeyboardInterrupt:
             return 0
         finally:
             stop(process)
+        if code != 0:
+            raise StoreError(f"the oxigraph server stopped with exit code {code}: {_tail(log)}")
+        return code
 
 
 def plan_server(out_dir: Path | str, *, bind: str, port: int, writable: bool) -> ServerPlan:
@@ -108,6 +116,18 @@ def _check_no_writer(path: Path) -> None:
             raise StoreError(f"the store in {path} is being written by another process (a build, or a writable "
                              f"`newsgraph serve`?): wait for it to finish, then serve") from error
         # Anything else (e.g. a read-only folder) is for the server itself to report.
+
+
+def _check_port_free(bind: str, port: int) -> None:
+    # Else the readiness probe could take another program's listener for ours.
+    family = socket.AF_INET6 if ":" in bind else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind((bind, port))
+        except OSError as error:
+            raise UsageError(f"cannot listen on {_host_port(bind, port)} ({error.strerror or error}): "
+                             f"the port is in use or the address is not this machine's; choose another --port or --bind") from error
 
 
 def _host_port(bind: str, port: int) -> str:
