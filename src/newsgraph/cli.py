@@ -109,13 +109,24 @@ def main(argv: list[str] | None = None) -> int:
     except NewsgraphError as error:
         print(f"newsgraph: error: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as error:
+        if error.filename is None:  # not about a path the user gave: a bug like any other
+            return _bug()
+        # The file system refused a path the user gave (an --out that is a file, a read-only folder).
+        print(f"newsgraph: error: {error.filename}: {error.strerror}; check the path and its permissions",
+              file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("newsgraph: interrupted; the store holds the articles finished so far", file=sys.stderr)
         return EXIT_ERROR
     except Exception:  # a bug: say so, show where, and keep exit codes 1 and 2 meaningful
-        traceback.print_exc()
-        print("newsgraph: internal error (a bug); please report it with the lines above", file=sys.stderr)
-        return EXIT_BUG
+        return _bug()
+
+
+def _bug() -> int:
+    traceback.print_exc()
+    print("newsgraph: internal error (a bug); please report it with the lines above", file=sys.stderr)
+    return EXIT_BUG
 
 
 def _build(args) -> int:
