@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS
 
 from newsgraph.errors import QueryError, StoreError, UsageError
 from newsgraph.export import Format, export, write_outputs
-from newsgraph.store import ONTOLOGY_GRAPH, GraphKind, open_store
+from newsgraph.store import ONTOLOGY_GRAPH, UNION_GRAPH, GraphKind, open_store, to_oxigraph
 
 FIXTURE = Path(__file__).parent / "data" / "store-fixture.trig"
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -107,6 +107,34 @@ def test_a_failing_update_request_rolls_back_its_earlier_operations():
     with pytest.raises(RuntimeError):
         raw.update("DROP GRAPH <http://example.org/g> ; DROP GRAPH <http://example.org/missing>")
     assert len(raw) == 1 and raw.contains_named_graph(graph)
+
+
+def union_of(store) -> set:
+    return {(q.subject, q.predicate, q.object) for q in store._open().quads_for_pattern(None, None, None, ox.NamedNode(UNION_GRAPH))}
+
+
+def article_triples(store) -> set:
+    return {(q.subject, q.predicate, q.object) for q in store.quads()}
+
+
+def test_the_union_graph_follows_every_write(store):
+    graphs = article_graphs(load_fixture())
+    assert union_of(store) == article_triples(store)
+    assert len(union_of(store)) < store.triple_count()  # shared facts once
+    smaller = Graph()
+    smaller.add((ID["person-x"], RDFS.label, Literal("X")))
+    store.replace_graph(MOSCOW, smaller)
+    assert union_of(store) == article_triples(store)
+    store.remove_graph(VIENNA)
+    assert union_of(store) == article_triples(store) == {tuple(map(to_oxigraph, t)) for t in smaller}
+    store.replace_graphs({MOSCOW: graphs[MOSCOW], VIENNA: graphs[VIENNA]})
+    assert union_of(store) == article_triples(store)
+    assert ONTOLOGY_GRAPH not in store.graph_names() and UNION_GRAPH not in store.graph_names()
+
+
+def test_the_union_graph_is_not_written_directly(store):
+    with pytest.raises(UsageError, match="maintained by the store"):
+        store.replace_graph(UNION_GRAPH, Graph())
 
 
 def test_quarantined_facts_stay_out_of_query_answers(store):
