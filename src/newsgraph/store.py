@@ -5,9 +5,10 @@ honest):
 
 - ``Store.update`` runs a whole SPARQL Update request (several operations
   separated by ``;``) in one transaction: when a later operation fails, the
-  earlier ones are rolled back. ``replace_graphs`` therefore sends
-  ``DROP SILENT GRAPH`` + ``INSERT DATA`` for every graph as ONE request, so a
-  reader never sees an article half replaced and a crash leaves the old graph.
+  earlier ones are rolled back. ``replace_graphs`` therefore sends, for every
+  graph, the union-graph DELETE, ``DROP SILENT GRAPH`` and ``INSERT DATA`` as
+  ONE request, so a reader never sees an article half replaced and a failed
+  write leaves the old graph.
 - ``Store.extend`` is also one transaction, but only adds; removing the old
   graph first (``remove_graph``) would be a second, separate transaction.
 - ``Store.bulk_extend`` / ``bulk_load`` write SST files and are not documented
@@ -157,7 +158,10 @@ class GraphStore:
 
         An empty Graph just removes the named graph.
         """
-        operations = [operation for name, graph in graphs.items() for operation in _replace_operations(name, graph)]
+        # A graph the store does not hold yet has nothing to take out of the union:
+        # skipping that DELETE keeps first builds linear (it scans shared triples' graphs).
+        operations = [operation for name, graph in graphs.items()
+                      for operation in _replace_operations(name, graph, existing=self.has_graph(name))]
         if not operations:
             return
         try:
@@ -239,13 +243,13 @@ def _as_ox(term: Identifier | OxTerm) -> OxTerm:
     return term if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal) else to_oxigraph(term)
 
 
-def _replace_operations(name: str, graph: Graph) -> list[str]:
+def _replace_operations(name: str, graph: Graph, *, existing: bool = True) -> list[str]:
     kind = kind_of(name)
     if kind is GraphKind.UNION:
         raise UsageError(f"{UNION_GRAPH} is maintained by the store itself: write article graphs instead")
     target = str(ox.NamedNode(name))
     article = kind is GraphKind.ARTICLE
-    operations = [_UNION_FORGET.format(graph=target)] if article else []
+    operations = [_UNION_FORGET.format(graph=target)] if article and existing else []
     operations.append(f"DROP SILENT GRAPH {target}")
     if len(graph):
         # str() of a pyoxigraph term is its N-Triples form, which SPARQL parses as is.
