@@ -28,5 +28,9 @@ demo: $(STAMP)
 test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
+# The long fuzz budget: 2,000 examples a target (the CLI 1,000), over 10,000 cases in all.
+fuzz: $(DEV_STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz
+
 clean:
 	rm -rf $(VENV) out
