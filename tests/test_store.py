@@ -276,3 +276,15 @@ def test_write_outputs_replaces_both_files_and_leaves_no_temporaries(store, tmp_
     assert ttl.read_bytes() == export(store, Format.TTL)
     assert trig.read_bytes() == export(store, Format.TRIG)
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
+
+
+def test_mention_iris_are_written_whole_and_literals_untouched():
+    dataset = load_fixture()
+    tricky = r"id:article-x\#char\=0\,7 and a backslash \ here"
+    dataset.graph(URIRef(MOSCOW)).add((ID["article-moscow-talks"], RDFS.comment, Literal(tricky)))
+    for fmt, parse_as in ((Format.TTL, "turtle"), (Format.TRIG, "trig")):
+        text = export(dataset, fmt).decode()
+        assert "<https://w3id.org/newsgraph/id/article-moscow-talks#char=0,7>" in text
+        assert "\\#char" not in text.replace(tricky.replace("\\", "\\\\"), "")
+        back = Dataset().parse(data=text, format=parse_as)
+        assert Literal(tricky) in {q[2] for q in back.quads((ID["article-moscow-talks"], RDFS.comment, None, None))}
