@@ -188,3 +188,22 @@ def test_the_two_nations_are_the_states_named_together_before(extract_text):
     text = "Japan and South Korea restored ties. The two nations held talks in Seoul on Monday."
     people, _ = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
     assert people == ["Japan", "South Korea"]
+
+
+def test_he_is_the_latest_person_who_was_a_subject(extract_text):
+    text = ("Paul Otieno will meet Anna Berg on his visit. Otieno praised Berg and her deputy Jan Visser. "
+            "He will also hold talks with Prime Minister Eva Lind.")
+    found = meetings(extract_text(text))
+    assert ["Eva Lind", "Paul Otieno"] in [people for people, _ in found]
+
+
+def test_a_coordinated_verb_keeps_its_subject_when_meetings_are_split(extract_text):
+    text = "Paul Otieno arrived in Oslo, where he held talks with Anna Berg and met with Jan Visser and Eva Lind."
+    found = sorted(people for people, _ in meetings(extract_text(text)))
+    assert found == [["Anna Berg", "Paul Otieno"], ["Eva Lind", "Paul Otieno"], ["Jan Visser", "Paul Otieno"]]
+
+
+def test_the_city_a_visitor_visits_is_where_not_whom(extract_text):
+    text = "Paul Otieno will visit Mombasa, where he will meet Anna Berg."
+    [(people, event)] = meetings(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:186301"

@@ -65,6 +65,7 @@ class Candidate:
     anaphoric: bool = False
     via_anaphora: bool = False
     ordinal: str | None = None
+    subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     evidence: list = field(default_factory=list)
 
 
@@ -92,7 +93,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number)
-            for part in _split_separate(candidate, token, index):
+            for part in _split_separate(candidate, token):
                 _merge_into(merged, part, represented)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
@@ -158,13 +159,13 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
     candidate.place = next((stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
 
 
-def _split_separate(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
+def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     """'X met separately with Y and Z', 'X will meet Y and Z': one meeting per host, unless said to be together."""
     lexicon = load_triggers()["meeting"]
     separately = any(c.lower_ in lexicon["separately"] for c in token.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
-    subjects = [m for c in token.children if c.dep_ in _SUBJECTS for m in actors_under(c, index)]
-    others = [m for m in candidate.participants if m not in subjects]
+    subjects = candidate.subjects
+    others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     if token.pos_ != "VERB" or len(others) < 2 or not (separately or one_visitor and not together):
@@ -222,7 +223,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
     candidate.anaphoric = token.pos_ != "VERB" and _is_definite(token)
     candidate.ordinal = _ordinal(token)
-    candidate.participants, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.place = place_of(token, anchors, index, candidate.participants)
     candidate.time = time_of(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
@@ -373,20 +374,26 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [r for r in roots if r.i not in {a.i for a in anchors}]
 
 
-def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], bool]:
+def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], list[Mention], bool]:
     found: dict[str, Mention] = {}
+    subjects: list[Mention] = []
     via_anaphora = False
+    visit = token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]
     for root in participant_roots(token, anchors):
         mentions = actors_under(root, index)
+        if visit and root.dep_ == "dobj":
+            mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
         if not mentions and (group := _antecedent(root, groups, index)):
             mentions, via_anaphora = group, True
+        if root.dep_ in _SUBJECTS:
+            subjects += mentions
         for mention in mentions:
             found.setdefault(mention.key, mention)
     if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
         for mention in groups.latest_people():
             found.setdefault(mention.key, mention)
         via_anaphora = True
-    return list(found.values()), via_anaphora
+    return list(found.values()), subjects, via_anaphora
 
 
 def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
@@ -418,8 +425,10 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural):
         return groups.latest_people()
     if lower in cues["singular_pronouns"]:
+        # "he" is most often the person the story is about: the latest one who was a subject.
         earlier = index.before(root.i, type=EntityType.PERSON)
-        return [earlier[-1]] if earlier else None
+        subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in _SUBJECTS]
+        return [(subjects or earlier)[-1]] if earlier else None
     holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
