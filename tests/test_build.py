@@ -119,3 +119,15 @@ def test_exit_code_1_when_a_graph_file_does_not_conform(tmp_path):
 def test_exit_code_0_when_the_built_graph_validates(built):
     assert _run("validate", "--store", built).returncode == 0
     assert _run("validate", built / "graph.trig").returncode == 0
+
+
+def test_exit_code_2_when_every_item_was_skipped(tmp_path):
+    bad = tmp_path / "news.jsonl"
+    bad.write_text('{"id": "a"}\n{"text": "no id"}\n', encoding="utf-8")
+    result = _run("build", bad, "--out", tmp_path / "out", "--on-error", "skip")
+    assert result.returncode == 2 and "every input item was skipped" in result.stderr
+
+
+def test_output_files_are_readable_by_others_as_the_umask_allows(built):
+    import stat
+    assert (built / "graph.ttl").stat().st_mode & stat.S_IROTH

@@ -153,6 +153,9 @@ def _build(args) -> int:
     triples = sum(a.triples for a in result.articles)
     print(f"built {len(result.articles)} articles, {triples} triples into {args.out}/; "
           f"{violations} violations (see {args.out}/validation.txt)", file=sys.stderr)
+    if result.skipped and not result.articles and not (result.stats and result.stats.resumed):
+        print("newsgraph: error: every input item was skipped (see above); nothing was built", file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK if result.conforms else EXIT_NONCONFORMING
 
 

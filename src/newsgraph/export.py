@@ -87,6 +87,12 @@ def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Pa
     return written[0], written[1]
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: Path, data: bytes) -> Path:
     """Write to a temporary file beside ``path``, then rename it over ``path``.
 
@@ -95,6 +101,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for everyone the umask allows
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
