@@ -131,3 +131,34 @@ def test_exit_code_2_when_every_item_was_skipped(tmp_path):
 def test_output_files_are_readable_by_others_as_the_umask_allows(built):
     import stat
     assert (built / "graph.ttl").stat().st_mode & stat.S_IROTH
+
+
+PEOPLE_QUERY = """
+PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?label (GROUP_CONCAT(DISTINCT ?alt; separator="|") AS ?alts) WHERE {
+  ?person a ng:Person ; rdfs:label ?label .
+  OPTIONAL { ?person skos:altLabel ?alt }
+} GROUP BY ?person ?label ORDER BY ?label
+"""
+
+
+def test_one_node_per_person_with_every_spelling_as_an_alternative_label(built):
+    with open_store(built, read_only=True) as store:
+        rows = {label: set((alts or "").split("|")) for label, alts in run_sparql(store, PEOPLE_QUERY).rows}
+    assert set(rows) == {"Ani Badalyan", "Ruben Rubinyan", "Serdar Kılıç"}
+    assert "Ruben Rubinian" in rows["Ruben Rubinyan"] and "Serdar Kilic" in rows["Serdar Kılıç"]
+
+
+def test_one_node_for_turkiye_whatever_the_article_calls_it(built):
+    query = """
+    PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+    SELECT ?state ?alt WHERE { ?state a ng:State ; skos:altLabel ?alt .
+      FILTER (?alt IN ("Turkey", "Türkiye", "Turkish")) }"""
+    with open_store(built, read_only=True) as store:
+        rows = run_sparql(store, query).rows
+    assert {state for state, _ in rows} == {"https://w3id.org/newsgraph/id/state-tur"}
+    assert "Turkey" in {alt for _, alt in rows}
