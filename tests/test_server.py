@@ -128,7 +128,9 @@ def remote(server, loaded):
 
 
 def remote_count(remote: RemoteEndpoint) -> int:
-    return int(run_sparql(remote, COUNT_QUADS).rows[0][0])
+    # Every quad in every graph: ask with the server's own dataset, not newsgraph's default graphs.
+    raw = RemoteEndpoint(remote.query_url, default_graphs=())
+    return int(run_sparql(raw, COUNT_QUADS).rows[0][0])
 
 
 def expected_quads(store) -> int:
@@ -145,11 +147,12 @@ def params_for(info, store) -> dict[str, str]:
 def test_load_puts_every_article_graph_and_the_ontology(store, loaded, remote):
     result, progress = loaded
     graphs = store.graph_names(kinds=LOADED_KINDS)
-    assert len(graphs) == 3  # two articles + the ontology
-    assert result.graphs == 3
+    assert len(graphs) == 4  # two articles, the ontology and the union
+    assert result.graphs == 4  # the two seed articles, the ontology and the union
     assert result.triples == expected_quads(store) == remote_count(remote)
-    assert progress == [(1, 3), (2, 3), (3, 3)]
-    names = {row[0] for row in run_sparql(remote, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
+    assert progress == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    raw = RemoteEndpoint(remote.query_url, default_graphs=())
+    names = {row[0] for row in run_sparql(raw, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows}
     assert names == set(graphs)
 
 
@@ -261,8 +264,8 @@ def scripted():
 def test_basic_auth_is_sent_and_a_refusal_is_clear(store, scripted):
     url = f"http://127.0.0.1:{scripted.server_address[1]}/store"
     scripted.password = "Basic " + base64.b64encode(b"editor:s3cret").decode()
-    assert load(store, url, auth=("editor", "s3cret")).graphs == 3
-    assert scripted.seen == [scripted.password] * 3
+    assert load(store, url, auth=("editor", "s3cret")).graphs == 4
+    assert scripted.seen == [scripted.password] * 4
     with pytest.raises(StoreError, match=r"refused the credentials .*HTTP 401") as refused:
         load(store, url, auth=("editor", "wrong"))
     assert "wrong" not in str(refused.value)  # the password is never echoed
@@ -271,8 +274,8 @@ def test_basic_auth_is_sent_and_a_refusal_is_clear(store, scripted):
 def test_transient_errors_are_retried(store, scripted):
     url = f"http://127.0.0.1:{scripted.server_address[1]}/store"
     scripted.script = [503, 429]
-    assert load(store, url, retries=3, backoff=0.01).graphs == 3
-    assert len(scripted.seen) == 5  # two refusals, then three graphs
+    assert load(store, url, retries=3, backoff=0.01).graphs == 4
+    assert len(scripted.seen) == 6  # two refusals, then four graphs
     scripted.script, scripted.seen[:] = [503, 503], []
     with pytest.raises(StoreError, match="HTTP 503"):
         load(store, url, retries=1, backoff=0.01)
@@ -343,7 +346,8 @@ def test_serve_writable_accepts_updates(out, tmp_path):
         assert "WRITABLE" in process.stderr.readline()
         url = f"http://127.0.0.1:{port}"
         assert sparql_update(url, "INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:b> <urn:c> } }") == 204
-        assert run_sparql(RemoteEndpoint(url + "/query"), "ASK { <urn:a> <urn:b> <urn:c> }").rows == (("true",),)
+        raw = RemoteEndpoint(url + "/query", default_graphs=())  # the server's union default graph
+        assert run_sparql(raw, "ASK { <urn:a> <urn:b> <urn:c> }").rows == (("true",),)
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=15) == 0
     finally:

@@ -31,11 +31,12 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from newsgraph.errors import QueryError, StoreError
-from newsgraph.store import GraphKind, GraphStore, OxTerm
+from newsgraph.store import ONTOLOGY_GRAPH, UNION_GRAPH, GraphKind, GraphStore, OxTerm
 
 Auth = tuple[str, str]
 # Graphs a remote store receives: facts and the ontology (role labels live there).
-LOADED_KINDS = frozenset({GraphKind.ARTICLE, GraphKind.ONTOLOGY})
+# The union graph goes too: it holds each fact once, so remote queries can use it as their default graph.
+LOADED_KINDS = frozenset({GraphKind.ARTICLE, GraphKind.ONTOLOGY, GraphKind.UNION})
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 _TRANSIENT = (urllib.error.URLError, ConnectionError, TimeoutError, http.client.HTTPException)
 _MAX_WAIT = 30.0
@@ -124,7 +125,7 @@ def load(
     backoff: float = 0.5,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> LoadResult:
-    """PUT every article graph and the ontology graph of ``store`` to the Graph Store Protocol ``endpoint``.
+    """PUT every article graph, the ontology graph and the union graph of ``store`` to the Graph Store Protocol ``endpoint``.
 
     ``on_progress(done, total)`` is called after each graph.
     """
@@ -158,15 +159,15 @@ def _graph_bodies(store: GraphStore) -> Iterable[tuple[str, bytes, int]]:
 class RemoteEndpoint:
     """A SPARQL query service, e.g. ``http://127.0.0.1:7878/query`` (Oxigraph) or ``http://host:3030/ds/sparql`` (Fuseki).
 
-    ``union_default_graph`` asks for the union of the named graphs as the
-    default graph with Oxigraph's ``union-default-graph`` parameter; for other
-    servers configure the union there (Fuseki: ``tdb2:unionDefaultGraph true``)
-    and pass False.
+    Queries run over ``default_graphs`` (SPARQL 1.1 Protocol ``default-graph-uri``,
+    which every server understands): by default the union graph and the
+    ontology graph that ``load`` puts there, as ``newsgraph sparql`` does
+    locally. Quarantine graphs are never part of it.
     """
 
     query_url: str
     auth: Auth | None = field(default=None, repr=False, kw_only=True)
-    union_default_graph: bool = field(default=True, kw_only=True)
+    default_graphs: tuple[str, ...] = field(default=(UNION_GRAPH, ONTOLOGY_GRAPH), kw_only=True)
     timeout: float = field(default=30, kw_only=True)
     retries: int = field(default=3, kw_only=True)
 
@@ -185,9 +186,10 @@ class RemoteEndpoint:
         return _parse_results(kind, data, self.query_url)
 
     def _url(self) -> str:
-        if not self.union_default_graph:
+        if not self.default_graphs:
             return self.query_url
-        return self.query_url + ("&" if "?" in self.query_url else "?") + "union-default-graph"
+        query = urllib.parse.urlencode([("default-graph-uri", g) for g in self.default_graphs])
+        return self.query_url + ("&" if "?" in self.query_url else "?") + query
 
 
 def values_block(bindings: Mapping[str, OxTerm]) -> str:

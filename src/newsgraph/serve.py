@@ -2,8 +2,11 @@
 
 Measured with oxigraph 0.5.13 (the server) on a store written by pyoxigraph
 0.5.13: the server opens the folder as is. Its default graph is the union of
-the named graphs (``--union-default-graph``), as in ``newsgraph sparql``, except
-that quarantine graphs are part of it; the banner says when there are any.
+the named graphs (``--union-default-graph``), for ad-hoc queries; that union
+counts a fact once per article that states it and includes quarantine graphs.
+``newsgraph``'s own remote queries name the store's union graph (each fact
+once) and the ontology as their default graphs instead, as ``newsgraph sparql``
+does locally; the banner tells users how to do the same.
 
 Locks: ``oxigraph serve`` (writable) takes the store's lock and refuses to
 start while a build holds it; ``serve-read-only`` takes no lock and would
@@ -30,7 +33,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from newsgraph.errors import StoreError, UsageError
-from newsgraph.store import GraphKind, open_store, store_path
+from newsgraph.store import ONTOLOGY_GRAPH, UNION_GRAPH, GraphKind, open_store, store_path
 
 READY_TIMEOUT = 20.0
 STOP_GRACE = 5.0
@@ -149,9 +152,9 @@ def _banner(url: str, location: Path, *, bind: str, writable: bool, quarantines:
     if not is_loopback(bind):
         lines.append(f"warning: bound to {bind}, not a loopback address: other machines can reach this "
                      f"endpoint, and the oxigraph server has no authentication")
-    if quarantines:
-        lines.append(f"note: the default graph (the union) includes {quarantines} quarantine graph(s); "
-                     f"name the graphs you want with FROM, or filter on GRAPH")
+    lines.append(f"for each fact once, as `newsgraph sparql` answers, query with default-graph-uri={UNION_GRAPH} "
+                 f"and default-graph-uri={ONTOLOGY_GRAPH} (the plain default graph is the union of all named graphs"
+                 + (f", {quarantines} quarantine graph(s) included)" if quarantines else ")"))
     return "\n".join(lines)
 
 
