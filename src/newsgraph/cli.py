@@ -261,13 +261,16 @@ def _export(args) -> int:
 def _load(args) -> int:
     import os
 
+    from tqdm import tqdm
+
     from newsgraph.gsp import load
     from newsgraph.store import open_store
 
     password = os.environ.get(args.password_env) if args.password_env else None
     auth = (args.user, password or "") if args.user else None
-    with open_store(args.store, read_only=True) as store:
-        result = load(store, args.endpoint, auth=auth)
+    bar = tqdm(desc="load", unit=" graphs", file=sys.stderr, disable=not sys.stderr.isatty())
+    with open_store(args.store, read_only=True) as store, bar:
+        result = load(store, args.endpoint, auth=auth, on_progress=lambda done, total: bar.update(done - bar.n))
     print(f"loaded {result.graphs} graphs, {result.triples} triples into {args.endpoint}", file=sys.stderr)
     return EXIT_OK
 
