@@ -74,3 +74,10 @@ def test_a_weekday_in_a_story_of_that_weekday_is_the_same_day():
                                         ("March 15-17, 2007", "2007-03-15")])
 def test_a_span_of_days_is_dated_by_its_first_day(text, iso):
     assert normalize_date(text, published=dt.date(2006, 11, 18)).iso() == iso
+
+
+@pytest.mark.parametrize("text, iso", [("August last year", "2005-08"), ("August and December last year", "2005-08"),
+                                        ("March next year", "2007-03"), ("June this year", "2006-06")])
+def test_months_of_last_this_and_next_year(text, iso):
+    value = normalize_date(text, published=dt.date(2006, 11, 8))
+    assert value.iso() == iso and value.year_source == "article-date"

@@ -207,3 +207,15 @@ def test_the_city_a_visitor_visits_is_where_not_whom(extract_text):
     text = "Paul Otieno will visit Mombasa, where he will meet Anna Berg."
     [(people, event)] = meetings(extract_text(text))
     assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:186301"
+
+
+def test_who_in_a_relative_clause_is_the_visitor(extract_text):
+    text = "Paul Otieno, who will pay an official visit to Norway next week, will meet Prime Minister Anna Berg."
+    [(people, event)] = meetings(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "state:NOR"
+
+
+def test_is_to_be_received_is_planned(extract_text):
+    text = "Following his meeting with Anna Berg, Paul Otieno is to be received by the king."
+    [(_, event)] = meetings(extract_text(text))
+    assert event.status is Status.PLANNED

@@ -46,6 +46,7 @@ _MONTH_WORD = r"(" + "|".join(_MONTHS) + r")\.?"
 _RANGES = (  # a span of days is dated by its first day: "Nov. 18-19", "15 to 17 March"
     (re.compile(_MONTH_WORD + r"\s+(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b", re.IGNORECASE), r"\1 \2"),
     (re.compile(r"\b(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH_WORD, re.IGNORECASE), r"\1 \2"),
+    (re.compile(_MONTH_WORD + r"\s+(?:and|to|or)\s+" + _MONTH_WORD, re.IGNORECASE), r"\1"),  # "August and December"
 )
 
 
@@ -88,18 +89,30 @@ def _weekday(text: str, published: dt.date, prefer_future: bool) -> TimeValue | 
     return TimeValue(day.year, day.month, day.day, year_source="article-date")
 
 
+_YEAR_WORDS = {"last year": -1, "this year": 0, "next year": 1}
+
+
+def _with_year_words(text: str, published: dt.date) -> str:
+    """'August last year' is August of the year before the article's."""
+    for words, offset in _YEAR_WORDS.items():
+        if words in text.lower() and _MONTH.search(text):
+            return re.sub(words, str(published.year + offset), text, flags=re.IGNORECASE)
+    return text
+
+
 def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
     if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
         return weekday
+    original, text = text, _with_year_words(text, published)
     base = dt.datetime.combine(published, dt.time(12))
     data = _parse(text, base, prefer_future)
     if data.date_obj is None:
         return None
     value = data.date_obj.date()
-    source = "text" if _YEAR.search(text) else "article-date"
+    source = "text" if _YEAR.search(text) and not any(w in original.lower() for w in _YEAR_WORDS) else "article-date"
     if source == "article-date" and abs(value.year - published.year) > 1:
         return None  # the parser invented a year the text does not give
-    if source == "text" and str(value.year) not in text:
+    if _YEAR.search(text) and str(value.year) not in text:
         return None
     match data.period:
         case "year":

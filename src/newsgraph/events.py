@@ -132,8 +132,10 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
-        people = [m for c in verb.children if c.dep_ in _SUBJECTS for m in actors_under(c, index)
-                  if m.type is EntityType.PERSON]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on.
+        subjects = [verb.head if s.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else s for s in subjects]
+        people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
     return found
@@ -318,6 +320,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
 def _is_future(verb: Token) -> bool:
     """'will be received', 'is to be received' (but not 'agreed to continue')."""
     cues = load_triggers()["status"]
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):  # "is | to be received", parsed with "is" on top
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
         return True
