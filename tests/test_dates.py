@@ -81,3 +81,7 @@ def test_a_span_of_days_is_dated_by_its_first_day(text, iso):
 def test_months_of_last_this_and_next_year(text, iso):
     value = normalize_date(text, published=dt.date(2006, 11, 8))
     assert value.iso() == iso and value.year_source == "article-date"
+
+
+def test_a_planned_date_of_the_story_s_own_day_stays_in_its_year():
+    assert normalize_date("Nov. 18", published=dt.date(2006, 11, 18), prefer_future=True).iso() == "2006-11-18"

@@ -22,10 +22,10 @@ A4 = "004_98e25bbe12994206.txt"
 BOTH = f"{A0}; {A4}"
 ENVOYS = "Ruben Rubinyan; Serdar Kılıç"
 
-PLANNED = ID + "event-meeting-undated-arm-e96df7b336"
-MOSCOW = ID + "event-meeting-2022-01-14-524901-e1daa4c96f"
-VIENNA = ID + "event-meeting-2022-07-01-2761369-aff0f59078"
-AGREEMENT = ID + "event-agreement-undated-noplace-217d826307"
+PLANNED = ID + "event-meeting-undated-arm-a316d0185a"
+MOSCOW = ID + "event-meeting-2022-01-14-524901-7d2d3b6ac2"
+VIENNA = ID + "event-meeting-2022-07-01-2761369-c872101224"
+AGREEMENT = ID + "event-agreement-undated-noplace-fa9b49cf72"
 
 # The sentences behind each meeting, sorted as the answers list them.
 S_AGREED = ("Representatives of Armenia and Turkey have agreed to continue negotiations after a first round of talks "

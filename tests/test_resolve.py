@@ -82,3 +82,26 @@ def test_a_bare_surname_does_not_chain_two_people_together():
 def test_a_bare_surname_joins_the_one_person_it_can_be():
     mapping = canonical_people([_person("person:a", "Thabo Mbeki", 3), _person("person:b", "Mbeki", 1)])
     assert mapping["person:b"] == mapping["person:a"] == ("person:thabo mbeki", "Thabo Mbeki")
+
+
+def test_alike_events_in_two_articles_that_were_not_merged_keep_apart():
+    from newsgraph.rdf import Minter
+
+    war = Event(EventType.ARMED_CONFLICT, (Participant("state:IRQ"), Participant("state:USA")), (Span(0, 1, "x"),))
+    a, b = resolve([_extraction(1, war), _extraction(2, war)])
+    assert Minter().event(a.events[0]) != Minter().event(b.events[0])
+
+
+def test_every_report_of_a_merged_event_names_one_node():
+    from newsgraph.rdf import Minter
+
+    first = _extraction(1, _meeting("place:moscow", TimeValue(2022, 1, 14), "person:ann lee", "person:bo chan"))
+    second = _extraction(2, _meeting("place:moscow", TimeValue(None, 1, 14), "person:ann lee", "person:bo chan"))
+    a, b = resolve([second, first])
+    assert Minter().event(a.events[0]) == Minter().event(b.events[0])
+
+
+def test_the_same_dated_placeless_event_in_two_articles_is_one():
+    closure = Event(EventType.BORDER_CLOSURE, (Participant("state:TUR"),), (Span(0, 1, "x"),), time=TimeValue(1993))
+    a, b = resolve([_extraction(1, closure), _extraction(2, closure)])
+    assert a.events[0].key == b.events[0].key

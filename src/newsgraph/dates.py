@@ -114,6 +114,9 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
         return None  # the parser invented a year the text does not give
     if _YEAR.search(text) and str(value.year) not in text:
         return None
+    if prefer_future and source == "article-date" and value.year > published.year and (
+            value.month, value.day) == (published.month, published.day):
+        value = published  # "on Nov. 18" in a story of Nov. 18 is that day, not next year's
     match data.period:
         case "year":
             return TimeValue(value.year, year_source=source)

@@ -163,6 +163,7 @@ class Event:
     confidence: float = 0.5
     mode: MeetingMode | None = None
     content: str | None = None  # what was agreed, announced or changed
+    key: str = ""  # which real event this is: the same for every report of it (set by resolution)
 
     @property
     def actors(self) -> frozenset[str]:

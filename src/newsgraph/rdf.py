@@ -65,7 +65,9 @@ class Minter:
     def event(self, event: Event) -> URIRef:
         date = event.time.iso().lstrip("-") if event.time else "undated"
         place = slug(event.place.partition(":")[2]) if event.place else "noplace"
-        digest = _digest(event.type, sorted(event.actors), event.status, event.time and event.time.iso(), event.place)
+        # The key keeps two alike but separate events apart; without one (unresolved), the content decides.
+        digest = _digest(event.type, sorted(event.actors), event.status, event.time and event.time.iso(), event.place,
+                         event.key)
         return URIRef(f"{self.base}event-{event.type.lower()}-{date}-{place}-{digest}")
 
     def membership(self, role: Role) -> URIRef:

@@ -143,46 +143,55 @@ def _share_labels(extractions: list[Extraction]) -> list[Extraction]:
 # Events --------------------------------------------------------------------
 
 def same_event(a: Event, b: Event) -> bool:
+    """Same type and status, shared participants, and the same place with compatible dates,
+    or, when neither says where, the same actors on the same resolved date."""
+    if a.type is not b.type or a.status is not b.status:
+        return False
+    if a.place is None and b.place is None:
+        return a.actors == b.actors and a.time is not None and a.time.resolved and a.time == b.time
     shared = a.actors & b.actors
     return (
-        a.type is b.type
-        and a.status is b.status
-        and a.place is not None
-        and a.place == b.place
+        a.place == b.place
         and (a.time is None or b.time is None or a.time.compatible(b.time))
         and len(shared) >= min(2, len(a.actors), len(b.actors))
     )
 
 
 def merge_events(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """Give every report of one event the same canonical content."""
+    """Give every report of one event the same key and canonical content.
+
+    The key is the earliest report's (article id, position): every report of
+    an event shares it, and events merely alike in two articles keep apart.
+    """
     reports = [(i, j, e) for i, x in enumerate(extractions) for j, e in enumerate(x.events)]
     graph = nx.Graph()
     graph.add_nodes_from(range(len(reports)))
-    by_place: dict[str, list[int]] = {}
+    blocks: dict[str, list[int]] = {}  # candidates share a place, or a date when placeless: never all pairs
     for n, (_, _, event) in enumerate(reports):
-        if event.place:
-            by_place.setdefault(event.place, []).append(n)
-    for nodes in by_place.values():
+        block = event.place or (event.time.iso() if event.time and event.time.resolved else None)
+        if block:
+            blocks.setdefault(block, []).append(n)
+    for nodes in blocks.values():
         graph.add_edges_from((a, b) for k, a in enumerate(nodes) for b in nodes[k + 1 :]
                              if reports[a][0] != reports[b][0] and same_event(reports[a][2], reports[b][2]))
     replaced: dict[tuple[int, int], Event] = {}
     for component in nx.connected_components(graph):
-        if len(component) > 1:
-            merged = [reports[n][2] for n in sorted(component)]
-            for n in component:
-                i, j, event = reports[n]
-                replaced[(i, j)] = _canonical_event(merged, own=event)
+        merged = [reports[n][2] for n in sorted(component)]
+        key = min(f"{extractions[reports[n][0]].article.id}#{reports[n][1]}" for n in component)
+        for n in component:
+            i, j, event = reports[n]
+            replaced[(i, j)] = _canonical_event(merged, own=event, key=key) if len(merged) > 1 else replace(event, key=key)
     return tuple(
-        replace(x, events=tuple(replaced.get((i, j), e) for j, e in enumerate(x.events)))
+        replace(x, events=tuple(replaced[(i, j)] for j in range(len(x.events))))
         for i, x in enumerate(extractions)
     )
 
 
-def _canonical_event(reports: list[Event], *, own: Event) -> Event:
+def _canonical_event(reports: list[Event], *, own: Event, key: str) -> Event:
     participants = {p.entity: p for r in reports for p in r.participants}
     return replace(
         own,
+        key=key,
         participants=tuple(participants[k] for k in sorted(participants)),
         time=_merged_time(reports, own.time),
         confidence=max(r.confidence for r in reports),
