@@ -219,3 +219,12 @@ def test_is_to_be_received_is_planned(extract_text):
     text = "Following his meeting with Anna Berg, Paul Otieno is to be received by the king."
     [(_, event)] = meetings(extract_text(text))
     assert event.status is Status.PLANNED
+
+
+def test_a_call_for_talks_is_no_meeting(extract_text):
+    assert meetings(extract_text("Paul Otieno called for peace talks with Norway.")) == []
+
+
+def test_the_place_can_hang_on_the_one_met_with(extract_text):
+    [(_, event)] = meetings(extract_text("Paul Otieno said he will meet with Anna Berg in Chile."))
+    assert event.place == "state:CHL"

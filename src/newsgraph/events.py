@@ -493,8 +493,9 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
         for child in objects:
             if (m := _place_at(child, index)) and m.key not in taken:
                 return m
-    # "meet X in Berlin" often hangs the place on X.
+    # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
     objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
     for anchor in anchors + objects:
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
