@@ -162,3 +162,9 @@ def test_one_node_for_turkiye_whatever_the_article_calls_it(built):
         rows = run_sparql(store, query).rows
     assert {state for state, _ in rows} == {"https://w3id.org/newsgraph/id/state-tur"}
     assert "Turkey" in {alt for _, alt in rows}
+
+
+def test_validate_gives_the_same_verdict_with_either_engine(built):
+    for engine in ("pyshacl", "turbo"):
+        result = _run("validate", "--store", built, "--engine", engine)
+        assert result.returncode == 0 and "conforms" in result.stdout, engine

@@ -66,6 +66,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a store or a Turtle/TriG file against the shapes")
     validate.add_argument("file", nargs="?", type=Path, help="a .ttl or .trig file (default: the store)")
+    validate.add_argument("--engine", choices=["pyshacl", "turbo"], default="pyshacl",
+                          help="SHACL engine: pySHACL (default) or pyshacl-turbo (faster, same results)")
     _store_option(validate)
 
     export = commands.add_parser("export", help="write the graph as Turtle, TriG, N-Quads or JSON-LD")
@@ -240,7 +242,7 @@ def _validate(args) -> int:
     else:
         with open_store(args.store, read_only=True) as store:
             data = store.dataset()
-    report = validate(data)
+    report = validate(data, engine=args.engine)
     print(report.to_text(), end="")
     return EXIT_OK if report.conforms else EXIT_NONCONFORMING
 
