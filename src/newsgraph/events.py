@@ -2,7 +2,7 @@
 
 A trigger is a verb ("met", "visited", "telephoned") or a noun ("talks",
 "meeting", "summit", "phone call") from ``data/triggers.json``. Its arguments
-come from the dependency parse around it and its governing verb:
+come from the dependency parse around it and its governing verb (``clauses``):
 
 - participants: subjects, objects, "with"/"between" phrases, possessives and
   "US-China"-style modifiers; pronouns and plural descriptions ("the envoys",
@@ -26,18 +26,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from newsgraph.dates import normalize_date
+from newsgraph.clauses import (
+    SUBJECTS, actors_under, anchors_of, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, status_of, time_of,
+)
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
 from newsgraph.nlp import load_role_lexicon
 from newsgraph.roles import sentence_span
-
-_SUBJECTS = ("nsubj", "nsubjpass")
-_CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
-_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp")
 
 
 @dataclass
@@ -128,11 +126,11 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         if token.pos_ == "VERB" and lemma in lexicon["stay_verbs"]:
             verb, places = token, [m for c in token.children for m in _places_under(c, index)]
         elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
-            verb = token.head.head if _preposition_of(token) is not None else token.head
+            verb = token.head.head if preposition_of(token) is not None else token.head
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
-        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on.
         subjects = [verb.head if s.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else s for s in subjects]
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
@@ -148,7 +146,7 @@ def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> 
         objects = [c for c in child.children if c.dep_ == "pobj"]
     else:
         return []
-    return [m for o in objects if (m := _place_at(o, index)) is not None]
+    return [m for o in objects if (m := place_at(o, index)) is not None]
 
 
 def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int) -> None:
@@ -223,7 +221,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
-    candidate.anaphoric = token.pos_ != "VERB" and _is_definite(token)
+    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.place = place_of(token, anchors, index, candidate.participants)
@@ -231,106 +229,6 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
     return candidate
-
-
-def anchors_of(token: Token) -> list[Token]:
-    """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
-    anchors = [token]
-    nouns = load_triggers()["meeting"]["nouns"]
-    # "a round of talks": what is said of the talks is said of the round.
-    anchors += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns]
-    if token.pos_ != "VERB":
-        head = token.head
-        if head.lemma_ == "of" and head.head.lemma_.lower() in nouns:
-            anchors.append(head.head)
-            head = head.head.head
-        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
-            anchors.append(head)
-        elif (verb := _verb_of_preposition(token)) is not None:
-            anchors.append(verb)  # "arrived in China for talks": where and when he arrived
-    return anchors
-
-
-def _verb_of_preposition(token: Token) -> Token | None:
-    preposition = _preposition_of(token)
-    return preposition.head if preposition is not None and preposition.head.pos_ == "VERB" else None
-
-
-def _is_definite(token: Token) -> bool:
-    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these") for c in token.children)
-
-
-def _clause_anchor(anchors: list[Token]) -> Token:
-    """The verb that carries the trigger, or the trigger itself."""
-    return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
-
-
-def governors_of(token: Token):
-    """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
-    current = token
-    while current.head is not current:
-        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.pos_ in ("VERB", "AUX"):
-            current = current.head  # through the preposition of a gerund
-        elif current.dep_ not in _GOVERNING:
-            return
-        current = current.head
-        yield current
-
-
-def is_unreal(token: Token) -> bool:
-    """Negated, refused, conditional or only wished-for."""
-    cues = load_triggers()["status"]
-    anchors = anchors_of(token)
-    chain = [*anchors, *governors_of(_clause_anchor(anchors))]
-    for t in chain:
-        children = list(t.children)
-        if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
-            return True
-        if t is not token and t.lemma_.lower() in cues["negating_governors"]:
-            return True
-        if t.lemma_.lower() in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
-            return True
-    return token.head.lemma_.lower() in cues["willingness_heads"]
-
-
-def status_of(token: Token, anchors: list[Token]) -> Status | None:
-    cues = load_triggers()["status"]
-    governors = list(governors_of(_clause_anchor(anchors)))
-    lemmas = {t.lemma_.lower() for t in anchors + governors}
-    if lemmas & set(cues["cancel_words"]):
-        return Status.CANCELLED
-    preposition = _preposition_of(anchors[0]) or _preposition_of(_clause_anchor(anchors))
-    if preposition is not None and preposition.lower_ in ("after", "following", "since"):
-        # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
-        return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
-        return Status.PLANNED  # "plan to meet", "are set to hold talks"
-    verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
-    for verb in verbs:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
-            return Status.PLANNED
-    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
-        return Status.PLANNED
-    if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
-        return Status.OCCURRED
-    return None
-
-
-def _is_future(verb: Token) -> bool:
-    """'will be received', 'is to be received' (but not 'agreed to continue')."""
-    cues = load_triggers()["status"]
-    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):  # "is | to be received", parsed with "is" on top
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
-        return True
-    return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
-
-
-def _preposition_of(token: Token) -> Token | None:
-    """The preposition a noun trigger hangs from ("during the meeting")."""
-    return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
@@ -353,31 +251,6 @@ def _after(time: TimeValue, published: dt.date) -> bool:
 
 # Arguments ------------------------------------------------------------------
 
-def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
-    roots: list[Token] = []
-    for anchor in anchors:
-        subject_only = anchor is _verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
-        for child in anchor.children:
-            if subject_only:
-                roots += [child] if child.dep_ in _SUBJECTS else []
-            elif child.dep_ in (*_SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
-                child.dep_ == "amod" and child.pos_ == "PROPN"):
-                roots.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
-                roots.extend(c for c in child.children if c.dep_ == "pobj")
-    if not any(r.dep_ in _SUBJECTS for r in roots):
-        # "agreed to meet", "continued talks after the meeting": the subject is the governing verb's.
-        clause = _clause_anchor(anchors)
-        preposition = _preposition_of(clause)
-        start = [preposition.head] if preposition is not None else []
-        for governor in start + list(governors_of(start[0] if start else clause)):
-            subjects = [c for c in governor.children if c.dep_ in _SUBJECTS]
-            if subjects:
-                roots.extend(subjects)
-                break
-    return [r for r in roots if r.i not in {a.i for a in anchors}]
-
-
 def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], list[Mention], bool]:
     found: dict[str, Mention] = {}
     subjects: list[Mention] = []
@@ -389,7 +262,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
         if not mentions and (group := _antecedent(root, groups, index)):
             mentions, via_anaphora = group, True
-        if root.dep_ in _SUBJECTS:
+        if root.dep_ in SUBJECTS:
             subjects += mentions
         for mention in mentions:
             found.setdefault(mention.key, mention)
@@ -398,25 +271,6 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
-
-
-def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
-    """The actors in a participant phrase, people first."""
-    tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
-    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    mentions = [m for m in map(_as_actor, index.within(start, end)) if m is not None and not m.adjectival]
-    people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or mentions
-
-
-def _as_actor(mention: Mention) -> Mention | None:
-    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
-    if mention.type is EntityType.ORGANIZATION and mention.name.lower() in load_triggers()["news_agencies"]:
-        return None
-    if mention.type is not EntityType.PLACE:
-        return mention
-    state = load_gazetteer().state_for_metonym(mention.name)
-    return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
 
 
 def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Mention] | None:
@@ -431,7 +285,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if lower in cues["singular_pronouns"]:
         # "he" is most often the person the story is about: the latest one who was a subject.
         earlier = index.before(root.i, type=EntityType.PERSON)
-        subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in _SUBJECTS]
+        subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
         return [(subjects or earlier)[-1]] if earlier else None
     holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
@@ -482,78 +336,6 @@ def _joins(between) -> bool:
         return False
     return all(t.lower_ in ("and", ",", "of", "the") or t.pos_ in ("ADJ", "PROPN", "NOUN", "DET") and t.tag_ != "POS"
                for t in words)
-
-
-def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
-    taken = {m.key for m in participants}
-    if token.lemma_.lower() == "visit":
-        # "visited Japan", "a visit to Japan"
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
-        for child in objects:
-            if (m := _place_at(child, index)) and m.key not in taken:
-                return m
-    # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
-    objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
-    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    for anchor in anchors + objects:
-        for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and (m := _place_at(obj, index)) and m.key not in taken:
-                        return m
-    return None
-
-
-def _place_at(token: Token, index: MentionIndex) -> Mention | None:
-    mention = index.at(token.i)
-    if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
-        return mention
-    if mention is None and token.pos_ == "NOUN":
-        # A venue in a place: "at the prime minister's residence in Jerusalem".
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                return next((m for o in prep.children if o.dep_ == "pobj" and (m := _place_at(o, index))), None)
-    return _capital_description(token, index)
-
-
-def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
-    """'the Russian capital' is the capital of the state the adjective names."""
-    if token.lemma_.lower() != "capital":
-        return None
-    for child in token.children:
-        mention = index.at(child.i)
-        if mention is not None and mention.type is EntityType.STATE:
-            gazetteer = load_gazetteer()
-            capital = gazetteer.capital_of(gazetteer.find_state(mention.name))
-            if capital is not None:
-                return Mention(token.i, token.i + 1, EntityType.PLACE, capital.key, capital.label)
-    return None
-
-
-def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
-    anchor_ids = {a.i for a in anchors}
-    for ent in doc.ents:
-        if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
-            continue
-        value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
-        if value is not None:
-            return value
-    return None
-
-
-def _attached(token: Token, anchor_ids: set[int]) -> bool:
-    """Whether a date hangs from an anchor without crossing a clause or a "since"."""
-    current = token
-    for _ in range(6):
-        if current.lower_ in ("since", "until", "before", "after"):
-            return False
-        if current.i in anchor_ids:
-            return True
-        if current.dep_ in _CLAUSES or current.head is current:
-            return False
-        current = current.head
-    return False
 
 
 # Merging and output ---------------------------------------------------------

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from newsgraph.events import actors_under, anchors_of, governors_of, is_unreal, place_of, status_of, time_of
+from newsgraph.clauses import actors_under, anchors_of, governors_of, is_unreal, place_of, status_of, time_of
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
-from newsgraph.model import EntityType, Event, EventType, Participant, Status
+from newsgraph.model import Event, EventType, Participant, Status
 from newsgraph.roles import sentence_span
 
 _CONTENT_CHARS = 200

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from anyascii import anyascii
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from newsgraph.link import link
@@ -73,17 +73,6 @@ class Minter:
     def membership(self, role: Role) -> URIRef:
         digest = _digest(role.holder, role.role, role.organization, role.towards, role.former)
         return URIRef(f"{self.base}membership-{slug(role.holder.partition(':')[2])}-{slug(role.role)}-{digest}")
-
-
-def to_dataset(extractions: list[Extraction] | tuple[Extraction, ...], *, base: str = DEFAULT_BASE) -> Dataset:
-    """A Dataset with one named graph per article."""
-    dataset = Dataset()
-    minter = Minter(base)
-    for extraction in extractions:
-        graph = dataset.graph(minter.graph(extraction.article.id))
-        for triple in article_graph(extraction, minter=minter):
-            graph.add(triple)
-    return dataset
 
 
 def article_graph(extraction: Extraction, *, minter: Minter = Minter()) -> Graph:

@@ -1,0 +1,224 @@
+"""Clause analysis shared by every kind of event.
+
+Given a trigger token, where its arguments are in the dependency parse:
+the verb that carries it ("held talks", "the meeting took place"), the
+verbs governing it ("agreed to meet"), whether it is real (not negated,
+refused, conditional or wished for), its status, its participants' phrases,
+its place and its date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.dates import normalize_date
+from newsgraph.gazetteer import load_gazetteer
+from newsgraph.mentions import Mention, MentionIndex, load_triggers
+from newsgraph.model import EntityType, Status, TimeValue
+
+
+SUBJECTS = ("nsubj", "nsubjpass")
+_CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
+_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp")
+
+
+def anchors_of(token: Token) -> list[Token]:
+    """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
+    anchors = [token]
+    nouns = load_triggers()["meeting"]["nouns"]
+    # "a round of talks": what is said of the talks is said of the round.
+    anchors += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns]
+    if token.pos_ != "VERB":
+        head = token.head
+        if head.lemma_ == "of" and head.head.lemma_.lower() in nouns:
+            anchors.append(head.head)
+            head = head.head.head
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+            anchors.append(head)
+        elif (verb := verb_of_preposition(token)) is not None:
+            anchors.append(verb)  # "arrived in China for talks": where and when he arrived
+    return anchors
+
+def verb_of_preposition(token: Token) -> Token | None:
+    preposition = preposition_of(token)
+    return preposition.head if preposition is not None and preposition.head.pos_ == "VERB" else None
+
+def is_definite(token: Token) -> bool:
+    return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these") for c in token.children)
+
+def clause_anchor(anchors: list[Token]) -> Token:
+    """The verb that carries the trigger, or the trigger itself."""
+    return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
+
+def governors_of(token: Token):
+    """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
+    current = token
+    while current.head is not current:
+        if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.pos_ in ("VERB", "AUX"):
+            current = current.head  # through the preposition of a gerund
+        elif current.dep_ not in _GOVERNING:
+            return
+        current = current.head
+        yield current
+
+def is_unreal(token: Token) -> bool:
+    """Negated, refused, conditional or only wished-for."""
+    cues = load_triggers()["status"]
+    anchors = anchors_of(token)
+    chain = [*anchors, *governors_of(clause_anchor(anchors))]
+    for t in chain:
+        children = list(t.children)
+        if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
+            return True
+        if t is not token and t.lemma_.lower() in cues["negating_governors"]:
+            return True
+        if t.lemma_.lower() in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
+            return True
+    return token.head.lemma_.lower() in cues["willingness_heads"]
+
+def status_of(token: Token, anchors: list[Token]) -> Status | None:
+    cues = load_triggers()["status"]
+    governors = list(governors_of(clause_anchor(anchors)))
+    lemmas = {t.lemma_.lower() for t in anchors + governors}
+    if lemmas & set(cues["cancel_words"]):
+        return Status.CANCELLED
+    preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
+    if preposition is not None and preposition.lower_ in ("after", "following", "since"):
+        # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
+        return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
+    if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
+        return Status.PLANNED  # "plan to meet", "are set to hold talks"
+    verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
+    for verb in verbs:
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
+            return Status.PLANNED
+    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
+        return Status.PLANNED
+    if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
+        return Status.OCCURRED
+    return None
+
+def _is_future(verb: Token) -> bool:
+    """'will be received', 'is to be received' (but not 'agreed to continue')."""
+    cues = load_triggers()["status"]
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):  # "is | to be received", parsed with "is" on top
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
+        return True
+    return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+
+def preposition_of(token: Token) -> Token | None:
+    """The preposition a noun trigger hangs from ("during the meeting")."""
+    return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+
+def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
+    roots: list[Token] = []
+    for anchor in anchors:
+        subject_only = anchor is verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
+        for child in anchor.children:
+            if subject_only:
+                roots += [child] if child.dep_ in SUBJECTS else []
+            elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
+                child.dep_ == "amod" and child.pos_ == "PROPN"):
+                roots.append(child)
+            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
+                roots.extend(c for c in child.children if c.dep_ == "pobj")
+    if not any(r.dep_ in SUBJECTS for r in roots):
+        # "agreed to meet", "continued talks after the meeting": the subject is the governing verb's.
+        clause = clause_anchor(anchors)
+        preposition = preposition_of(clause)
+        start = [preposition.head] if preposition is not None else []
+        for governor in start + list(governors_of(start[0] if start else clause)):
+            subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
+            if subjects:
+                roots.extend(subjects)
+                break
+    return [r for r in roots if r.i not in {a.i for a in anchors}]
+
+def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
+    """The actors in a participant phrase, people first."""
+    tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
+    mentions = [m for m in map(_as_actor, index.within(start, end)) if m is not None and not m.adjectival]
+    people = [m for m in mentions if m.type is EntityType.PERSON]
+    return people or mentions
+
+def _as_actor(mention: Mention) -> Mention | None:
+    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
+    if mention.type is EntityType.ORGANIZATION and mention.name.lower() in load_triggers()["news_agencies"]:
+        return None
+    if mention.type is not EntityType.PLACE:
+        return mention
+    state = load_gazetteer().state_for_metonym(mention.name)
+    return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
+
+def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
+    taken = {m.key for m in participants}
+    if token.lemma_.lower() == "visit":
+        # "visited Japan", "a visit to Japan"
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        objects += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
+        for child in objects:
+            if (m := place_at(child, index)) and m.key not in taken:
+                return m
+    # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
+    objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    for anchor in anchors + objects:
+        for prep in anchor.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (m := place_at(obj, index)) and m.key not in taken:
+                        return m
+    return None
+
+def place_at(token: Token, index: MentionIndex) -> Mention | None:
+    mention = index.at(token.i)
+    if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
+        return mention
+    if mention is None and token.pos_ == "NOUN":
+        # A venue in a place: "at the prime minister's residence in Jerusalem".
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
+    return _capital_description(token, index)
+
+def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
+    """'the Russian capital' is the capital of the state the adjective names."""
+    if token.lemma_.lower() != "capital":
+        return None
+    for child in token.children:
+        mention = index.at(child.i)
+        if mention is not None and mention.type is EntityType.STATE:
+            gazetteer = load_gazetteer()
+            capital = gazetteer.capital_of(gazetteer.find_state(mention.name))
+            if capital is not None:
+                return Mention(token.i, token.i + 1, EntityType.PLACE, capital.key, capital.label)
+    return None
+
+def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    anchor_ids = {a.i for a in anchors}
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
+            continue
+        value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
+        if value is not None:
+            return value
+    return None
+
+def _attached(token: Token, anchor_ids: set[int]) -> bool:
+    """Whether a date hangs from an anchor without crossing a clause or a "since"."""
+    current = token
+    for _ in range(6):
+        if current.lower_ in ("since", "until", "before", "after"):
+            return False
+        if current.i in anchor_ids:
+            return True
+        if current.dep_ in _CLAUSES or current.head is current:
+            return False
+        current = current.head
+    return False
