@@ -1,0 +1,294 @@
+"""Benchmark newsgraph against its physical limits; writes bench/results.md.
+
+    .venv/bin/python bench/run.py CORPUS [CORPUS ...] [--limit N] [--jobs N] [--triples N]
+
+For each corpus (JSON Lines, plain or gzip; its first --limit items), in one
+run and with the same pipeline and cores: raw spaCy ``nlp.pipe`` throughput,
+the end-to-end build throughput (parse, extract, resolve, RDF, validate,
+store, export), their ratio, peak memory and store size. Each is measured in a
+fresh subprocess so peak memory (getrusage ru_maxrss) is its own. A missing
+corpus is reported as absent, not skipped silently.
+
+Then, on a generated graph of --triples triples shaped like newsgraph's output
+(real extractions of a few articles, cloned with new article ids and people):
+who-met-where in the store against rdflib's in-memory SPARQL, newsgraph's
+validation against one pySHACL call over an rdflib graph (on a sample: pySHACL
+over the whole graph takes hours here; the sample size is in the table), and
+the time to add one article to the large store. Figures are ratios against a
+baseline measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import itertools
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+RESULTS = HERE / "results.md"
+
+
+# -- subprocess modes ---------------------------------------------------------------
+
+def _peak_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_mb": own, "peak_child_mb": children}
+
+
+def run_raw(corpus: Path, jobs: int) -> dict:
+    """Raw spaCy over the same cleaned texts the build parses, same pipeline and processes."""
+    from newsgraph.ingest import read_articles
+    from newsgraph.nlp import shared_pipeline
+
+    texts = [a.text for a in read_articles([corpus])]
+    nlp = shared_pipeline()
+    start = time.perf_counter()
+    count = sum(1 for _ in nlp.pipe(texts, batch_size=32, n_process=jobs))
+    return {"seconds": time.perf_counter() - start, "articles": count,
+            "words": sum(len(t.split()) for t in texts), **_peak_mb()}
+
+
+def run_build(corpus: Path, out: Path, jobs: int) -> dict:
+    from newsgraph.pipeline import build
+
+    start = time.perf_counter()
+    result = build([corpus], out, jobs=jobs)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "articles": len(result.articles), "triples": sum(a.triples for a in result.articles),
+            "violations": sum(len(a.report.violations) for a in result.articles), **_peak_mb()}
+
+
+def _child(mode: str, *args: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, f"--{mode}", *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{mode} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- corpus throughput -----------------------------------------------------------------
+
+def _take(corpus: Path, limit: int | None, into: Path) -> Path:
+    """The corpus' first ``limit`` items in a temporary file (the corpus itself is only read)."""
+    opener = gzip.open if corpus.suffix == ".gz" else open
+    with opener(corpus, "rt", encoding="utf-8") as lines, into.open("w", encoding="utf-8") as out:
+        out.writelines(itertools.islice(lines, limit))
+    return into
+
+
+def _size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+
+
+def bench_corpus(corpus: Path, limit: int | None, jobs: int, work: Path) -> list[tuple[str, str]]:
+    if not corpus.exists():
+        return [(f"corpus {corpus.name}", f"ABSENT ({corpus} not found): not measured")]
+    sample = _take(corpus, limit, work / f"{corpus.name.split('.')[0]}-sample.jsonl")
+    raw = _child("raw", str(sample), str(jobs))
+    out = work / f"out-{corpus.name.split('.')[0]}"
+    built = _child("build", str(sample), str(out), str(jobs))
+    raw_rate, build_rate = raw["articles"] / raw["seconds"], built["articles"] / built["seconds"]
+    name = f"{corpus.name} (first {raw['articles']} items, {raw['words']:,} words)"
+    return [
+        (f"{name}: raw spaCy `nlp.pipe`, {jobs} processes", f"{raw_rate:.1f} articles/s ({raw['seconds']:.1f} s)"),
+        (f"{name}: end-to-end build, {jobs} jobs", f"{build_rate:.1f} articles/s ({built['seconds']:.1f} s), "
+                                                   f"{built['triples']:,} triples, {built['violations']} violations"),
+        (f"{name}: build / raw spaCy throughput", f"**{build_rate / raw_rate:.2f}x**"),
+        (f"{name}: peak memory of the build", f"{built['peak_mb']:.0f} MB main process, "
+                                               f"{built['peak_child_mb']:.0f} MB largest worker"),
+        (f"{name}: peak memory of raw spaCy", f"{raw['peak_mb']:.0f} MB main, {raw['peak_child_mb']:.0f} MB worker"),
+        (f"{name}: store size", f"{_size_mb(out / 'store'):.1f} MB store, "
+                                f"{_size_mb(out) - _size_mb(out / 'store'):.1f} MB ledger and exports"),
+    ]
+
+
+# -- the generated large graph -------------------------------------------------------
+
+def _templates(count: int):
+    """Real resolved extractions of a few articles, the shapes the large graph is cloned from."""
+    from newsgraph.ingest import read_articles
+    from newsgraph.pipeline import extract_corpus
+    from newsgraph.resolve import resolve
+
+    meetings = ROOT.parent / "shared" / "corpora" / "news-meetings.jsonl"
+    paths = [meetings] if meetings.exists() else [ROOT / "seeds"]
+    articles = list(itertools.islice(read_articles(paths), count))
+    return [x for x in resolve(list(extract_corpus(articles))) if x.events or x.roles]
+
+
+def _clone(template, n: int, people: int):
+    """The template as article ``n``: a new id, and its people renamed to one of ``people`` others."""
+    from newsgraph.model import EntityType, Participant
+
+    suffix = f"-{n % people}"
+    persons = {e.key for e in template.entities if e.type is EntityType.PERSON}
+
+    def key(k):
+        return k + suffix if k in persons else k
+
+    return replace(
+        template,
+        article=replace(template.article, id=f"gen-{n:06d}"),
+        entities=tuple(replace(e, key=key(e.key), name=e.name + suffix) if e.key in persons else e
+                       for e in template.entities),
+        roles=tuple(replace(r, holder=key(r.holder)) for r in template.roles),
+        events=tuple(replace(e, participants=tuple(Participant(key(p.entity), p.role) for p in e.participants))
+                     for e in template.events),
+    )
+
+
+def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[str, str]]:
+    from pyshacl import validate as pyshacl_validate
+    from rdflib import Dataset, Graph
+
+    from newsgraph.engines import chunked, graph_chunk, make_runner
+    from newsgraph.query import _info, ask
+    from newsgraph.rdf import Minter, article_graph
+    from newsgraph.store import open_store
+    from newsgraph.validate import load_ontology, load_shapes
+
+    templates = _templates(60)
+    minter = Minter()
+    dataset = Dataset(default_union=True)
+    total, n = 0, 0
+    with open_store(work / "big", create=True) as store:
+        while total < triples:
+            batch = {}
+            for _ in range(200):
+                graph = article_graph(_clone(templates[n % len(templates)], n, 3000), minter=minter)
+                name = str(minter.graph(f"gen-{n:06d}"))
+                batch[name] = graph
+                dataset.graph(minter.graph(f"gen-{n:06d}")).__iadd__(graph)
+                total += len(graph)
+                n += 1
+            store.replace_graphs(batch)
+        articles = n
+        _say(f"generated {total} triples")
+        rows = []
+        rows.append(("generated graph", f"{total:,} triples in {articles:,} article graphs "
+                                        f"(cloned from {len(templates)} real extractions)"))
+
+        start = time.perf_counter()
+        store_rows = len(ask(store, "who-met-where").rows)
+        store_s = time.perf_counter() - start
+        text = _info("who-met-where").text
+        start = time.perf_counter()
+        rdflib_rows = len(list(dataset.query(text)))
+        rdflib_s = time.perf_counter() - start
+        rows.append(("who-met-where: store (pyoxigraph) vs rdflib in memory",
+                     f"{store_s * 1000:.0f} ms vs {rdflib_s * 1000:.0f} ms: **{rdflib_s / store_s:.0f}x** "
+                     f"({store_rows} vs {rdflib_rows} rows)"))
+
+        _say("who-met-where done")
+        # Validation on a sample: newsgraph's path (per article, in the build's worker processes)
+        # against one pySHACL call over an rdflib graph of the same articles.
+        extractions = [_clone(templates[i % len(templates)], i, 3000) for i in range(sample)]
+        runner = make_runner(jobs=jobs)
+        try:
+            list(runner.map(graph_chunk, [extractions[:jobs]], minter.base))  # start the workers
+            start = time.perf_counter()
+            for _ in runner.map(graph_chunk, chunked(extractions, 16), minter.base):
+                pass
+            ours_s = time.perf_counter() - start
+        finally:
+            runner.close()
+        _say("newsgraph validation done")
+        union = Graph()
+        for x in extractions:
+            union += article_graph(x, minter=minter)
+        sample_triples = len(union)
+        union += load_ontology()
+        start = time.perf_counter()
+        pyshacl_validate(union, shacl_graph=load_shapes(), inference="none", advanced=True, allow_warnings=True)
+        pyshacl_s = time.perf_counter() - start
+        rows.append((f"validation of {sample} articles ({sample_triples:,} triples): newsgraph ({jobs} processes) "
+                     f"vs one pySHACL call over an rdflib graph",
+                     f"{ours_s:.1f} s vs {pyshacl_s:.1f} s: **{pyshacl_s / ours_s:.2f}x**; "
+                     f"extrapolated to {total:,} triples: newsgraph {ours_s / sample * articles / 60:.0f} min"))
+
+        _say("pySHACL done")
+        extra = _clone(templates[0], articles + 1, 3000)
+        start = time.perf_counter()
+        (graphs,) = [graph_chunk([extra], minter.base)]
+        mapped_s = time.perf_counter() - start
+        g = graphs[0]
+        start = time.perf_counter()
+        store.replace_graph(g.name, g.kept, quarantine=(g.name + "-quarantine", g.quarantined))
+        write_s = time.perf_counter() - start
+        rows.append((f"add one article to the {total:,}-triple store",
+                     f"{(mapped_s + write_s) * 1000:.0f} ms (map + validate {mapped_s * 1000:.0f} ms, "
+                     f"store write {write_s * 1000:.0f} ms)"))
+    return rows
+
+
+def _say(text: str) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {text}", file=sys.stderr, flush=True)
+
+
+# -- report ---------------------------------------------------------------------------
+
+def _machine() -> str:
+    pages, size = os.sysconf("SC_PHYS_PAGES"), os.sysconf("SC_PAGE_SIZE")
+    return (f"{len(os.sched_getaffinity(0))} cores ({platform.processor() or platform.machine()}), "
+            f"{pages * size / 2**30:.0f} GB memory, Python {platform.python_version()}, {platform.system()}")
+
+
+def write_results(rows: list[tuple[str, str]], *, command: str) -> str:
+    lines = [
+        "# newsgraph benchmark",
+        "",
+        f"Measured {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} on {_machine()}.",
+        f"Command: `{command}`",
+        "",
+        "| measure | result |",
+        "|---|---|",
+        *(f"| {k} | {v} |" for k, v in rows),
+        "",
+    ]
+    text = "\n".join(lines)
+    RESULTS.write_text(text, encoding="utf-8")
+    return text
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in ("--raw", "--build"):
+        mode, *args = sys.argv[1:]
+        if mode == "--raw":
+            print(json.dumps(run_raw(Path(args[0]), int(args[1]))))
+        else:
+            print(json.dumps(run_build(Path(args[0]), Path(args[1]), int(args[2]))))
+        return
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpora", nargs="*", type=Path, help="JSON Lines corpora (.jsonl or .jsonl.gz)")
+    parser.add_argument("--limit", type=int, default=None, help="first N items of each corpus (default: all)")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--triples", type=int, default=1_000_000, help="size of the generated graph (0: skip)")
+    parser.add_argument("--sample", type=int, default=100, help="articles in the validation comparison")
+    args = parser.parse_args()
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
+        work = Path(tmp)
+        for corpus in args.corpora:
+            rows += bench_corpus(corpus, args.limit, args.jobs, work)
+            _say(f"done {corpus}")
+        if args.triples:
+            rows += bench_graph(args.triples, args.jobs, args.sample, work)
+        shutil.rmtree(work, ignore_errors=True)
+    print(write_results(rows, command="python bench/run.py " + " ".join(sys.argv[1:])))
+
+
+if __name__ == "__main__":
+    main()
