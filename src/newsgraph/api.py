@@ -2,7 +2,7 @@
 
     import newsgraph
     with newsgraph.build(["seeds/"], "out") as graph:
-        print(graph.ask("meetings-of", person="Kilic").to_table())
+        print(graph.ask("meetings-of", person="Lopez").to_table())
 
 The store is opened read-only, so several readers (and a read-only
 ``newsgraph serve``) can share it; building again needs the graph closed.
@@ -53,7 +53,7 @@ class KnowledgeGraph:
         return self._store.graph_names(kinds={GraphKind.ARTICLE})
 
     def ask(self, name: str, **params: str) -> Answer:
-        """A library question (``newsgraph ask``), e.g. ``ask("roles-of", person="Rubinyan")``."""
+        """A library question (``newsgraph ask``), e.g. ``ask("roles-of", person="Ana Lopez")``."""
         from newsgraph.query import ask
 
         return ask(self._store, name, params=params)

@@ -5,7 +5,7 @@ Scores are micro-averaged over all articles: true positives, false positives
 and misses are summed before precision, recall and F1 are computed.
 
 Names are compared after folding (anyascii, lower case, punctuation dropped),
-so "Kilic" matches "Kılıç"; a person also matches by surname alone when only
+so "Cavusoglu" matches "Çavuşoğlu"; a person also matches by surname alone when only
 one person in the article (in the gold and in the extraction) has that
 surname. States are compared through the gazetteer when it is installed, so
 "Turkey" matches "Türkiye".
@@ -188,7 +188,7 @@ def _list(value: object, where: str) -> list:
 
 
 def fold(name: str) -> str:
-    """Lower-case ASCII, punctuation and possessives dropped: 'U.S.' -> 'us', 'Kılıç' -> 'kilic'."""
+    """Lower-case ASCII, punctuation and possessives dropped: 'U.S.' -> 'us', 'Çavuşoğlu' -> 'cavusoglu'."""
     # A possessive is not part of a name: "Pakistan's committee" names Pakistan.
     text = re.sub(r"'s\b", " ", anyascii(name).lower().replace("\u2019", "'")).replace(".", "").replace("'", "")
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())

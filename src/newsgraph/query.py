@@ -14,7 +14,7 @@ separator U+001F; their items are sorted here (SPARQL leaves GROUP_CONCAT
 order to the engine) and joined with "; ".
 
 User text is never pasted into a query. A name is folded (anyascii + lower
-case, so "Kilic" finds "Kılıç") and compared in Python against the labels of
+case, so "Cavusoglu" finds "Çavuşoğlu") and compared in Python against the labels of
 the candidate nodes; the matching node IRIs are then bound as RDF terms with
 pyoxigraph substitutions. A name that matches nothing gives no rows.
 
@@ -246,7 +246,7 @@ def _list_value(value: str | None) -> str | None:
 
 
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name: "Kılıç" -> "kilic"."""
+    """Case- and accent-insensitive form of a name: "Çavuşoğlu" -> "cavusoglu"."""
     return " ".join(anyascii(text).lower().split())
 
 

@@ -216,7 +216,7 @@ def event_text(row: Mapping[str, str | None]) -> str:
 
 
 def role_text(row: Mapping[str, str | None], labels: Mapping[str, str]) -> str:
-    """``Serdar Kılıç: former ambassador of Türkiye to the United States``."""
+    """``Ana Lopez: former ambassador of Chile to Norway``."""
     name = lambda iri: labels.get(iri, _local_name(iri)) if iri else "?"  # noqa: E731
     former = "former " if row["former"] == "true" else ""
     towards = f" to {name(row['towards'])}" if row["towards"] else ""

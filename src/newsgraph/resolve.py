@@ -2,8 +2,8 @@
 
 People are clustered with networkx: candidate pairs come only from blocks
 that share a folded-surname key (never all pairs), and a pair is linked when
-the surnames match after transliteration ("Kılıç" = "Kilic"), by spelling
-distance ("Rubinyan" ~ "Rubinian") or sound, and the first names agree
+the surnames match after transliteration ("Çavuşoğlu" = "Cavusoglu"), by spelling
+distance ("Pashinyan" ~ "Pashinian") or sound, and the first names agree
 ("Sergey" ~ "Sergei", "N." ~ "Nikol"). States, places and organizations
 already carry gazetteer keys, so "Turkey" and "Türkiye" share one.
 
