@@ -228,3 +228,66 @@ def test_a_call_for_talks_is_no_meeting(extract_text):
 def test_the_place_can_hang_on_the_one_met_with(extract_text):
     [(_, event)] = meetings(extract_text("Paul Otieno said he will meet with Anna Berg in Chile."))
     assert event.place == "state:CHL"
+
+
+def test_being_received_by_someone_is_a_visit(extract_text):
+    people, event = only_meeting(extract_text("Paul Otieno was received by Anna Berg in Oslo.", published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.mode is MeetingMode.VISIT
+
+
+def test_states_meeting_on_a_weekday_is_an_event_even_without_an_article_date(extract_text):
+    text = "Interior ministers from Italy, France and Spain met for informal talks Sunday."
+    [(_, event)] = meetings(extract_text(text))
+    assert set(event.actors) == {"state:ITA", "state:FRA", "state:ESP"} and event.time is None
+
+
+def test_a_visit_deep_in_a_phrase_belongs_to_the_subject(extract_text):
+    _, event = only_meeting(extract_text("President Paul Otieno aims to avoid missteps on his official visit to Canada."))
+    assert set(event.actors) == {"person:paul otieno", "state:CAN"} and event.status is Status.PLANNED
+
+
+def test_due_to_arrive_for_a_visit_is_a_planned_visit(extract_text):
+    text = "Paul Otieno is due to arrive in Pakistan on Wednesday for a two-day official visit."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert set(event.actors) == {"person:paul otieno", "state:PAK"}
+    assert event.status is Status.PLANNED and event.time.iso() == "2021-05-05"
+
+
+def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text):
+    text = "Paul Otieno met with senior military commanders on her return from a summit in Malaysia."
+    assert meetings(extract_text(text)) == []
+
+
+def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):
+    text = "A rebel who fights for autonomy in Nigeria arrived in the capital for talks with Anna Berg."
+    assert meetings(extract_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Norway and Sweden support inviting Finland to membership talks at a summit in Oslo.",
+    "Anna Berg invited Paul Otieno to visit Oslo next month.",
+])
+def test_invitations_and_support_are_no_meetings(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_being_invited_to_meet_is_a_planned_meeting(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno is expected to be invited to meet Anna Berg in Oslo."))
+    assert event.status is Status.PLANNED
+
+
+def test_a_wire_lead_in_is_not_part_of_an_organization(extract_text):
+    extraction = extract_text("AFP - A European Union delegation held talks in Oslo.")
+    assert "org:afp a" not in {e.key for e in extraction.entities}
+
+
+def test_a_us_japan_summit_does_not_take_the_clause_subject_as_a_side(extract_text):
+    text = "A law extending the military presence of Germany would pass in time for a US-Japan summit in Tokyo next month."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert set(event.actors) == {"state:USA", "state:JPN"}
+
+
+def test_criticizing_someone_during_talks_does_not_make_them_a_side(extract_text):
+    text = "During talks with Anna Berg in Oslo on Monday, Paul Otieno criticized Karl Lund."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]

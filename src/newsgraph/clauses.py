@@ -21,7 +21,7 @@ from newsgraph.model import EntityType, Status, TimeValue
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
-_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp")
+_GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp")  # acomp: "is due to arrive"
 
 
 def anchors_of(token: Token) -> list[Token]:
@@ -56,7 +56,7 @@ def clause_anchor(anchors: list[Token]) -> Token:
 def governors_of(token: Token):
     """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
     current = token
-    while current.head is not current:
+    while current.head != current:
         if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.pos_ in ("VERB", "AUX"):
             current = current.head  # through the preposition of a gerund
         elif current.dep_ not in _GOVERNING:
@@ -69,19 +69,32 @@ def is_unreal(token: Token) -> bool:
     cues = load_triggers()["status"]
     anchors = anchors_of(token)
     chain = [*anchors, *governors_of(clause_anchor(anchors))]
+    # "avoided missteps on his visit": what the verb of a preposition avoids or refuses is not the visit.
+    around = verb_of_preposition(token)
     for t in chain:
         children = list(t.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
-        if t is not token and t.lemma_.lower() in cues["negating_governors"]:
+        if t not in (token, around) and t.lemma_.lower() in cues["negating_governors"] and not _passive_invitation(t):
             return True
         if t.lemma_.lower() in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
-    return token.head.lemma_.lower() in cues["willingness_heads"]
+    return token.head.lemma_.lower() in cues["willingness_heads"] or _requested(token, cues)
+
+def _passive_invitation(verb: Token) -> bool:
+    """'X invited Y to visit' is an offer; 'Y is (expected to be) invited to meet X' reports an arrangement."""
+    return verb.lemma_.lower() == "invite" and any(c.dep_ == "auxpass" for c in verb.children)
+
+def _requested(token: Token, cues: dict) -> bool:
+    """'calls for talks with Iran', 'an offer of talks': asked for, not held."""
+    preposition = preposition_of(token)
+    return preposition is not None and preposition.lower_ in ("for", "of") and preposition.head.lemma_.lower() in cues["request_nouns"]
 
 def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]
-    governors = list(governors_of(clause_anchor(anchors)))
+    clause = clause_anchor(anchors)
+    verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
+    governors = [*([verb] if verb is not None and verb != clause else []), *governors_of(verb or clause)]
     lemmas = {t.lemma_.lower() for t in anchors + governors}
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
@@ -92,9 +105,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
-    for verb in verbs:
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in cues["planned_aux"] for c in verb.children):
-            return Status.PLANNED
+    if any(_is_future(verb) for verb in verbs):
+        return Status.PLANNED  # "will meet", "is to be received"
     if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
         return Status.PLANNED
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
@@ -118,7 +130,7 @@ def preposition_of(token: Token) -> Token | None:
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     for anchor in anchors:
-        subject_only = anchor is verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
+        subject_only = anchor == verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []
@@ -127,25 +139,46 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
-    if not any(r.dep_ in SUBJECTS for r in roots):
-        # "agreed to meet", "continued talks after the meeting": the subject is the governing verb's.
-        clause = clause_anchor(anchors)
-        preposition = preposition_of(clause)
-        start = [preposition.head] if preposition is not None else []
-        for governor in start + list(governors_of(start[0] if start else clause)):
-            subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
-            if subjects:
-                roots.extend(subjects)
-                break
     return [r for r in roots if r.i not in {a.i for a in anchors}]
 
+def subjects_above(token: Token) -> list[Token]:
+    """The subjects of the nearest verb above a phrase that has any.
+
+    "agreed to meet", "continued talks after the meeting", "avoid missteps on his visit": the side
+    that acts is the subject of the verb the phrase belongs to, or of the verbs governing it.
+    """
+    verb = _verb_of_phrase(token)
+    for governor in [verb, *governors_of(verb)] if verb is not None else []:
+        subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects
+    return []
+
+def _verb_of_phrase(token: Token) -> Token | None:
+    """The verb a noun phrase hangs from, through prepositions and objects ("missteps on [his visit]")."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") and current.dep_ != "prep":  # "Following the talks" is a preposition
+            return current
+        if current.dep_ not in ("pobj", "prep", "dobj", "attr", "npadvmod", "compound", "appos") or current.head == current:
+            return None
+        current = current.head
+    return None
+
 def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
-    """The actors in a participant phrase, people first."""
-    tokens = [t for t in root.subtree if t.dep_ not in ("relcl", "acl") or t is root]
-    start, end = min(t.i for t in tokens), max(t.i for t in tokens) + 1
-    mentions = [m for m in map(_as_actor, index.within(start, end)) if m is not None and not m.adjectival]
+    """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
+    inside = {t.i for t in _phrase(root)}
+    start, end = min(inside), max(inside) + 1
+    mentions = [m for m in map(_as_actor, index.within(start, end))
+                if m is not None and not m.adjectival and m.start in inside]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions
+
+def _phrase(root: Token):
+    yield root
+    for child in root.children:
+        if child.dep_ not in ("relcl", "acl"):
+            yield from _phrase(child)
 
 def _as_actor(mention: Mention) -> Mention | None:
     """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
@@ -210,6 +243,11 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
             return value
     return None
 
+def is_dated(anchors: list[Token], doc: Doc) -> bool:
+    """Whether any date hangs from the trigger, even one that cannot be resolved ("talks Sunday")."""
+    anchor_ids = {a.i for a in anchors}
+    return any(ent.label_ == "DATE" and _attached(ent.root, anchor_ids) for ent in doc.ents)
+
 def _attached(token: Token, anchor_ids: set[int]) -> bool:
     """Whether a date hangs from an anchor without crossing a clause or a "since"."""
     current = token
@@ -218,7 +256,7 @@ def _attached(token: Token, anchor_ids: set[int]) -> bool:
             return False
         if current.i in anchor_ids:
             return True
-        if current.dep_ in _CLAUSES or current.head is current:
+        if current.dep_ in _CLAUSES or current.head == current:
             return False
         current = current.head
     return False

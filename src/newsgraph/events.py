@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, status_of, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, status_of, subjects_above, time_of,
 )
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
@@ -59,8 +59,10 @@ class Candidate:
     participants: list[Mention] = field(default_factory=list)
     place: Mention | None = None
     time: TimeValue | None = None
+    dated: bool = False  # a date is given, resolved or not
     status: Status | None = None  # None: the text does not say
     anaphoric: bool = False
+    unnamed_side: bool = False  # "met senior commanders": the other side is nobody the article names
     via_anaphora: bool = False
     ordinal: str | None = None
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
@@ -179,8 +181,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
-        if lemma in lexicon["verb_needs_object"] and not any(c.dep_ == "dobj" for c in token.children):
-            return None
+        if lemma in lexicon["verb_needs_object"] and not any(c.dep_ in ("dobj", "agent") for c in token.children):
+            return None  # "received the award" needs a whom; "was received by X" names it as the agent
         return MeetingMode(lexicon["verbs"][lemma])
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
         return _spoke_with(token, lexicon)
@@ -224,8 +226,10 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    candidate.unnamed_side = _names_nobody(token, anchors, index)
     candidate.place = place_of(token, anchors, index, candidate.participants)
     candidate.time = time_of(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    candidate.dated = candidate.time is not None or is_dated(anchors, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
     return candidate
@@ -256,7 +260,11 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     subjects: list[Mention] = []
     via_anaphora = False
     visit = token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]
-    for root in participant_roots(token, anchors):
+    roots = participant_roots(token, anchors)
+    # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it names no two sides itself.
+    if not any(r.dep_ in SUBJECTS for r in roots) and (token.pos_ == "VERB" or _sides_named(roots, index) < 2):
+        roots += [s for s in subjects_above(clause_anchor(anchors)) if s.i != token.i]
+    for root in roots:
         mentions = actors_under(root, index)
         if visit and root.dep_ == "dobj":
             mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
@@ -271,6 +279,21 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _sides_named(roots: list[Token], index: MentionIndex) -> int:
+    return len({m.key for root in roots for m in actors_under(root, index)})
+
+
+def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bool:
+    """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders")."""
+    cues = load_triggers()["anaphora"]
+    for root in participant_roots(token, anchors):
+        if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"]:
+            continue
+        if (root.dep_ == "dobj" or root.head.lower_ == "with") and not actors_under(root, index):
+            return True
+    return False
 
 
 def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Mention] | None:
@@ -363,7 +386,7 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
 
 
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
-    if a.status and b.status and a.status != b.status:
+    if a.status and b.status and a.status != b.status or a.unnamed_side or b.unnamed_side:
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
@@ -395,6 +418,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.participants = list({m.key: m for m in target.participants + other.participants}.values())
     target.place = target.place or other.place
     target.time = _more_precise(target.time, other.time)
+    target.dated = target.dated or other.dated
     target.status = target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
     target.via_anaphora = target.via_anaphora and other.via_anaphora
@@ -413,7 +437,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     people = [m for m in c.participants if m.type is EntityType.PERSON]
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
-    host = _host_state(c.place)
+    # A summit's host is no side; nor is the country where someone met unnamed people.
+    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
     if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
         # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
         others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host), metonym=True))
@@ -445,7 +470,7 @@ def _state_label(key: str) -> str:
 def _to_event(c: Candidate, represented) -> Event | None:
     actors = _sides(c, represented)
     people = [m for m in actors if m.type is EntityType.PERSON]
-    if len(actors) < 2 or not (people or c.place or c.time):
+    if len(actors) < 2 or not (people or c.place or c.dated):
         return None
     confidence = 0.5 + 0.2 * bool(people) + 0.1 * bool(c.place) + 0.1 * bool(c.time) - 0.15 * c.via_anaphora
     return Event(

@@ -113,7 +113,7 @@ def _objects(verb: Token) -> list[Token]:
 
 def _fact(token: Token, kind: EventType, index: MentionIndex, published) -> tuple[Event, list[Mention]] | None:
     # A noun's own clause only: "closed the border during the war" does not date the war.
-    anchors = [a for a in anchors_of(token) if a is token or token.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    anchors = [a for a in anchors_of(token) if a == token or token.dep_ in ("dobj", "nsubj", "nsubjpass")]
     actors: dict[str, Mention] = {}
     for root in _party_roots(token, kind):
         for mention in actors_under(root, index):

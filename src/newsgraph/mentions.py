@@ -142,7 +142,7 @@ def _extend_name(ent: Span) -> Span:
 
 
 def _organization(ent: Span) -> Mention | None:
-    span = _trim(ent)
+    span = _trim(_without_agency_lead(ent))
     if not span or span.text.isupper() and len(span.text) < 2:
         return None
     gazetteer = load_gazetteer()
@@ -154,6 +154,13 @@ def _organization(ent: Span) -> Mention | None:
     key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
     return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
                    state=state.key if state else None)
+
+
+def _without_agency_lead(ent: Span) -> Span:
+    """NER glues a wire's lead-in to the first word: "AFP - A [European Union delegation]"."""
+    if len(ent) > 2 and ent[0].lower_ in load_triggers()["news_agencies"] and ent[1].text in ("-", "--", "—"):
+        return ent[2:]
+    return ent
 
 
 def _body_in(text: str) -> str | None:
