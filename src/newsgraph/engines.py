@@ -25,7 +25,7 @@ from newsgraph.extract import extract
 from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
 from newsgraph.rdf import Minter, article_graph
-from newsgraph.validate import ValidationReport, quarantine, validate
+from newsgraph.validate import ValidationReport, quarantine, validate_each
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -59,12 +59,16 @@ def extract_chunk(articles: list[Article], model: str = DEFAULT_MODEL) -> list[E
 
 
 def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]:
-    """Map resolved extractions to RDF, validate each graph on its own and quarantine violations."""
+    """Map resolved extractions to RDF, validate each graph on its own and quarantine violations.
+
+    ``validate_each`` screens the chunk's graphs together and validates on
+    its own only a graph the screen finds something in: the reports are
+    those of one validation per graph, at a fraction of the cost.
+    """
     minter = Minter(base)
+    graphs = [article_graph(extraction, minter=minter) for extraction in extractions]
     out = []
-    for extraction in extractions:
-        graph = article_graph(extraction, minter=minter)
-        report = validate(graph)
+    for extraction, graph, report in zip(extractions, graphs, validate_each(graphs), strict=True):
         kept, quarantined = quarantine(graph, report, in_place=True)
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),
                                  kept, quarantined, report))

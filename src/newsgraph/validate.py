@@ -21,7 +21,7 @@ breaks one (tests/test_engines.py checks every shape case under both).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache, partial
@@ -38,6 +38,8 @@ from rdflib.term import Node
 from newsgraph.errors import InputError, Problem, UsageError
 from newsgraph.namespace import NG, NIF, PROV
 from newsgraph.resources import resource_files
+
+SCREEN_SIZE = 16  # graphs per screening call: the provenance rules make one call superlinear in its size
 
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -133,24 +135,42 @@ def validate(
     shapes: Graph | None = None,
     exclude: Collection[str] = (),
     engine: Engine | str = Engine.PYSHACL,
+    screen: bool = True,
 ) -> ValidationReport:
     """Validate ``data`` (a Graph, or a Dataset one named graph at a time) against the shapes.
 
     ``exclude`` names graphs of a Dataset not to validate, e.g. quarantine
     graphs or the ontology graph of a store. ``engine`` picks pySHACL or
-    pyshacl-turbo; the report is the same.
+    pyshacl-turbo; the report is the same. ``screen`` lets the named graphs
+    of a Dataset be screened together first (see ``validate_each``); it
+    changes the time taken, not the report.
     """
     run = _runner(_engine(engine), shapes)
     skipped = {str(name) for name in exclude}
+    units = [(i, unit) for i, unit in _units(data) if i is None or str(i) not in skipped]
+    clean = _screen([unit for _, unit in units]) if screen and shapes is None else set()
     results: list[ValidationResult] = []
     report_graph = _empty_report()
-    for identifier, unit in _units(data):
-        if identifier is not None and str(identifier) in skipped:
-            continue
+    for index, (identifier, unit) in enumerate(units):
+        if index in clean:
+            continue  # its own validation would find nothing: no result, nothing to merge
         unit_results, unit_report = _validate_unit(unit, run, identifier)
         results.extend(unit_results)
         _merge_report(report_graph, unit_report)
     return _finish(results, report_graph)
+
+
+def validate_each(graphs: Sequence[Graph], *, engine: Engine | str = Engine.PYSHACL) -> list[ValidationReport]:
+    """One report per graph, each exactly what ``validate(graph, engine=engine)`` gives.
+
+    The graphs are screened together (``SCREEN_SIZE`` per pyshacl-turbo
+    call, their nodes renamed apart); most have no result at all and get the
+    empty report at once. Only the graphs the screen found something in are
+    validated on their own, so their reports come from ``engine`` itself.
+    """
+    clean = _screen(list(graphs))
+    return [_finish([], _empty_report()) if index in clean else validate(graph, engine=engine, screen=False)
+            for index, graph in enumerate(graphs)]
 
 
 def merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
@@ -391,6 +411,150 @@ def _read_result(report: Graph, node: Node, data: Graph, identifier: URIRef | No
         label=_label(focus, data),
         graph=identifier,
     )
+
+
+# ------------------------------------------------------------------ screening many graphs at once
+#
+# Validating graphs one call each costs a call's overhead and the ontology
+# per graph. The screen validates SCREEN_SIZE graphs in one pyshacl-turbo
+# call over their union, after renaming each graph's nodes apart: an IRI of
+# graph i becomes <urn:newsgraph:apart:i:IRI>. No two graphs then share a
+# node, so none sees another's triples, and the common prefix keeps every
+# string test of the shapes (STR order, STRBEFORE of a mention IRI, the
+# #char= IRI rebuilt by CONCAT) answering as it does on the graph alone.
+# Not renamed, because the graphs share them harmlessly: the ontology's and
+# the shapes' own terms (no graph may describe one), and link targets (IRIs
+# only ever the object of skos:exactMatch, which sh:pattern reads).
+#
+# The screen only says which graphs have no result at all. Every other graph
+# is validated on its own, so every reported result comes from that run: a
+# screen that flags too much costs time, never a different report. Graphs the
+# renaming cannot keep apart (blank nodes; an ontology term described) are
+# all validated on their own.
+
+_APART = "urn:newsgraph:apart:"
+_LINK = SKOS.exactMatch
+
+
+def _screen(units: list[Graph]) -> set[int]:
+    """Indexes of the units in which the screen found no result at all."""
+    if len(units) < 2 or not _screen_engine_ready():
+        return set()
+    clean: set[int] = set()
+    for start in range(0, len(units), SCREEN_SIZE):
+        batch = units[start : start + SCREEN_SIZE]
+        flagged = _screen_batch(batch)
+        if flagged is not None:
+            clean.update(start + i for i in range(len(batch)) if i not in flagged)
+    return clean
+
+
+@lru_cache(maxsize=1)
+def _screen_engine_ready() -> bool:
+    try:
+        _check_turbo_runs_sparql()
+    except UsageError:
+        return False  # no trustworthy turbo: every graph is validated on its own
+    return True
+
+
+def _screen_batch(batch: list[Graph]) -> set[int] | None:
+    """Indexes of the graphs with a result in one screening call, or None when the batch cannot be screened."""
+    union = _apart(batch)
+    if union is None:
+        return None
+    try:
+        _, report, _ = _bundled_turbo_shapes().validate(union, inference="none", allow_warnings=True)
+    except Exception:  # noqa: BLE001 - any failure here only means: validate each graph on its own
+        return None
+    flagged: set[int] = set()
+    for focus in report.objects(None, SH.focusNode):
+        index = _apart_index(focus)
+        if index is None or index >= len(batch):
+            return None  # a result not traceable to one graph: trust no graph of the batch
+        flagged.add(index)
+    return flagged
+
+
+def _apart(batch: list[Graph]) -> Graph | None:
+    """The ontology plus the graphs of ``batch`` renamed apart; None if they cannot be."""
+    roles = _node_roles(batch)
+    if roles is None:
+        return None
+    subjects, linked, objects, predicates = roles
+    vocabulary = _vocabulary()
+    if subjects & vocabulary or predicates & (subjects | objects):
+        return None
+    shared = vocabulary | (linked - subjects - objects)
+    triples = list(load_ontology())
+    for index, graph in enumerate(batch):
+        prefix = f"{_APART}{index}:"
+
+        def renamed(term: Node) -> Node:
+            return term if isinstance(term, Literal) or str(term) in shared else URIRef(prefix + term)
+
+        triples.extend((renamed(s), p, renamed(o)) for s, p, o in graph)
+    return _TripleList(triples)
+
+
+def _node_roles(batch: list[Graph]) -> tuple[set[str], set[str], set[str], set[str]] | None:
+    """Non-vocabulary IRIs used as subjects, as link targets, as other objects; all predicates.
+
+    None when a graph holds a blank node, which cannot be renamed apart reliably.
+    """
+    vocabulary = _vocabulary()
+    subjects: set[str] = set()
+    linked: set[str] = set()
+    objects: set[str] = set()
+    predicates: set[str] = set()
+    for graph in batch:
+        for s, p, o in graph:
+            if isinstance(s, BNode) or isinstance(o, BNode):
+                return None
+            subjects.add(str(s))
+            predicates.add(str(p))
+            if isinstance(o, URIRef) and str(o) not in vocabulary:
+                (linked if p == _LINK else objects).add(str(o))
+    return subjects, linked, objects, predicates
+
+
+class _TripleList(Graph):
+    """A read-only Graph over a list of triples.
+
+    pyshacl-turbo only reads its input once, to copy it into Rust; filling
+    rdflib's indexed memory store first would cost more than the validation.
+    """
+
+    def __init__(self, triples: list[tuple[Node, Node, Node]]):
+        super().__init__()
+        self._triples = triples
+
+    def triples(self, pattern):  # type: ignore[override]
+        s, p, o = pattern
+        for triple in self._triples:
+            if (s is None or triple[0] == s) and (p is None or triple[1] == p) and (o is None or triple[2] == o):
+                yield triple
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def add(self, triple):  # type: ignore[override]
+        raise TypeError("a screening graph is read-only")
+
+
+def _apart_index(node: Node) -> int | None:
+    text = str(node) if isinstance(node, URIRef) else ""
+    if not text.startswith(_APART):
+        return None
+    number = text[len(_APART) :].partition(":")[0]
+    return int(number) if number.isdigit() else None
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Every IRI the ontology or the shapes name: shared by all graphs of a screen, never renamed."""
+    return frozenset(str(t) for graph in (load_ontology(), load_shapes()) for triple in graph for t in triple
+                     if isinstance(t, URIRef))
 
 
 # ------------------------------------------------------------------ tracing a result to its text

@@ -1,0 +1,104 @@
+"""Screening many graphs at once gives exactly the reports of one validation per graph.
+
+The shape cases are the hardest input a screen can get: every case repeats
+``_base.ttl``, so all of them describe the same people, states, meetings and
+articles, each differently. Validated together without renaming, one case's
+triples would hide or cause another's results; the screen must find exactly
+the cases that have a result, and ``validate_each`` must give each case the
+report ``validate`` gives it alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS
+
+import newsgraph.validate as validation
+from newsgraph.namespace import ID
+from newsgraph.validate import Engine, validate, validate_each
+
+from test_shapes import CASE_FILES, read_case, three_faults
+
+pytest.importorskip("pyshacl_turbo", reason="the screen runs on pyshacl-turbo")
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[Graph]:
+    return [read_case(path)[0] for path in CASE_FILES]
+
+
+@pytest.fixture(scope="module")
+def alone(cases) -> list[validation.ValidationReport]:
+    return [validate(graph, screen=False) for graph in cases]
+
+
+def test_screen_finds_exactly_the_cases_with_results(cases, alone, monkeypatch):
+    with_results = {i for i, report in enumerate(alone) if report.results}
+    for size in (2, 16, len(cases)):
+        monkeypatch.setattr(validation, "SCREEN_SIZE", size)
+        clean = validation._screen(cases)
+        assert clean & with_results == set(), [CASE_FILES[i].name for i in clean & with_results]
+        assert clean == set(range(len(cases))) - with_results, "the screen flagged a clean case"
+
+
+@pytest.mark.parametrize("engine", list(Engine))
+def test_validate_each_gives_each_graphs_own_report(cases, alone, engine):
+    reports = validate_each(cases, engine=engine)
+    assert [r.results for r in reports] == [r.results for r in alone]
+    assert [r.conforms for r in reports] == [r.conforms for r in alone]
+
+
+def test_clean_report_is_the_one_validation_gives(cases, alone):
+    index = next(i for i, report in enumerate(alone) if not report.results)
+    screened = validate_each(cases)[index]
+    assert set(screened.graph) == set(alone[index].graph)
+    assert screened.to_text() == alone[index].to_text()
+
+
+def test_dataset_report_is_the_same_with_and_without_screen():
+    dataset = three_faults()
+    for number, path in enumerate(CASE_FILES[:12]):
+        named = dataset.graph(ID[f"graph-case-{number}"])
+        named += read_case(path)[0]
+    screened, unscreened = validate(dataset), validate(dataset, screen=False)
+    assert screened.results == unscreened.results
+    assert screened.conforms == unscreened.conforms
+    assert isomorphic(screened.graph, unscreened.graph)  # report nodes are fresh blank nodes in each run
+
+
+def test_blank_nodes_are_validated_one_by_one(cases, alone):
+    odd = Graph()
+    odd += cases[0]
+    odd.add((BNode(), RDFS.label, Literal("a blank node the renaming cannot keep apart")))
+    assert validation._apart([odd, cases[1]]) is None
+    reports = validate_each([odd, cases[1]])
+    assert reports[0].results == validate(odd, screen=False).results
+    assert reports[1].results == alone[1].results
+
+
+def test_a_graph_describing_an_ontology_term_is_not_screened(cases):
+    odd = Graph()
+    odd += cases[0]
+    odd.add((URIRef("https://w3id.org/newsgraph/ontology#Person"), RDFS.label, Literal("changed")))
+    assert validation._apart([odd, cases[1]]) is None
+
+
+def test_one_graph_is_not_screened(cases):
+    assert validation._screen(cases[:1]) == set()
+    assert validate_each([]) == []
+
+
+def test_screen_leaves_the_input_unchanged(cases):
+    before = [set(graph) for graph in cases[:4]]
+    validate_each(cases[:4])
+    assert [set(graph) for graph in cases[:4]] == before
+
+
+def test_dataset_with_excluded_graphs():
+    dataset = Dataset()
+    for number, path in enumerate(CASE_FILES[:6]):
+        dataset.graph(ID[f"graph-case-{number}"]).__iadd__(read_case(path)[0])
+    excluded = [str(ID["graph-case-0"])]
+    assert validate(dataset, exclude=excluded).results == validate(dataset, exclude=excluded, screen=False).results
