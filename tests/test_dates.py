@@ -19,6 +19,9 @@ PUBLISHED = dt.date(2021, 5, 4)  # a Tuesday
         ("last month", "2021-04", Precision.MONTH),
         ("last year", "2020", Precision.YEAR),
         ("January 14", "2021-01-14", Precision.DAY),
+        ("later Monday", "2021-05-03", Precision.DAY),
+        ("earlier this month", "2021-05", Precision.MONTH),
+        ("mid-January", "2021-01", Precision.MONTH),
     ],
 )
 def test_dates_resolve_against_the_article_date_at_their_precision(text, iso, precision):

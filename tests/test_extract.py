@@ -291,3 +291,15 @@ def test_criticizing_someone_during_talks_does_not_make_them_a_side(extract_text
     text = "During talks with Anna Berg in Oslo on Monday, Paul Otieno criticized Karl Lund."
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_who_in_a_relative_clause_is_the_one_who_meets(extract_text):
+    people, _ = only_meeting(extract_text("Critics spared Paul Otieno, who is due to meet Anna Berg in Oslo on Wednesday."))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_a_name_misattached_to_the_verb_still_joins_the_talks(extract_text):
+    text = ("During his stay in Hanoi, Paul Otieno held talks with Anna Berg, general secretary of the Central "
+            "Committee, and Swedish President Lars Holm.")
+    people, _ = only_meeting(extract_text(text))
+    assert "Lars Holm" in people and "Anna Berg" in people

@@ -135,11 +135,21 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
-                child.dep_ == "amod" and child.pos_ == "PROPN"):
+                child.dep_ in ("amod", "conj") and child.pos_ == "PROPN"):
+                # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
+                # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
-    return [r for r in roots if r.i not in {a.i for a in anchors}]
+    return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
+
+def relative_antecedent(token: Token) -> Token:
+    """'X, who will meet Y': the subject "who" stands for X."""
+    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECTS:
+        clause = next((t for t in [token.head, *token.head.ancestors] if t.dep_ == "relcl"), None)
+        if clause is not None:
+            return clause.head
+    return token
 
 def subjects_above(token: Token) -> list[Token]:
     """The subjects of the nearest verb above a phrase that has any.
@@ -149,7 +159,7 @@ def subjects_above(token: Token) -> list[Token]:
     """
     verb = _verb_of_phrase(token)
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
-        subjects = [c for c in governor.children if c.dep_ in SUBJECTS]
+        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects
     return []

@@ -27,7 +27,7 @@ _DURATION = re.compile(
     r"^(the )?(past |last |next |coming )?(\w+ )?(decades?|years|months|weeks|days|hours)$|\bfor\b|\bago\b.*\bago\b",
     re.IGNORECASE,
 )
-_NOISE = re.compile(r"^(a|an|the|on|in|at|of|since|by|from|until|early|late|mid-?)\s+", re.IGNORECASE)
+_NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
 
 
 def is_relative(text: str) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, status_of, subjects_above, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
 )
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
@@ -132,9 +132,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
         # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on.
-        subjects = [verb.head if s.lower_ in ("who", "which", "that") and verb.dep_ == "relcl" else s for s in subjects]
+        subjects = [relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
