@@ -117,6 +117,9 @@ def roles(extraction):
          ("Ali Demir", "Ambassador", "Türkiye", "United States", True)),
         ("Maria Silva is the deputy speaker of the Brazilian parliament.",
          ("Maria Silva", "DeputySpeaker", "Brazilian parliament", None, False)),
+        ("French President Paul Martin met his Chilean counterpart Ana Rojas.", ("Ana Rojas", "President", "Chile", None, False)),
+        ("Lin Wei, general secretary of the party and president of Singapore, spoke.",
+         ("Lin Wei", "President", "Singapore", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):
@@ -303,3 +306,27 @@ def test_a_name_misattached_to_the_verb_still_joins_the_talks(extract_text):
             "Committee, and Swedish President Lars Holm.")
     people, _ = only_meeting(extract_text(text))
     assert "Lars Holm" in people and "Anna Berg" in people
+
+
+def test_a_title_that_modifies_another_noun_is_not_that_title(extract_text):
+    assert roles(extract_text("Lin Wei, deputy chief of the general staff, attended the talks.")) == set()
+
+
+def test_hoping_to_visit_is_no_visit(extract_text):
+    assert meetings(extract_text("Paul Otieno, who hopes one day to visit Norway, spoke on Monday.")) == []
+
+
+def test_a_trip_that_goes_nowhere_named_is_no_meeting(extract_text):
+    assert meetings(extract_text("Anna Berg, like Paul Otieno, chose a short first foreign trip.")) == []
+
+
+def test_a_tour_of_several_countries_is_one_visit_each(extract_text):
+    found = meetings(extract_text("Paul Otieno will visit Japan, China and Chile next month.", published=MONDAY))
+    assert {e.place for _, e in found} == {"state:JPN", "state:CHN", "state:CHL"}
+    assert all(e.time.iso() == "2021-06" and e.status is Status.PLANNED for _, e in found)
+
+
+def test_he_is_the_latest_person_named_in_the_sentence(extract_text):
+    text = ("Paul Otieno said on Monday. The summit will be attended by Anna Berg after she visits Chile.")
+    found = meetings(extract_text(text, published=MONDAY))
+    assert (["Anna Berg"], "state:CHL") in [(p[:1], e.place) for p, e in found]

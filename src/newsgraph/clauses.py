@@ -24,6 +24,10 @@ _CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
 _GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp")  # acomp: "is due to arrive"
 
 
+def lemma_of(token: Token) -> str:
+    """The lemma, corrected where the model is known to slip ("hopes" -> "hop")."""
+    return load_triggers()["lemma_fixes"].get(token.lower_) or token.lemma_.lower()
+
 def anchors_of(token: Token) -> list[Token]:
     """The trigger and the verb that carries it ("held talks", "the meeting took place")."""
     anchors = [token]
@@ -75,11 +79,11 @@ def is_unreal(token: Token) -> bool:
         children = list(t.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
-        if t not in (token, around) and t.lemma_.lower() in cues["negating_governors"] and not _passive_invitation(t):
+        if t not in (token, around) and lemma_of(t) in cues["negating_governors"] and not _passive_invitation(t):
             return True
-        if t.lemma_.lower() in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
+        if lemma_of(t) in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
-    return token.head.lemma_.lower() in cues["willingness_heads"] or _requested(token, cues)
+    return lemma_of(token.head) in cues["willingness_heads"] or _requested(token, cues)
 
 def _passive_invitation(verb: Token) -> bool:
     """'X invited Y to visit' is an offer; 'Y is (expected to be) invited to meet X' reports an arrangement."""
@@ -95,14 +99,14 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     clause = clause_anchor(anchors)
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
     governors = [*([verb] if verb is not None and verb != clause else []), *governors_of(verb or clause)]
-    lemmas = {t.lemma_.lower() for t in anchors + governors}
+    lemmas = {lemma_of(t) for t in anchors + governors}
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    if {t.lemma_.lower() for t in governors} & set(cues["planned_governors"]):
+    if {lemma_of(t) for t in governors} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
@@ -201,13 +205,9 @@ def _as_actor(mention: Mention) -> Mention | None:
 
 def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
-    if token.lemma_.lower() == "visit":
-        # "visited Japan", "a visit to Japan"
-        objects = [c for c in token.children if c.dep_ == "dobj"]
-        objects += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children if c.dep_ == "pobj"]
-        for child in objects:
-            if (m := place_at(child, index)) and m.key not in taken:
-                return m
+    for child in _destinations(token):
+        if (m := place_at(child, index)) and m.key not in taken:
+            return m
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
     objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
@@ -218,6 +218,23 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                     if obj.dep_ == "pobj" and (m := place_at(obj, index)) and m.key not in taken:
                         return m
     return None
+
+def _destinations(token: Token) -> list[Token]:
+    """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""
+    if token.lemma_.lower() not in load_triggers()["meeting"]["stay_verbs"] + load_triggers()["meeting"]["stay_nouns"]:
+        return []
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return objects + [c for p in token.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+                      for c in p.children if c.dep_ == "pobj"]
+
+def destinations(token: Token, index: MentionIndex) -> list[Mention]:
+    """Every place a visit goes to, in order: "will visit Japan, China and South Korea"."""
+    found = {}
+    for child in _destinations(token):
+        for t in child.subtree:
+            if (t == child or t.dep_ == "conj") and (m := place_at(t, index)) is not None:
+                found.setdefault(m.key, m)
+    return list(found.values())
 
 def place_at(token: Token, index: MentionIndex) -> Mention | None:
     mention = index.at(token.i)

@@ -24,7 +24,7 @@ from newsgraph.errors import UsageError
 from newsgraph.extract import extract
 from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
-from newsgraph.rdf import Minter, article_graph
+from newsgraph.rdf import Minter, TripleList, article_graph
 from newsgraph.validate import ValidationReport, quarantine, validate_each
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ class Engine(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ArticleGraphs:
-    """One article's graphs after validation, ready for the store."""
+    """One article's graphs after validation, ready for the store (read-only: they travel between processes)."""
 
     article_id: str
     name: str
@@ -71,7 +71,7 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     for extraction, graph, report in zip(extractions, graphs, validate_each(graphs), strict=True):
         kept, quarantined = quarantine(graph, report, in_place=True)
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),
-                                 kept, quarantined, report))
+                                 TripleList(kept), TripleList(quarantined), report))
     return out
 
 

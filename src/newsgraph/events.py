@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, destinations, relative_antecedent, status_of, subjects_above, time_of,
 )
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
@@ -93,7 +93,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number)
-            for part in _split_separate(candidate, token):
+            for part in _split_tour(candidate, token, index) or _split_separate(candidate, token):
                 _merge_into(merged, part, represented)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
@@ -174,6 +174,18 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
 
+def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
+    """'X will visit Japan, China and South Korea', 'X's tour of A and B': one visit per country."""
+    places = destinations(token, index)
+    visitors = [m for m in candidate.participants if m.type is EntityType.PERSON]
+    if candidate.mode is not MeetingMode.VISIT or len(places) < 2 or len(visitors) != 1:
+        return []
+    # The tour's date is not any one leg's: each leg keeps only its month.
+    month = replace(candidate.time, day=None) if candidate.time and candidate.time.month else candidate.time
+    return [replace(candidate, participants=visitors, place=place, time=month, evidence=list(candidate.evidence))
+            for place in places]
+
+
 # Triggers -----------------------------------------------------------------
 
 def _trigger_mode(token: Token) -> MeetingMode | None:
@@ -227,6 +239,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.unnamed_side = _names_nobody(token, anchors, index)
     candidate.place = place_of(token, anchors, index, candidate.participants)
+    if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
+        return None  # "her first foreign trip" says nothing of where, or whom she met
     candidate.time = time_of(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
     candidate.dated = candidate.time is not None or is_dated(anchors, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
@@ -288,7 +302,9 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bo
     """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders")."""
     cues = load_triggers()["anaphora"]
     for root in participant_roots(token, anchors):
-        if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"]:
+        refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and (
+            is_definite(root) or any(c.lower_ in ("both", "two") for c in root.children))
+        if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
         if (root.dep_ == "dobj" or root.head.lower_ == "with") and not actors_under(root, index):
             return True
@@ -305,10 +321,12 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural):
         return groups.latest_people()
     if lower in cues["singular_pronouns"]:
-        # "he" is most often the person the story is about: the latest one who was a subject.
+        # "he" is the latest person named in its sentence, else the person the story is about:
+        # the latest one who was a subject.
         earlier = index.before(root.i, type=EntityType.PERSON)
+        here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
-        return [(subjects or earlier)[-1]] if earlier else None
+        return [(here or subjects or earlier)[-1]] if earlier else None
     holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
@@ -389,6 +407,8 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
+    if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
+        return False  # a summit is not one of the meetings held on its sidelines
     if a.place and b.place and a.place.key != b.place.key:
         return False
     if a.time and b.time and not a.time.compatible(b.time):

@@ -247,15 +247,25 @@ def _unknown_place(ent: Span) -> Mention | None:
 
 
 def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """Proper names in apposition to a role title are people ("Jon Berg, the envoy, ...")."""
+    """Proper names next to a role title are people ("Jon Berg, the envoy, ...", "envoy Jon Berg")."""
     taken = {i for m in found for i in range(m.start, m.end)}
     extra = []
-    for title in doc.spans.get("roles", []):
-        name = _name_before_apposition(doc, title)
-        if name is not None and not taken.intersection(range(name.start, name.end)):
+    counterparts = [doc[t.i : t.i + 1] for t in doc if t.lemma_.lower() == "counterpart"]
+    for title in [*doc.spans.get("roles", []), *counterparts]:
+        for name in (_name_before_apposition(doc, title), _name_after_title(doc, title)):
+            if name is None or taken.intersection(range(name.start, name.end)):
+                continue
             extra.append(Mention(name.start, name.end, EntityType.PERSON, "", name.text))
             taken.update(range(name.start, name.end))
     return extra
+
+
+def _name_after_title(doc: Doc, title: Span) -> Span | None:
+    """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas': capitalised words right after."""
+    end = title.end
+    while end < len(doc) and end - title.end < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return doc[title.end : end] if end - title.end >= 2 else None
 
 
 def _name_before_apposition(doc: Doc, title: Span) -> Span | None:

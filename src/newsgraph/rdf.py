@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from anyascii import anyascii
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+from rdflib.term import Node
 
 from newsgraph.link import link
 from newsgraph.model import Entity, EntityType, Event, Extraction, Precision, Role, Span, TimeValue
@@ -73,6 +75,39 @@ class Minter:
     def membership(self, role: Role) -> URIRef:
         digest = _digest(role.holder, role.role, role.organization, role.towards, role.former)
         return URIRef(f"{self.base}membership-{slug(role.holder.partition(':')[2])}-{slug(role.role)}-{digest}")
+
+
+class TripleList(Graph):
+    """A read-only Graph over a tuple of triples: cheap to build, to pickle and to read through once.
+
+    What the article graphs travel as from the workers to the process that
+    writes the store (rdflib's indexed memory store takes several times
+    longer to unpickle than the triples themselves), and what pyshacl-turbo
+    reads a screening union from. Every Graph read goes through ``triples``,
+    a scan: fine for reading through, slow for many lookups.
+    """
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()):
+        super().__init__()
+        self._triples = tuple(triples)
+
+    def triples(self, pattern):  # type: ignore[override]
+        s, p, o = pattern
+        for triple in self._triples:
+            if (s is None or triple[0] == s) and (p is None or triple[1] == p) and (o is None or triple[2] == o):
+                yield triple
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __reduce__(self):
+        return TripleList, (self._triples,)
+
+    def add(self, triple):  # type: ignore[override]
+        raise TypeError("a TripleList is read-only")
+
+    def remove(self, triple):  # type: ignore[override]
+        raise TypeError("a TripleList is read-only")
 
 
 def article_graph(extraction: Extraction, *, minter: Minter = Minter()) -> Graph:

@@ -39,22 +39,69 @@ class Holder:
 def find_roles(index: MentionIndex) -> list[Role]:
     """Every (holder, role, organization) the titles in the Doc state."""
     doc = index.doc
-    roles = []
+    roles: list[Role] = []
+    previous: tuple[SpacySpan, list[Holder]] | None = None
     # "deputy speaker" also contains "speaker": the longest title wins.
     for title in filter_spans(doc.spans.get(ROLE_SPANS, [])):
-        holders = find_holders(title, index)
-        if not holders:
+        if _modifies_a_noun(title):
+            continue  # "deputy chief", "deputy director": a title of its own that has no concept
+        holders = find_holders(title, index) or _second_title_of(title, previous)
+        if holders:
+            roles += _roles_of(title, title.id_, holders, index)
+            previous = (title, holders)
+    return roles + _counterparts(index, roles)
+
+
+def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: MentionIndex) -> list[Role]:
+    doc = index.doc
+    phrase_start = _phrase_start(doc, title.start)
+    organization = _organization(doc, title, phrase_start, index)
+    towards = _towards(doc, title, index)
+    former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
+    evidence = sentence_span(title.sent)
+    return [Role(holder=h.person.key, role=concept, organization=(owner := h.organization or organization) and owner.key,
+                 evidence=evidence, towards=towards and towards.key, former=former) for h in holders]
+
+
+def _modifies_a_noun(title: SpacySpan) -> bool:
+    after = title.doc[title.end] if title.end < len(title.doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.is_lower
+
+
+def _second_title_of(title: SpacySpan, previous: tuple[SpacySpan, list[Holder]] | None) -> list[Holder]:
+    """'X, general secretary of the party and president of China': the second title is X's too."""
+    doc = title.doc
+    start = _phrase_start(doc, title.start)
+    if previous is None or start < 1 or doc[start - 1].lower_ != "and":
+        return []
+    earlier, holders = previous
+    between = doc[earlier.end : start - 1]
+    same_phrase = earlier.sent == title.sent and len(between) <= 16 and not any(t.pos_ in ("VERB", "AUX") for t in between)
+    return [Holder(h.person, None) for h in holders] if same_phrase else []
+
+
+def _counterparts(index: MentionIndex, roles: list[Role]) -> list[Role]:
+    """'X met his Iraqi counterpart Y': Y holds X's role, for the state the phrase names."""
+    found = []
+    for token in index.doc:
+        if token.lemma_.lower() != "counterpart":
             continue
-        phrase_start = _phrase_start(doc, title.start)
-        organization = _organization(doc, title, phrase_start, index)
-        towards = _towards(doc, title, index)
-        former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
-        evidence = sentence_span(title.sent)
-        for holder in holders:
-            owner = holder.organization or organization
-            roles.append(Role(holder=holder.person.key, role=title.id_, organization=owner and owner.key,
-                              evidence=evidence, towards=towards and towards.key, former=former))
-    return roles
+        title = index.doc[token.i : token.i + 1]
+        holders = find_holders(title, index)
+        peer = _peer_of(token, index)
+        concepts = {r.role for r in roles if peer is not None and r.holder == peer.key and not r.former}
+        if holders and len(concepts) == 1:
+            found += _roles_of(title, concepts.pop(), holders, index)
+    return found
+
+
+def _peer_of(counterpart, index: MentionIndex) -> Mention | None:
+    """Whose counterpart: a name's possessive, else the latest person before it in the sentence ("his")."""
+    for child in counterpart.children:
+        if child.dep_ == "poss" and (person := _person_at(index, child.i)) is not None:
+            return person
+    earlier = [m for m in index.before(counterpart.i, type=EntityType.PERSON) if m.start >= counterpart.sent.start]
+    return earlier[-1] if earlier else None
 
 
 def sentence_span(sent: SpacySpan) -> Span:

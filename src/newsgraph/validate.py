@@ -37,6 +37,7 @@ from rdflib.term import Node
 
 from newsgraph.errors import InputError, Problem, UsageError
 from newsgraph.namespace import NG, NIF, PROV
+from newsgraph.rdf import TripleList
 from newsgraph.resources import resource_files
 
 SCREEN_SIZE = 16  # graphs per screening call: the provenance rules make one call superlinear in its size
@@ -494,7 +495,7 @@ def _apart(batch: list[Graph]) -> Graph | None:
             return term if isinstance(term, Literal) or str(term) in shared else URIRef(prefix + term)
 
         triples.extend((renamed(s), p, renamed(o)) for s, p, o in graph)
-    return _TripleList(triples)
+    return TripleList(triples)
 
 
 def _node_roles(batch: list[Graph]) -> tuple[set[str], set[str], set[str], set[str]] | None:
@@ -516,30 +517,6 @@ def _node_roles(batch: list[Graph]) -> tuple[set[str], set[str], set[str], set[s
             if isinstance(o, URIRef) and str(o) not in vocabulary:
                 (linked if p == _LINK else objects).add(str(o))
     return subjects, linked, objects, predicates
-
-
-class _TripleList(Graph):
-    """A read-only Graph over a list of triples.
-
-    pyshacl-turbo only reads its input once, to copy it into Rust; filling
-    rdflib's indexed memory store first would cost more than the validation.
-    """
-
-    def __init__(self, triples: list[tuple[Node, Node, Node]]):
-        super().__init__()
-        self._triples = triples
-
-    def triples(self, pattern):  # type: ignore[override]
-        s, p, o = pattern
-        for triple in self._triples:
-            if (s is None or triple[0] == s) and (p is None or triple[1] == p) and (o is None or triple[2] == o):
-                yield triple
-
-    def __len__(self) -> int:
-        return len(self._triples)
-
-    def add(self, triple):  # type: ignore[override]
-        raise TypeError("a screening graph is read-only")
 
 
 def _apart_index(node: Node) -> int | None:
