@@ -161,7 +161,7 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
 
 
 def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
-    """'X met separately with Y and Z', 'X will meet Y and Z': one meeting per host, unless said to be together."""
+    """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together."""
     lexicon = load_triggers()["meeting"]
     separately = any(c.lower_ in lexicon["separately"] for c in token.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
@@ -169,7 +169,8 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
-    if token.pos_ != "VERB" or len(others) < 2 or not (separately or one_visitor and not together):
+    carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"  # "met", "held talks with"
+    if not carried or len(others) < 2 or not (separately or one_visitor and not together):
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
