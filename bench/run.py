@@ -246,7 +246,7 @@ def _machine() -> str:
             f"{pages * size / 2**30:.0f} GB memory, Python {platform.python_version()}, {platform.system()}")
 
 
-def write_results(rows: list[tuple[str, str]], *, command: str) -> str:
+def write_results(rows: list[tuple[str, str]], *, command: str, path: Path = RESULTS) -> str:
     lines = [
         "# newsgraph benchmark",
         "",
@@ -259,7 +259,7 @@ def write_results(rows: list[tuple[str, str]], *, command: str) -> str:
         "",
     ]
     text = "\n".join(lines)
-    RESULTS.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return text
 
 
@@ -277,6 +277,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--triples", type=int, default=1_000_000, help="size of the generated graph (0: skip)")
     parser.add_argument("--sample", type=int, default=100, help="articles in the validation comparison")
+    parser.add_argument("--results", type=Path, default=RESULTS, help=f"where to write the table (default: {RESULTS})")
     args = parser.parse_args()
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
@@ -287,7 +288,7 @@ def main() -> None:
         if args.triples:
             rows += bench_graph(args.triples, args.jobs, args.sample, work)
         shutil.rmtree(work, ignore_errors=True)
-    print(write_results(rows, command="python bench/run.py " + " ".join(sys.argv[1:])))
+    print(write_results(rows, command="python bench/run.py " + " ".join(sys.argv[1:]), path=args.results))
 
 
 if __name__ == "__main__":

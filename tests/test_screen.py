@@ -10,12 +10,18 @@ report ``validate`` gives it alone.
 
 from __future__ import annotations
 
+import itertools
+import pickle
+from pathlib import Path
+
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 import newsgraph.validate as validation
+from newsgraph.engines import graph_chunk
+from newsgraph.rdf import DEFAULT_BASE, TripleList
 from newsgraph.namespace import ID
 from newsgraph.validate import Engine, validate, validate_each
 
@@ -102,3 +108,38 @@ def test_dataset_with_excluded_graphs():
         dataset.graph(ID[f"graph-case-{number}"]).__iadd__(read_case(path)[0])
     excluded = [str(ID["graph-case-0"])]
     assert validate(dataset, exclude=excluded).results == validate(dataset, exclude=excluded, screen=False).results
+
+
+MEETINGS = Path(__file__).parent.parent.parent / "shared" / "corpora" / "news-meetings.jsonl"
+
+
+@pytest.fixture(scope="module")
+def extractions():
+    """40 resolved extractions of news-meetings when present (some with violations), else the seeds."""
+    from newsgraph.ingest import read_articles
+    from newsgraph.pipeline import extract_corpus
+    from newsgraph.resolve import resolve
+
+    paths = [MEETINGS] if MEETINGS.exists() else [Path(__file__).parent.parent / "seeds"]
+    return resolve(list(extract_corpus(itertools.islice(read_articles(paths), 40))))
+
+
+def test_graph_chunk_gives_what_one_validation_per_article_gives(extractions, monkeypatch):
+    screened = graph_chunk(extractions, DEFAULT_BASE)
+    monkeypatch.setattr(validation, "_screen", lambda units: set())
+    alone = graph_chunk(extractions, DEFAULT_BASE)
+    assert [g.name for g in screened] == [g.name for g in alone]
+    for ours, reference in zip(screened, alone, strict=True):
+        assert set(ours.kept) == set(reference.kept), ours.name
+        assert isomorphic(ours.quarantined, reference.quarantined), ours.name
+        assert ours.report.results == reference.report.results
+        assert ours.report.to_text() == reference.report.to_text()
+
+
+def test_article_graphs_travel_as_their_triples(extractions):
+    graphs = graph_chunk(extractions[:3], DEFAULT_BASE)
+    copy = pickle.loads(pickle.dumps(graphs))
+    assert [set(g.kept) for g in copy] == [set(g.kept) for g in graphs]
+    assert all(isinstance(g.kept, TripleList) and len(g.kept) > 0 for g in copy)
+    with pytest.raises(TypeError):
+        copy[0].kept.add(next(iter(copy[0].kept)))
