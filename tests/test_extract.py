@@ -330,3 +330,21 @@ def test_he_is_the_latest_person_named_in_the_sentence(extract_text):
     text = ("Paul Otieno said on Monday. The summit will be attended by Anna Berg after she visits Chile.")
     found = meetings(extract_text(text, published=MONDAY))
     assert (["Anna Berg"], "state:CHL") in [(p[:1], e.place) for p, e in found]
+
+
+def test_a_stay_in_apposition_gives_the_place(extract_text):
+    text = "President Paul Otieno, on holiday in the resort of Varna, met with Anna Berg."
+    _, event = only_meeting(extract_text(text))
+    assert event.place == "place:726050"  # Varna in GeoNames
+
+
+def test_talks_that_a_visit_comes_ahead_of_are_planned(extract_text):
+    text = "The visit comes ahead of May 20 talks between Norway and Chile."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.PLANNED and event.time.iso() == "2021-05-20"
+
+
+def test_a_person_acting_for_a_body_stands_for_it(extract_text):
+    text = "Norway's Foreign Minister Anna Berg met Paul Otieno of Chile in Oslo on Monday."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert "state:NOR" not in event.actors

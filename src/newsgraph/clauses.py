@@ -103,6 +103,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
+    if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
+        return Status.PLANNED  # "comes ahead of next week's talks"
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
@@ -241,9 +243,9 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
     if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
         return mention
     if mention is None and token.pos_ == "NOUN":
-        # A venue in a place: "at the prime minister's residence in Jerusalem".
+        # A venue in a place: "at the prime minister's residence in Jerusalem", "the resort of Sochi".
         for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
     return _capital_description(token, index)
 

@@ -132,8 +132,9 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
-        # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on.
-        subjects = [relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
+        # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on;
+        # "X, on holiday in Sochi, ...": the phrase hangs on X itself.
+        subjects = [verb] if verb.pos_ == "PROPN" else [relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
@@ -382,15 +383,15 @@ def _joins(between) -> bool:
 # Merging and output ---------------------------------------------------------
 
 def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set[str]]:
-    """Which states each person acts for: the state of each body they serve or served."""
+    """Which states and bodies each person acts for: each body they serve or served, and its state."""
     state_of = {m.key: m.state for m in index.mentions if m.state}
-    states: dict[str, set[str]] = {}
+    represented: dict[str, set[str]] = {}
     for role in roles:
-        organization = role.organization or ""
-        state = organization if organization.startswith("state:") else state_of.get(organization)
-        if state:
-            states.setdefault(role.holder, set()).add(state)
-    return states
+        if role.organization:
+            represented.setdefault(role.holder, set()).add(role.organization)
+            if state := state_of.get(role.organization):
+                represented[role.holder].add(state)
+    return represented
 
 
 def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
