@@ -348,3 +348,9 @@ def test_a_person_acting_for_a_body_stands_for_it(extract_text):
     text = "Norway's Foreign Minister Anna Berg met Paul Otieno of Chile in Oslo on Monday."
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert "state:NOR" not in event.actors
+
+
+def test_speaking_after_a_meeting_the_speaker_took_part(extract_text):
+    text = "Paul Otieno, speaking after a meeting with Anna Berg in Oslo, said the talks went well."
+    people, _ = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"]

@@ -168,6 +168,8 @@ def subjects_above(token: Token) -> list[Token]:
         subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS]
         if subjects:
             return subjects
+        if governor.dep_ == "acl" and governor.tag_ == "VBG":
+            return [governor.head]  # "X, speaking after a meeting with Y": X speaks
     return []
 
 def _verb_of_phrase(token: Token) -> Token | None:
