@@ -66,7 +66,11 @@ class Format(StrEnum):
 
 def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> bytes:
     """The graphs of ``kinds`` in ``source`` serialized as ``fmt``, byte-stable."""
-    quads = sorted_quads(source, kinds=kinds)
+    return _serialize(sorted_quads(source, kinds=kinds), fmt)
+
+
+def _serialize(quads: list[ox.Quad], fmt: Format) -> bytes:
+    """Quads in ``sorted_quads`` order as ``fmt``."""
     if fmt is Format.NQ:
         lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS).splitlines(keepends=True)
         return b"".join(sorted(set(lines)))
@@ -79,11 +83,15 @@ def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKi
 
 
 def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Path, Path]:
-    """Write ``graph.ttl`` and ``graph.trig`` into ``out_dir``, each atomically."""
+    """Write ``graph.ttl`` and ``graph.trig`` into ``out_dir``, each atomically.
+
+    The store is read and sorted once for both files.
+    """
     out_dir = Path(out_dir)
+    quads = sorted_quads(source)
     written = []
     for name, fmt in (("graph.ttl", Format.TTL), ("graph.trig", Format.TRIG)):
-        written.append(write_atomically(out_dir / name, export(source, fmt)))
+        written.append(write_atomically(out_dir / name, _serialize(quads, fmt)))
     return written[0], written[1]
 
 

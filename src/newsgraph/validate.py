@@ -168,10 +168,18 @@ def validate_each(graphs: Sequence[Graph], *, engine: Engine | str = Engine.PYSH
     call, their nodes renamed apart); most have no result at all and get the
     empty report at once. Only the graphs the screen found something in are
     validated on their own, so their reports come from ``engine`` itself.
+    The reports of graphs without results are one shared, read-only report.
     """
     clean = _screen(list(graphs))
-    return [_finish([], _empty_report()) if index in clean else validate(graph, engine=engine, screen=False)
+    return [_clean_report() if index in clean else validate(graph, engine=engine, screen=False)
             for index, graph in enumerate(graphs)]
+
+
+@lru_cache(maxsize=1)
+def _clean_report() -> ValidationReport:
+    """The report of a graph with no result, shared by all of them: its graph is a read-only TripleList."""
+    report = _finish([], _empty_report())
+    return ValidationReport(report.conforms, report.results, TripleList(report.graph))
 
 
 def merge_reports(reports: Iterable[ValidationReport]) -> ValidationReport:
