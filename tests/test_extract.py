@@ -354,3 +354,9 @@ def test_speaking_after_a_meeting_the_speaker_took_part(extract_text):
     text = "Paul Otieno, speaking after a meeting with Anna Berg in Oslo, said the talks went well."
     people, _ = only_meeting(extract_text(text))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_talks_scheduled_then_put_off_are_cancelled(extract_text):
+    text = "Talks between Norway and Chile had been scheduled for May, but the talks were put off."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.CANCELLED

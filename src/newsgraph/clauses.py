@@ -100,6 +100,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
     governors = [*([verb] if verb is not None and verb != clause else []), *governors_of(verb or clause)]
     lemmas = {lemma_of(t) for t in anchors + governors}
+    lemmas |= {f"{lemma_of(t)} {c.lower_}" for t in anchors + governors for c in t.children if c.dep_ == "prt"}  # "put off"
     if lemmas & set(cues["cancel_words"]):
         return Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
@@ -108,8 +109,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    if {lemma_of(t) for t in governors} & set(cues["planned_governors"]):
-        return Status.PLANNED  # "plan to meet", "are set to hold talks"
+    if {lemma_of(t) for t in governors + anchors[1:]} & set(cues["planned_governors"]):
+        return Status.PLANNED  # "plan to meet", "are set to hold talks", "talks were scheduled for May"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
         return Status.PLANNED  # "will meet", "is to be received"

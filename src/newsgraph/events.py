@@ -405,7 +405,7 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
 
 
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
-    if a.status and b.status and a.status != b.status or a.unnamed_side or b.unnamed_side:
+    if a.status and b.status and a.status != b.status and not _called_off(a, b) or a.unnamed_side or b.unnamed_side:
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
@@ -417,6 +417,11 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     # "the talks" with no actors of its own is the latest matching event.
     return _same_participants(a, b, represented) or (b.anaphoric and not b.participants)
+
+
+def _called_off(planned: Candidate, later: Candidate) -> bool:
+    """'Talks had been scheduled for May, but the talks were put off': the plan was cancelled."""
+    return planned.status is Status.PLANNED and later.status is Status.CANCELLED and later.anaphoric
 
 
 def _actors(c: Candidate) -> tuple[set[str], set[str]]:
@@ -440,7 +445,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.place = target.place or other.place
     target.time = _more_precise(target.time, other.time)
     target.dated = target.dated or other.dated
-    target.status = target.status or other.status
+    target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
