@@ -92,8 +92,11 @@ def test_a_graph_describing_an_ontology_term_is_not_screened(cases):
     assert validation._apart([odd, cases[1]]) is None
 
 
-def test_one_graph_is_not_screened(cases):
-    assert validation._screen(cases[:1]) == set()
+def test_one_graph_is_screened_alone(cases, alone):
+    for index in range(len(cases)):
+        clean = validation._screen(cases[index : index + 1])
+        assert clean == (set() if alone[index].results else {0}), CASE_FILES[index].name
+    assert validation._screen([]) == set()
     assert validate_each([]) == []
 
 
