@@ -109,7 +109,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    if {lemma_of(t) for t in governors + anchors[1:]} & set(cues["planned_governors"]):
+    carriers = [a for a in anchors[1:] if a != verb_of_preposition(token)]  # not "agreed during the meeting"
+    if {lemma_of(t) for t in governors + carriers} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks", "talks were scheduled for May"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
