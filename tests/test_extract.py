@@ -360,3 +360,8 @@ def test_talks_scheduled_then_put_off_are_cancelled(extract_text):
     text = "Talks between Norway and Chile had been scheduled for May, but the talks were put off."
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.status is Status.CANCELLED
+
+
+def test_a_meeting_reported_by_one_side_includes_the_speaker(extract_text):
+    people, _ = only_meeting(extract_text("Paul Otieno told reporters that the meeting with Anna Berg was very important."))
+    assert people == ["Anna Berg", "Paul Otieno"]

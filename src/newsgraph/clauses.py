@@ -159,7 +159,7 @@ def relative_antecedent(token: Token) -> Token:
             return clause.head
     return token
 
-def subjects_above(token: Token) -> list[Token]:
+def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]:
     """The subjects of the nearest verb above a phrase that has any.
 
     "agreed to meet", "continued talks after the meeting", "avoid missteps on his visit": the side
@@ -167,7 +167,8 @@ def subjects_above(token: Token) -> list[Token]:
     """
     verb = _verb_of_phrase(token)
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
-        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS]
+        # "X said the meeting with Y went well": the trigger as subject passes on to the speaker.
+        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS and c != trigger]
         if subjects:
             return subjects
         if governor.dep_ == "acl" and governor.tag_ == "VBG":

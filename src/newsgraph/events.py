@@ -278,7 +278,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     roots = participant_roots(token, anchors)
     # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it names no two sides itself.
     if not any(r.dep_ in SUBJECTS for r in roots) and (token.pos_ == "VERB" or _sides_named(roots, index) < 2):
-        roots += [s for s in subjects_above(clause_anchor(anchors)) if s.i != token.i]
+        roots += subjects_above(clause_anchor(anchors), trigger=token)
     for root in roots:
         mentions = actors_under(root, index)
         if visit and root.dep_ == "dobj":
