@@ -365,3 +365,19 @@ def test_talks_scheduled_then_put_off_are_cancelled(extract_text):
 def test_a_meeting_reported_by_one_side_includes_the_speaker(extract_text):
     people, _ = only_meeting(extract_text("Paul Otieno told reporters that the meeting with Anna Berg was very important."))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_a_verb_left_without_subject_takes_the_person_just_before(extract_text):
+    text = ("Prior to the talks between Norway and Chile, Paul Otieno, Kenyan envoy for trade affairs, "
+            "met with Anna Berg on Monday.")
+    assert (["Anna Berg", "Paul Otieno"]) in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+
+
+def test_a_and_b_who_met_are_both_sides(extract_text):
+    text = "President Paul Otieno and Swedish Prime Minister Anna Berg, who met in Oslo, agreed to resume talks."
+    assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text))]
+
+
+def test_their_meeting_is_between_the_two_people_of_the_sentence(extract_text):
+    text = "Paul Otieno told a joint news conference with Swedish President Anna Berg after their meeting."
+    assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text))]

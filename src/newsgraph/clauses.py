@@ -156,7 +156,10 @@ def relative_antecedent(token: Token) -> Token:
     if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECTS:
         clause = next((t for t in [token.head, *token.head.ancestors] if t.dep_ == "relcl"), None)
         if clause is not None:
-            return clause.head
+            antecedent = clause.head
+            while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
+                antecedent = antecedent.head
+            return antecedent
     return token
 
 def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]:

@@ -278,7 +278,11 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     roots = participant_roots(token, anchors)
     # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it names no two sides itself.
     if not any(r.dep_ in SUBJECTS for r in roots) and (token.pos_ == "VERB" or _sides_named(roots, index) < 2):
-        roots += subjects_above(clause_anchor(anchors), trigger=token)
+        above = subjects_above(clause_anchor(anchors), trigger=token)
+        roots += above
+        if token.pos_ == "VERB" and not above and (person := _person_just_before(token, index)) is not None:
+            subjects.append(person)
+            found[person.key] = person
     for root in roots:
         mentions = actors_under(root, index)
         if visit and root.dep_ == "dobj":
@@ -294,6 +298,14 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
+    """A verb the parser left without a subject ("..., Li Bin, Chinese envoy, met with Y"): the person just before it."""
+    earlier = [m for m in index.before(verb.i, type=EntityType.PERSON) if m.start >= verb.sent.start]
+    if not earlier or any(t.pos_ in ("VERB", "AUX") for t in index.doc[earlier[-1].end : verb.i]):
+        return None
+    return earlier[-1]
 
 
 def _sides_named(roots: list[Token], index: MentionIndex) -> int:
@@ -321,7 +333,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if lemma in cues["state_nouns"] and plural:
         return groups.states[-1] if groups.states else None
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural):
-        return groups.latest_people()
+        # "A told a news conference with B after their meeting": the people of the sentence, else the last group.
+        here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= root.sent.start]
+        return here if len({m.key for m in here}) == 2 else groups.latest_people()
     if lower in cues["singular_pronouns"]:
         # "he" is the latest person named in its sentence, else the person the story is about:
         # the latest one who was a subject.
