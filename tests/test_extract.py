@@ -381,3 +381,9 @@ def test_a_and_b_who_met_are_both_sides(extract_text):
 def test_their_meeting_is_between_the_two_people_of_the_sentence(extract_text):
     text = "Paul Otieno told a joint news conference with Swedish President Anna Berg after their meeting."
     assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text))]
+
+
+def test_talks_with_officials_nobody_names_are_no_meeting_with_people_named_before(extract_text):
+    text = "Paul Otieno and Anna Berg met in Oslo on Monday. Later he held talks with senior officials."
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, _ in found] == [["Anna Berg", "Paul Otieno"]]

@@ -332,7 +332,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
     if lemma in cues["state_nouns"] and plural:
         return groups.states[-1] if groups.states else None
-    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural):
+    # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
+    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and (is_definite(root) or lower in ("both", "two") or any(
+            c.lower_ in ("both", "two") for c in root.children))):
         # "A told a news conference with B after their meeting": the people of the sentence, else the last group.
         here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= root.sent.start]
         return here if len({m.key for m in here}) == 2 else groups.latest_people()
