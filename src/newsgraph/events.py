@@ -365,7 +365,8 @@ def _holders(roles: list[Role], index: MentionIndex) -> dict[str, list[Mention]]
 def _refers_back(token: Token) -> bool:
     """A trigger whose own phrase names nobody but points back ("the envoys agreed during the meeting")."""
     cues = load_triggers()["anaphora"]
-    return any(t.lemma_.lower() in cues["plural_nouns"] and t.tag_ == "NNS" and t.i != token.i for t in token.subtree) or any(
+    return any(t.lemma_.lower() in cues["plural_nouns"] and t.tag_ == "NNS" and t.i != token.i and is_definite(t)
+               for t in token.subtree) or any(
         c.dep_ == "poss" and c.lower_ in cues["plural_pronouns"] for c in token.children)
 
 
