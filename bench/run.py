@@ -39,6 +39,7 @@ from pathlib import Path
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 RESULTS = HERE / "results.md"
+SINGLE_PASS = HERE / "who-met-where-single-pass.rq"
 
 
 # -- subprocess modes ---------------------------------------------------------------
@@ -155,7 +156,7 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
     from rdflib import Dataset, Graph
 
     from newsgraph.engines import chunked, graph_chunk, make_runner
-    from newsgraph.query import _info, ask
+    from newsgraph.query import ask
     from newsgraph.rdf import Minter, article_graph
     from newsgraph.store import open_store
     from newsgraph.validate import load_ontology, load_shapes
@@ -184,11 +185,11 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
         start = time.perf_counter()
         store_rows = len(ask(store, "who-met-where").rows)
         store_s = time.perf_counter() - start
-        text = _info("who-met-where").text
+        # rdflib gets the formulation it runs fastest (same rows): best against best.
         start = time.perf_counter()
-        rdflib_rows = len(list(dataset.query(text)))
+        rdflib_rows = len(list(dataset.query(SINGLE_PASS.read_text(encoding="utf-8"))))
         rdflib_s = time.perf_counter() - start
-        rows.append(("who-met-where: store (pyoxigraph) vs rdflib in memory",
+        rows.append(("who-met-where: store (pyoxigraph, `newsgraph ask`) vs rdflib in memory (single-pass text)",
                      f"{store_s * 1000:.0f} ms vs {rdflib_s * 1000:.0f} ms: **{rdflib_s / store_s:.0f}x** "
                      f"({store_rows} vs {rdflib_rows} rows)"))
 
