@@ -387,3 +387,14 @@ def test_talks_with_officials_nobody_names_are_no_meeting_with_people_named_befo
     text = "Paul Otieno and Anna Berg met in Oslo on Monday. Later he held talks with senior officials."
     found = meetings(extract_text(text, published=MONDAY))
     assert [people for people, _ in found] == [["Anna Berg", "Paul Otieno"]]
+
+
+def test_a_name_the_parser_splits_into_several_subjects_is_still_a_side(extract_text):
+    text = "South Korean President Roh Moo-hyun on Friday met with Swedish Prime Minister Anna Berg, strongly protesting."
+    assert ["Anna Berg", "Roh Moo-hyun"] in [people for people, _ in meetings(extract_text(text))]
+
+
+def test_a_call_does_not_negate_a_visit_in_an_adverbial_clause(extract_text):
+    text = "Anna Berg called for an alliance yesterday, as Paul Otieno arrived on a scheduled visit to Israel."
+    _, event = only_meeting(extract_text(text))
+    assert event.place == "state:ISR" and event.status is Status.OCCURRED

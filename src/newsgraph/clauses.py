@@ -68,11 +68,23 @@ def governors_of(token: Token):
         current = current.head
         yield current
 
+def _within_sentence_frame(verb: Token) -> list[Token]:
+    """The governors whose negation or wish reaches the trigger: not past an adverbial clause
+    ("X called for an alliance, as Y arrived on a visit": the call is not about the visit)."""
+    found = []
+    child = verb
+    for governor in governors_of(verb):
+        if child.dep_ == "advcl":
+            break
+        found.append(governor)
+        child = governor
+    return found
+
 def is_unreal(token: Token) -> bool:
     """Negated, refused, conditional or only wished-for."""
     cues = load_triggers()["status"]
     anchors = anchors_of(token)
-    chain = [*anchors, *governors_of(clause_anchor(anchors))]
+    chain = [*anchors, *_within_sentence_frame(clause_anchor(anchors))]
     # "avoided missteps on his visit": what the verb of a preposition avoids or refuses is not the visit.
     around = verb_of_preposition(token)
     for t in chain:
@@ -115,11 +127,16 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
         return Status.PLANNED  # "will meet", "is to be received"
-    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children):
-        return Status.PLANNED
+    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children) and (
+            not _carried_out(token, anchors)):
+        return Status.PLANNED  # "the planned talks", but "arrived on a scheduled visit", "held the planned talks"
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _carried_out(token: Token, anchors: list[Token]) -> bool:
+    light = load_triggers()["meeting"]["light_verbs"] + ["take", "arrive"]
+    return any(a.tag_ in ("VBD", "VBN") and (a == verb_of_preposition(token) or lemma_of(a) in light) for a in anchors[1:])
 
 def _is_future(verb: Token) -> bool:
     """'will be received', 'is to be received' (but not 'agreed to continue')."""
@@ -192,9 +209,9 @@ def _verb_of_phrase(token: Token) -> Token | None:
 def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
-    start, end = min(inside), max(inside) + 1
-    mentions = [m for m in map(_as_actor, index.within(start, end))
-                if m is not None and not m.adjectival and m.start in inside]
+    # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
+    touched = [m for m in index.within(min(inside) - 4, max(inside) + 5) if inside.intersection(range(m.start, m.end))]
+    mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions
 
