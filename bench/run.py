@@ -193,7 +193,7 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
                      f"{store_s * 1000:.0f} ms vs {rdflib_s * 1000:.0f} ms: **{rdflib_s / store_s:.0f}x** "
                      f"({store_rows} vs {rdflib_rows} rows)"))
 
-        _say("who-met-where done")
+        _say(f"{rows[-1][0]}: {rows[-1][1]}")
         if not sample:  # --sample 0: the query comparison alone
             return rows
         # Validation on a sample: newsgraph's path (per article, in the build's worker processes)
@@ -209,7 +209,7 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
             ours_s = time.perf_counter() - start
         finally:
             runner.close()
-        _say("newsgraph validation done")
+        _say(f"newsgraph validation done in {ours_s:.1f} s")
         union = Graph()
         for x in extractions:
             union += article_graph(x, minter=minter)
@@ -221,9 +221,8 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
         rows.append((f"validation of {sample} articles ({sample_triples:,} triples): newsgraph ({jobs} processes) "
                      f"vs one pySHACL call over an rdflib graph",
                      f"{ours_s:.1f} s vs {pyshacl_s:.1f} s: **{pyshacl_s / ours_s:.2f}x**; "
-                     f"extrapolated to {total:,} triples: newsgraph {ours_s / sample * articles / 60:.0f} min"))
-
-        _say("pySHACL done")
+                     f"extrapolated to {total:,} triples: newsgraph {ours_s / sample * articles / 60:.1f} min"))
+        _say(f"{rows[-1][0]}: {rows[-1][1]}")
         extra = _clone(templates[0], articles + 1, 3000)
         start = time.perf_counter()
         (graphs,) = [graph_chunk([extra], minter.base)]
@@ -288,7 +287,7 @@ def main() -> None:
         work = Path(tmp)
         for corpus in args.corpora:
             rows += bench_corpus(corpus, args.limit, args.jobs, work)
-            _say(f"done {corpus}")
+            _say(f"done {corpus}: " + "; ".join(f"{k}: {v}" for k, v in rows[-6:-3]))
         if args.triples:
             rows += bench_graph(args.triples, args.jobs, args.sample, work)
         shutil.rmtree(work, ignore_errors=True)

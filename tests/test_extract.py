@@ -398,3 +398,15 @@ def test_a_call_does_not_negate_a_visit_in_an_adverbial_clause(extract_text):
     text = "Anna Berg called for an alliance yesterday, as Paul Otieno arrived on a scheduled visit to Israel."
     _, event = only_meeting(extract_text(text))
     assert event.place == "state:ISR" and event.status is Status.OCCURRED
+
+
+def test_names_after_a_with_the_parser_left_bare_are_the_other_side(extract_text):
+    text = ("Paul Otieno is to pay a short visit to Chile Wednesday in which he is to meet with President "
+            "Ana Rojas and Premier Luis Vega, a Chilean presidential spokesman said Tuesday.")
+    found = [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+    assert ["Ana Rojas", "Paul Otieno"] in found and ["Luis Vega", "Paul Otieno"] in found
+
+
+def test_the_countrys_president_stands_for_the_country_named_before(extract_text):
+    text = "Chile agrees to a joint withdrawal, British Prime Minister Anna Berg said after talks with the country's president."
+    assert [set(e.actors) for _, e in meetings(extract_text(text))] == [{"person:anna berg", "state:CHL"}]

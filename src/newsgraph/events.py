@@ -293,11 +293,28 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             subjects += mentions
         for mention in mentions:
             found.setdefault(mention.key, mention)
+    for mention in _after_bare_with(token, index):
+        found.setdefault(mention.key, mention)
     if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
         for mention in groups.latest_people():
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _after_bare_with(token: Token, index: MentionIndex) -> list[Mention]:
+    """'meet with [President A and Premier B]' when the parser hung no object on "with": the names that follow."""
+    doc = index.doc
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "between") or any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        end = prep.i + 1
+        while end < prep.sent.end and doc[end].pos_ not in ("VERB", "AUX") and doc[end].text not in (".", ";") and not (
+                doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].pos_ == "DET"):
+            end += 1
+        return [m for m in index.within(prep.i + 1, end) if m.type in (EntityType.PERSON, EntityType.STATE)
+                and not m.adjectival]
+    return []
 
 
 def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
@@ -332,6 +349,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
     if lemma in cues["state_nouns"] and plural:
         return groups.states[-1] if groups.states else None
+    if (country := _the_country(root, cues)) is not None:
+        states = [m for m in index.before(country.i, type=EntityType.STATE) if not m.adjectival]
+        return states[-1:] or None  # "the country's president": that state, its envoy unnamed
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and (is_definite(root) or lower in ("both", "two") or any(
             c.lower_ in ("both", "two") for c in root.children))):
@@ -348,6 +368,14 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
+    return None
+
+
+def _the_country(root: Token, cues: dict) -> Token | None:
+    """'the country', or the possessive 'the country's' on a title."""
+    for noun in [root, *(c for c in root.children if c.dep_ == "poss")]:
+        if noun.lemma_.lower() in cues["state_nouns"] and noun.tag_ == "NN" and any(c.lower_ == "the" for c in noun.children):
+            return noun
     return None
 
 

@@ -16,7 +16,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
-from newsgraph.engines import Engine, Runner, chunked, extract_chunk, graph_chunk, make_runner
+from newsgraph.engines import ArticleGraphs, Engine, Runner, chunked, extract_chunk, graph_chunk, make_runner
 from newsgraph.errors import Problem
 from newsgraph.export import write_atomically, write_outputs
 from newsgraph.extract import extract
@@ -194,7 +194,7 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
     for graphs in runner.map(graph_chunk, stale(), base):
         marks = []
         for g in graphs:
-            store.replace_graph(g.name, g.kept, quarantine=(g.name + QUARANTINE_SUFFIX, g.quarantined))
+            store.replace_graph(g.name, g.kept, quarantine=_quarantine_change(store, g))
             marks.append((g.article_id, fingerprints[g.article_id], pack(g.report)))
             keep(ArticleResult(g.article_id, g.name, len(g.kept), g.report))
         ledger.mark_written(marks)
@@ -202,6 +202,18 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
         if on_progress:
             on_progress(Progress(Phase.WRITE, counts["written"], resumed))
     return results, reports, counts["written"], counts["unchanged"]
+
+
+def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, Graph] | None:
+    """The quarantine graph to write with an article's graph; None when there is none, before or after.
+
+    Most articles have nothing quarantined: skipping the drop of a graph the
+    store does not hold saves a write in every article's transaction.
+    """
+    name = graphs.name + QUARANTINE_SUFFIX
+    if len(graphs.quarantined) == 0 and not store.has_graph(name):
+        return None
+    return name, graphs.quarantined
 
 
 # -- resolution over summaries ---------------------------------------------------
