@@ -410,3 +410,14 @@ def test_names_after_a_with_the_parser_left_bare_are_the_other_side(extract_text
 def test_the_countrys_president_stands_for_the_country_named_before(extract_text):
     text = "Chile agrees to a joint withdrawal, British Prime Minister Anna Berg said after talks with the country's president."
     assert [set(e.actors) for _, e in meetings(extract_text(text))] == [{"person:anna berg", "state:CHL"}]
+
+
+def test_the_carrying_verbs_object_does_not_make_the_other_side_unnamed(extract_text):
+    text = "Prime Minister Karim Ahmed El-Sayed arrived here Tuesday for a three-day official visit to Chile to boost ties."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Chile", "Karim Ahmed El-Sayed"]
+
+
+def test_on_a_state_visit_in_apposition_the_visitor_is_the_name(extract_text):
+    text = "French President Paul Otieno, on a state visit to Chile, launched a cultural year yesterday in Santiago."
+    assert set(only_meeting(extract_text(text))[1].actors) == {"person:paul otieno", "state:CHL"}

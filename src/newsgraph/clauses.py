@@ -185,6 +185,9 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
     "agreed to meet", "continued talks after the meeting", "avoid missteps on his visit": the side
     that acts is the subject of the verb the phrase belongs to, or of the verbs governing it.
     """
+    preposition = preposition_of(token)
+    if preposition is not None and preposition.head.pos_ == "PROPN" and preposition.head.dep_ in SUBJECTS:
+        return [preposition.head]  # "Chirac, on a state visit to China, launched ...": Chirac visits
     verb = _verb_of_phrase(token)
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
         # "X said the meeting with Y went well": the trigger as subject passes on to the speaker.

@@ -333,6 +333,8 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bo
     """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders")."""
     cues = load_triggers()["anaphora"]
     for root in participant_roots(token, anchors):
+        if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
+            continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and (
             is_definite(root) or any(c.lower_ in ("both", "two") for c in root.children))
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:

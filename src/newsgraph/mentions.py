@@ -138,6 +138,10 @@ def _extend_name(ent: Span) -> Span:
     doc, end = ent.doc, ent.end
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ == "":
         end += 1
+    # "Kamal El-[Ganzoury]": a hyphenated surname cut at its hyphen.
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title and (
+            doc[end - 1].whitespace_ == ""):
+        end += 2
     return doc[ent.start : end]
 
 
