@@ -251,7 +251,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""
-    if token.lemma_.lower() not in load_triggers()["meeting"]["stay_verbs"] + load_triggers()["meeting"]["stay_nouns"]:
+    lexicon = load_triggers()["meeting"]
+    if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
     objects = [c for c in token.children if c.dep_ == "dobj"]
     return objects + [c for p in token.children if p.dep_ == "prep" and p.lower_ in ("to", "of")

@@ -29,7 +29,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, is_dated, is_definite, is_unreal, participant_roots, place_at, place_of, preposition_of, destinations, relative_antecedent, status_of, subjects_above, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, destinations, is_dated, is_definite, is_unreal, participant_roots,
+    place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
 )
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
@@ -335,8 +336,7 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bo
     for root in participant_roots(token, anchors):
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
-        refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and (
-            is_definite(root) or any(c.lower_ in ("both", "two") for c in root.children))
+        refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
         if (root.dep_ == "dobj" or root.head.lower_ == "with") and not actors_under(root, index):
@@ -355,8 +355,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
         states = [m for m in index.before(country.i, type=EntityType.STATE) if not m.adjectival]
         return states[-1:] or None  # "the country's president": that state, its envoy unnamed
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
-    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and (is_definite(root) or lower in ("both", "two") or any(
-            c.lower_ in ("both", "two") for c in root.children))):
+    if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
         # "A told a news conference with B after their meeting": the people of the sentence, else the last group.
         here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= root.sent.start]
         return here if len({m.key for m in here}) == 2 else groups.latest_people()
@@ -371,6 +370,11 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
     return None
+
+
+def _points_back(noun: Token) -> bool:
+    """'the envoys', 'both leaders', 'the two sides' (but not bare 'officials')."""
+    return is_definite(noun) or noun.lower_ in ("both", "two") or any(c.lower_ in ("both", "two") for c in noun.children)
 
 
 def _the_country(root: Token, cues: dict) -> Token | None:
