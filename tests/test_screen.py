@@ -45,6 +45,7 @@ def test_screen_finds_exactly_the_cases_with_results(cases, alone, monkeypatch):
     with_results = {i for i, report in enumerate(alone) if report.results}
     for size in (2, 16, len(cases)):
         monkeypatch.setattr(validation, "SCREEN_SIZE", size)
+        monkeypatch.setattr(validation, "SCREEN_TRIPLES", 10**9)
         clean = validation._screen(cases)
         assert clean & with_results == set(), [CASE_FILES[i].name for i in clean & with_results]
         assert clean == set(range(len(cases))) - with_results, "the screen flagged a clean case"
@@ -90,6 +91,14 @@ def test_a_graph_describing_an_ontology_term_is_not_screened(cases):
     odd += cases[0]
     odd.add((URIRef("https://w3id.org/newsgraph/ontology#Person"), RDFS.label, Literal("changed")))
     assert validation._apart([odd, cases[1]]) is None
+
+
+def test_screen_batches_cover_every_graph_once(cases, monkeypatch):
+    monkeypatch.setattr(validation, "SCREEN_TRIPLES", 200)
+    batches = list(validation._screen_batches(cases))
+    assert [i for start, stop in batches for i in range(start, stop)] == list(range(len(cases)))
+    assert all(stop - start <= validation.SCREEN_SIZE for start, stop in batches)
+    assert all(sum(len(g) for g in cases[start : stop - 1]) < 200 for start, stop in batches)
 
 
 def test_one_graph_is_screened_alone(cases, alone):

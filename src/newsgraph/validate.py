@@ -21,7 +21,7 @@ breaks one (tests/test_engines.py checks every shape case under both).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache, partial
@@ -40,7 +40,10 @@ from newsgraph.namespace import NG, NIF, PROV
 from newsgraph.rdf import TripleList
 from newsgraph.resources import resource_files
 
-SCREEN_SIZE = 16  # graphs per screening call: the provenance rules make one call superlinear in its size
+# Graphs per screening call, and triples: the SHACL-SPARQL rules make a call's cost grow faster than its
+# size (measured: 16 short articles of ~50 triples, or 4 of ~250, are about the cheapest per article).
+SCREEN_SIZE = 16
+SCREEN_TRIPLES = 1000
 
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -164,8 +167,9 @@ def validate(
 def validate_each(graphs: Sequence[Graph], *, engine: Engine | str = Engine.PYSHACL) -> list[ValidationReport]:
     """One report per graph, each exactly what ``validate(graph, engine=engine)`` gives.
 
-    The graphs are screened together (``SCREEN_SIZE`` per pyshacl-turbo
-    call, their nodes renamed apart); most have no result at all and get the
+    The graphs are screened together (up to ``SCREEN_SIZE`` graphs and
+    ``SCREEN_TRIPLES`` triples per pyshacl-turbo call, their nodes renamed
+    apart); most have no result at all and get the
     empty report at once. Only the graphs the screen found something in are
     validated on their own, so their reports come from ``engine`` itself.
     The reports of graphs without results are one shared, read-only report.
@@ -425,7 +429,7 @@ def _read_result(report: Graph, node: Node, data: Graph, identifier: URIRef | No
 # ------------------------------------------------------------------ screening many graphs at once
 #
 # Validating graphs one call each costs a call's overhead and the ontology
-# per graph. The screen validates SCREEN_SIZE graphs in one pyshacl-turbo
+# per graph. The screen validates a few graphs in one pyshacl-turbo
 # call over their union, after renaming each graph's nodes apart: an IRI of
 # graph i becomes <urn:newsgraph:apart:i:IRI>. No two graphs then share a
 # node, so none sees another's triples, and the common prefix keeps every
@@ -451,12 +455,23 @@ def _screen(units: list[Graph]) -> set[int]:
     if not units or not _screen_engine_ready():
         return set()
     clean: set[int] = set()
-    for start in range(0, len(units), SCREEN_SIZE):
-        batch = units[start : start + SCREEN_SIZE]
-        flagged = _screen_batch(batch)
+    for start, stop in _screen_batches(units):
+        flagged = _screen_batch(units[start:stop])
         if flagged is not None:
-            clean.update(start + i for i in range(len(batch)) if i not in flagged)
+            clean.update(start + i for i in range(stop - start) if i not in flagged)
     return clean
+
+
+def _screen_batches(units: list[Graph]) -> Iterator[tuple[int, int]]:
+    """(start, stop) of consecutive units, at most SCREEN_SIZE graphs and about SCREEN_TRIPLES triples each."""
+    start, triples = 0, 0
+    for index, unit in enumerate(units):
+        triples += len(unit)
+        if index + 1 - start >= SCREEN_SIZE or triples >= SCREEN_TRIPLES:
+            yield start, index + 1
+            start, triples = index + 1, 0
+    if start < len(units):
+        yield start, len(units)
 
 
 @lru_cache(maxsize=1)
@@ -498,10 +513,14 @@ def _apart(batch: list[Graph]) -> Graph | None:
     shared = vocabulary | (linked - subjects - objects)
     triples = list(load_ontology())
     for index, graph in enumerate(batch):
-        prefix = f"{_APART}{index}:"
+        names: dict[Node, Node] = {}  # each IRI is renamed once per graph: making a URIRef checks its syntax
 
-        def renamed(term: Node) -> Node:
-            return term if isinstance(term, Literal) or str(term) in shared else URIRef(prefix + term)
+        def renamed(term: Node, prefix: str = f"{_APART}{index}:") -> Node:
+            name = names.get(term)
+            if name is None:
+                name = term if isinstance(term, Literal) or str(term) in shared else URIRef(prefix + term)
+                names[term] = name
+            return name
 
         triples.extend((renamed(s), p, renamed(o)) for s, p, o in graph)
     return TripleList(triples)
