@@ -4,7 +4,7 @@ A real ``python -m newsgraph.cli build`` is killed with SIGKILL while it writes
 article graphs to the store; the store must then open and hold only whole
 articles, each exactly as a clean build makes it, and a rerun must end with the
 same graph. (tests/test_streaming.py kills ``pipeline.build`` between chunks;
-this kills the CLI inside the one write chunk of a 30-article corpus.)
+this kills the CLI while it writes the graphs of a 120-article corpus.)
 """
 
 from __future__ import annotations
@@ -36,7 +36,10 @@ SHAPES = [
 ]
 
 
-def corpus(path: Path, count: int = 30) -> Path:
+ARTICLES = 120  # enough that mapping, validating and writing take longer than the watcher's poll
+
+
+def corpus(path: Path, count: int = ARTICLES) -> Path:
     lines = []
     for n in range(count):
         text = SHAPES[n % 4].format(a=PEOPLE[n % 6], b=PEOPLE[(n + 1 + n // 6) % 6], place=PLACES[n % 5],
@@ -91,20 +94,20 @@ def kill_while_writing(news: Path, out: Path) -> None:
     """SIGKILL the build once extraction is done and the store's write-ahead log starts growing again.
 
     The ontology is written when the store opens; the article graphs come after all
-    30 are mapped and validated, so the second growth of the log is the graph writes.
+    articles are mapped and validated, so the second growth of the log is the graph writes.
     """
     process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "build", str(news), "--out", str(out),
                                 "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 300
-        while _extracted(out) < 30 and process.poll() is None and time.monotonic() < deadline:
+        while _extracted(out) < ARTICLES and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         settled, last, since = None, -1, time.monotonic()
         while process.poll() is None and time.monotonic() < deadline:
             size = _log_bytes(out)
             if size != last:
                 last, since = size, time.monotonic()
-            elif settled is None and size and time.monotonic() - since > 0.3:
+            elif settled is None and size and time.monotonic() - since > 0.1:
                 settled = size  # the ontology is in; graphs are being mapped and validated
             if settled is not None and size > settled:
                 break
