@@ -269,8 +269,9 @@ def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):
 @pytest.mark.parametrize("text", [
     "Norway and Sweden support inviting Finland to membership talks at a summit in Oslo.",
     "Anna Berg invited Paul Otieno to visit Oslo next month.",
+    "Anna Berg said she would propose holding talks with Paul Otieno in Oslo next week.",
 ])
-def test_invitations_and_support_are_no_meetings(extract_text, text):
+def test_invitations_proposals_and_support_are_no_meetings(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
 
 
