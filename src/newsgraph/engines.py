@@ -69,7 +69,8 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     graphs = [article_graph(extraction, minter=minter) for extraction in extractions]
     out = []
     for extraction, graph, report in zip(extractions, graphs, validate_each(graphs), strict=True):
-        kept, quarantined = quarantine(graph, report, in_place=True)
+        # Most graphs have no violation: nothing to move, so no quarantine graph to build.
+        kept, quarantined = quarantine(graph, report, in_place=True) if report.violations else (graph, ())
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),
                                  TripleList(kept), TripleList(quarantined), report))
     return out
