@@ -215,11 +215,20 @@ def _attach_states(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _body_at(doc: Doc, i: int) -> str | None:
-    for body in _body_phrases():
-        words = body.split()
+    for body, words in _bodies_by_first_word().get(doc[i].lower_, ()):
         if [t.lower_ for t in doc[i : i + len(words)]] == words:
             return body
     return None
+
+
+@lru_cache(maxsize=1)
+def _bodies_by_first_word() -> dict[str, list[tuple[str, list[str]]]]:
+    """The body phrases by their first word, in their order of preference (a token is tried against few)."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for body in _body_phrases():
+        words = body.split()
+        index.setdefault(words[0], []).append((body, words))
+    return index
 
 
 def _body_mention(doc, start, end, body, owner, known) -> Mention | None:
