@@ -32,5 +32,10 @@ test: $(DEV_STAMP)
 fuzz: $(DEV_STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/fuzz
 
+# The benchmark of README "Scale" (several minutes; corpora that are absent are reported as such).
+CORPORA ?= ../shared/corpora/news-meetings.jsonl ../shared/corpora/news-68k.jsonl.gz
+bench: $(DEV_STAMP)
+	$(BIN)/python bench/run.py $(CORPORA) --limit 2000 --triples 1000000 --sample 40
+
 clean:
 	rm -rf $(VENV) out
