@@ -291,17 +291,6 @@ def test_a_us_japan_summit_does_not_take_the_clause_subject_as_a_side(extract_te
     assert set(event.actors) == {"state:USA", "state:JPN"}
 
 
-def test_criticizing_someone_during_talks_does_not_make_them_a_side(extract_text):
-    text = "During talks with Anna Berg in Oslo on Monday, Paul Otieno criticized Karl Lund."
-    people, _ = only_meeting(extract_text(text, published=MONDAY))
-    assert people == ["Anna Berg", "Paul Otieno"]
-
-
-def test_who_in_a_relative_clause_is_the_one_who_meets(extract_text):
-    people, _ = only_meeting(extract_text("Critics spared Paul Otieno, who is due to meet Anna Berg in Oslo on Wednesday."))
-    assert people == ["Anna Berg", "Paul Otieno"]
-
-
 def test_a_name_misattached_to_the_verb_still_joins_the_talks(extract_text):
     text = ("During his stay in Hanoi, Paul Otieno held talks with Anna Berg, general secretary of the Central "
             "Committee, and Swedish President Lars Holm.")
@@ -351,37 +340,10 @@ def test_a_person_acting_for_a_body_stands_for_it(extract_text):
     assert "state:NOR" not in event.actors
 
 
-def test_speaking_after_a_meeting_the_speaker_took_part(extract_text):
-    text = "Paul Otieno, speaking after a meeting with Anna Berg in Oslo, said the talks went well."
-    people, _ = only_meeting(extract_text(text))
-    assert people == ["Anna Berg", "Paul Otieno"]
-
-
 def test_talks_scheduled_then_put_off_are_cancelled(extract_text):
     text = "Talks between Norway and Chile had been scheduled for May, but the talks were put off."
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.status is Status.CANCELLED
-
-
-def test_a_meeting_reported_by_one_side_includes_the_speaker(extract_text):
-    people, _ = only_meeting(extract_text("Paul Otieno told reporters that the meeting with Anna Berg was very important."))
-    assert people == ["Anna Berg", "Paul Otieno"]
-
-
-def test_a_verb_left_without_subject_takes_the_person_just_before(extract_text):
-    text = ("Prior to the talks between Norway and Chile, Paul Otieno, Kenyan envoy for trade affairs, "
-            "met with Anna Berg on Monday.")
-    assert (["Anna Berg", "Paul Otieno"]) in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
-
-
-def test_a_and_b_who_met_are_both_sides(extract_text):
-    text = "President Paul Otieno and Swedish Prime Minister Anna Berg, who met in Oslo, agreed to resume talks."
-    assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text))]
-
-
-def test_their_meeting_is_between_the_two_people_of_the_sentence(extract_text):
-    text = "Paul Otieno told a joint news conference with Swedish President Anna Berg after their meeting."
-    assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text))]
 
 
 def test_talks_with_officials_nobody_names_are_no_meeting_with_people_named_before(extract_text):
@@ -422,3 +384,26 @@ def test_the_carrying_verbs_object_does_not_make_the_other_side_unnamed(extract_
 def test_on_a_state_visit_in_apposition_the_visitor_is_the_name(extract_text):
     text = "French President Paul Otieno, on a state visit to Chile, launched a cultural year yesterday in Santiago."
     assert set(only_meeting(extract_text(text))[1].actors) == {"person:paul otieno", "state:CHL"}
+
+
+# Sides the parser loses: the subject of a governing verb, a relative clause or a participle; the
+# speaker of a report; the person just before a verb left without subject; "their".
+@pytest.mark.parametrize("text", [
+    "During talks with Anna Berg in Oslo on Monday, Paul Otieno criticized Karl Lund.",
+    "Critics spared Paul Otieno, who is due to meet Anna Berg in Oslo on Wednesday.",
+    "Paul Otieno, speaking after a meeting with Anna Berg in Oslo, said the talks went well.",
+    "Paul Otieno told reporters that the meeting with Anna Berg was very important.",
+])
+def test_the_two_people_of_the_sentence_meet(extract_text, text):
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prior to the talks between Norway and Chile, Paul Otieno, Kenyan envoy for trade affairs, met with Anna Berg "
+    "on Monday.",
+    "President Paul Otieno and Swedish Prime Minister Anna Berg, who met in Oslo, agreed to resume talks.",
+    "Paul Otieno told a joint news conference with Swedish President Anna Berg after their meeting.",
+])
+def test_the_two_people_of_the_sentence_meet_among_other_events(extract_text, text):
+    assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
