@@ -8,7 +8,11 @@ news writes it:
 - in apposition after the name: "Jon Berg, a former Norwegian ambassador to
   Chile, ...";
 - before the name with a comma: "Russia's foreign minister, Sergei Lavrov";
-- as a copula's complement: "Berg is the foreign minister of Norway".
+- as a copula's complement: "Berg is the foreign minister of Norway";
+- as a second title after "and": "X, general secretary of the party and
+  president of China";
+- as a counterpart: "his Chilean counterpart Y" holds the role of the person
+  it is the counterpart of, for the state its phrase names.
 
 The organization is, in order: "of X" after the holder's name, "of X" after
 the title, a possessive before the title ("Russia's", "the ministry's"), a
