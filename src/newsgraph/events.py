@@ -18,7 +18,10 @@ come from the dependency parse around it and its governing verb (``clauses``):
 Mentions of one meeting across an article ("the talks", "their meeting") are
 merged into one event; a meeting needs two participants and, when no person
 is named, a place or a date (else it is a process such as "peace talks", not
-an event).
+an event). "X met A and B" and "X held talks with A and B" are a meeting with
+each; a tour ("will visit A, B and C") is a visit to each; a visit where
+nobody the visitor meets is named has the host state as its other side; a
+side the text leaves unnamed ("met senior commanders") makes no meeting.
 """
 
 from __future__ import annotations
