@@ -8,8 +8,11 @@ any, and everything is sorted before serialization:
 - Turtle (the union of the article graphs, merged) and TriG (one named graph
   per article): pyoxigraph's writer, which groups consecutive statements of a
   subject, fed the sorted triples/quads, with its @prefix lines sorted (it
-  writes them in hash order). rdflib's Turtle writer was measured at 155 s for
-  134k triples, too slow to run after every build; its TriG writer orders
+  writes them in hash order). From a store without blank nodes both are
+  streamed so memory does not grow with the corpus: TriG graph by graph, each
+  sorted; Turtle from the store's union graph in its index order (as
+  deterministic as the content). rdflib's Turtle writer was measured at 155 s
+  for 134k triples, too slow to run after every build; its TriG writer orders
   graphs by hash-seeded set iteration;
 - JSON-LD: compacted here with the published context
   (``newsgraph/data/context.jsonld``, embedded inline so the file needs no
@@ -66,6 +69,8 @@ class Format(StrEnum):
 
 def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> bytes:
     """The graphs of ``kinds`` in ``source`` serialized as ``fmt``, byte-stable."""
+    if (pieces := _stream(source, fmt, frozenset(kinds))) is not None:
+        return b"".join(pieces)
     return _serialize(sorted_quads(source, kinds=kinds), fmt)
 
 
@@ -85,14 +90,62 @@ def _serialize(quads: list[ox.Quad], fmt: Format) -> bytes:
 def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Path, Path]:
     """Write ``graph.ttl`` and ``graph.trig`` into ``out_dir``, each atomically.
 
-    The store is read and sorted once for both files.
+    From a store without blank nodes both files are streamed (memory bounded by
+    the largest article graph, not the corpus): ``graph.trig`` graph by graph,
+    each sorted, and ``graph.ttl`` from the store's union graph in its index
+    order, which is as deterministic as the content. Otherwise the quads are
+    read and sorted once for both files.
     """
     out_dir = Path(out_dir)
+    formats = (("graph.ttl", Format.TTL), ("graph.trig", Format.TRIG))
+    if isinstance(source, GraphStore) and not _has_blank_nodes(source):
+        return tuple(write_atomically(out_dir / name, _pieces(source, fmt)) for name, fmt in formats)
     quads = sorted_quads(source)
-    written = []
-    for name, fmt in (("graph.ttl", Format.TTL), ("graph.trig", Format.TRIG)):
-        written.append(write_atomically(out_dir / name, _serialize(quads, fmt)))
-    return written[0], written[1]
+    return tuple(write_atomically(out_dir / name, _serialize(quads, fmt)) for name, fmt in formats)
+
+
+def _stream(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKind]) -> Iterable[bytes] | None:
+    """Turtle and TriG of a store's article graphs, piece by piece; None when they cannot be streamed."""
+    if not isinstance(source, GraphStore) or kinds != ARTICLES_ONLY or fmt not in (Format.TTL, Format.TRIG):
+        return None
+    if _has_blank_nodes(source):
+        return None  # their canonical names need the whole dataset at once
+    return _pieces(source, fmt)
+
+
+def _pieces(store: GraphStore, fmt: Format) -> Iterable[bytes]:
+    if fmt is Format.TTL:
+        return _streamed(_union_triple_chunks(store), ox.RdfFormat.TURTLE)
+    return _streamed(_graph_quad_chunks(store), ox.RdfFormat.TRIG)
+
+
+def _has_blank_nodes(store: GraphStore) -> bool:
+    return any(isinstance(t, ox.BlankNode) for q in store.quads() for t in (q.subject, q.object))
+
+
+_CHUNK = 20_000  # triples per serializer call when streaming the union graph
+
+
+def _union_triple_chunks(store: GraphStore) -> Iterable[list[ox.Triple]]:
+    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.union_quads())
+    while chunk := list(itertools.islice(triples, _CHUNK)):
+        yield chunk
+
+
+def _graph_quad_chunks(store: GraphStore) -> Iterable[list[ox.Quad]]:
+    for name in store.graph_names(kinds=ARTICLES_ONLY):
+        yield sorted(store.quads_of(name), key=_quad_key)
+
+
+def _streamed(chunks: Iterable[list], fmt: ox.RdfFormat) -> Iterable[bytes]:
+    """Each chunk serialized on its own; the @prefix header (sorted) written once, before the first."""
+    first = True
+    for chunk in chunks:
+        text = _oxigraph_text(chunk, fmt)
+        yield text if first else text.partition(b"\n\n")[2]
+        first = False
+    if first:
+        yield _oxigraph_text([], fmt)
 
 
 def _umask() -> int:
@@ -101,8 +154,8 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, data: bytes) -> Path:
-    """Write to a temporary file beside ``path``, then rename it over ``path``.
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> Path:
+    """Write ``data`` (bytes, or pieces of it) to a temporary file beside ``path``, then rename it over ``path``.
 
     A reader sees the old file or the new one, never half of one.
     """
@@ -111,7 +164,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
     try:
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are for everyone the umask allows
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            out.writelines([data] if isinstance(data, bytes) else data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

@@ -212,6 +212,14 @@ class GraphStore:
         for name in self.graph_names(kinds=kinds):
             yield from store.quads_for_pattern(None, None, None, ox.NamedNode(name))
 
+    def quads_of(self, name: str) -> Iterator[ox.Quad]:
+        """Quads of one named graph."""
+        return self._open().quads_for_pattern(None, None, None, ox.NamedNode(name))
+
+    def union_quads(self) -> Iterator[ox.Quad]:
+        """The union of the article graphs, each triple once, in the store's index order."""
+        return self.quads_of(UNION_GRAPH)
+
     def dataset(self, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> Dataset:
         """An in-memory rdflib copy of the graphs of ``kinds`` (default: article graphs)."""
         dataset = Dataset()
