@@ -42,6 +42,9 @@ def extract_corpus(articles: Iterable[Article], *, nlp: Language | None = None, 
         yield extract(doc, article)
 
 
+FLUSH_EVERY = 1000  # article graphs written between two store flushes
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleResult:
     article_id: str
@@ -199,6 +202,8 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
             keep(ArticleResult(g.article_id, g.name, len(g.kept), g.report))
         ledger.mark_written(marks)
         counts["written"] += len(graphs)
+        if counts["written"] // FLUSH_EVERY != (counts["written"] - len(graphs)) // FLUSH_EVERY:
+            store.flush()  # bounded memory: the store's in-memory tables would grow with the corpus
         if on_progress:
             on_progress(Progress(Phase.WRITE, counts["written"], resumed))
     return results, reports, counts["written"], counts["unchanged"]

@@ -169,6 +169,17 @@ class GraphStore:
         except (OSError, RuntimeError, ValueError) as error:
             raise StoreError(f"could not write graphs {sorted(graphs)} to {self.path}: {error}") from error
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk.
+
+        Oxigraph keeps written data in memory tables until they are flushed; a
+        long build that never flushes grows by about 90 KB per article graph.
+        """
+        try:
+            self._writable().flush()
+        except OSError as error:
+            raise StoreError(f"could not flush the store in {self.path}: {error}") from error
+
     def remove_graph(self, name: str) -> None:
         self.replace_graphs({name: Graph()})
 
