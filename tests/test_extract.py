@@ -407,3 +407,35 @@ def test_the_two_people_of_the_sentence_meet(extract_text, text):
 ])
 def test_the_two_people_of_the_sentence_meet_among_other_events(extract_text, text):
     assert ["Anna Berg", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+
+
+@pytest.mark.parametrize("second", [
+    "Deputy minister Karl Lund also attended the talks.",
+    "Karl Lund also took part in the talks.",
+])
+def test_an_attendee_joins_the_meeting_reported_before(extract_text, second):
+    text = f"Paul Otieno held talks with Anna Berg on Monday. Both sides praised the exchanges. {second}"
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Karl Lund", "Paul Otieno"]
+
+
+def test_a_delegation_led_by_a_person_is_that_person(extract_text):
+    text = "Swedish Prime Minister Anna Berg met members of a Kenyan delegation led by Foreign Minister Paul Otieno."
+    assert only_meeting(extract_text(text))[0] == ["Anna Berg", "Paul Otieno"]
+
+
+def test_a_surname_with_a_particle_is_the_full_name_whatever_its_case(extract_text):
+    text = "Kenyan President Paul al-Otieno arrived in Oslo on Sunday. Al-Otieno met Anna Berg on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul al-Otieno"]
+
+
+def test_a_date_on_another_meeting_noun_is_not_the_visits(extract_text):
+    text = "Paul Otieno's visit to Chile comes ahead of May 20 talks between Chile and Peru."
+    visit = next(e for people, e in meetings(extract_text(text, published=MONDAY)) if "Paul Otieno" in people)
+    assert visit.time is None
+
+
+def test_the_visit_refers_back_past_a_meeting_of_another_kind(extract_text):
+    text = ("Paul Otieno will visit Chile next week for talks with Chilean officials. "
+            "Otieno's first visit to Chile will last three days.")
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Chile", "Paul Otieno"]

@@ -221,8 +221,12 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
 def _phrase(root: Token):
     yield root
     for child in root.children:
-        if child.dep_ not in ("relcl", "acl"):
+        if child.dep_ not in ("relcl", "acl") or _leads(child):
             yield from _phrase(child)
+
+def _leads(clause: Token) -> bool:
+    """'a delegation led by X', 'a team headed by X': X is who the side is."""
+    return clause.lemma_.lower() in load_triggers()["meeting"]["leading_verbs"] and any(c.dep_ == "agent" for c in clause.children)
 
 def _as_actor(mention: Mention) -> Mention | None:
     """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
@@ -309,12 +313,14 @@ def is_dated(anchors: list[Token], doc: Doc) -> bool:
 def _attached(token: Token, anchor_ids: set[int]) -> bool:
     """Whether a date hangs from an anchor without crossing a clause or a "since"."""
     current = token
+    nouns = load_triggers()["meeting"]["nouns"]
     for _ in range(6):
         if current.lower_ in ("since", "until", "before", "after"):
             return False
         if current.i in anchor_ids:
             return True
-        if current.dep_ in _CLAUSES or current.head == current:
+        # "the visit comes ahead of December 21 talks": the date is the other meeting's.
+        if current.dep_ in _CLAUSES or current.head == current or current.pos_ == "NOUN" and current.lemma_.lower() in nouns:
             return False
         current = current.head
     return False

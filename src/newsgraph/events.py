@@ -67,6 +67,7 @@ class Candidate:
     status: Status | None = None  # None: the text does not say
     anaphoric: bool = False
     unnamed_side: bool = False  # "met senior commanders": the other side is nobody the article names
+    joins: bool = False  # "X also attended the talks": X is one more side of a meeting reported before
     via_anaphora: bool = False
     ordinal: str | None = None
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
@@ -241,6 +242,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
+    candidate.joins = token.pos_ != "VERB" and _attended(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.unnamed_side = _names_nobody(token, anchors, index)
@@ -263,6 +265,18 @@ def _ordinal(token: Token) -> str | None:
     if token.head.lemma_ == "of" and token.head.head.lemma_.lower() == "round":
         words += [c.lower_ for c in token.head.head.children if c.dep_ == "amod"]
     return next((w for w in words if w in _ORDINALS[:5]), None)
+
+
+def _attended(token: Token) -> bool:
+    """'X also attended the talks', 'X took part in the summit': the verb adds X to the meeting."""
+    preposition = preposition_of(token)
+    verb = token.head if token.dep_ == "dobj" else preposition.head if preposition is not None and preposition.lower_ == "in" else None
+    if verb is None:
+        return False
+    if verb.lower_ == "part":  # "took part in": the preposition hangs on "part"
+        verb = verb.head
+    took_part = verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
+    return ("take part" if took_part else verb.lemma_.lower()) in load_triggers()["meeting"]["join_verbs"]
 
 
 def _after(time: TimeValue, published: dt.date) -> bool:
@@ -453,8 +467,8 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
         if _compatible(earlier, candidate, represented):
             _absorb(earlier, candidate)
             return
-        if candidate.anaphoric and earlier.status == candidate.status:
-            break  # a definite mention refers to the latest matching event only
+        if candidate.anaphoric and earlier.status == candidate.status and earlier.mode is candidate.mode:
+            break  # a definite mention ("the visit", "the talks") refers to the latest event of its kind only
     merged.append(candidate)
 
 
@@ -469,8 +483,13 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if a.time and b.time and not a.time.compatible(b.time):
         return False
-    # "the talks" with no actors of its own is the latest matching event.
-    return _same_participants(a, b, represented) or (b.anaphoric and not b.participants)
+    # "the talks" with no actors of its own is the latest matching event; "X attended the talks" adds X to it.
+    return _same_participants(a, b, represented) or b.anaphoric and (not b.participants or _joinable(a, b))
+
+
+def _joinable(a: Candidate, b: Candidate) -> bool:
+    """'X also attended the talks' joins the latest talks of the same kind that already have their sides."""
+    return b.joins and a.mode is b.mode and len(a.participants) >= 2
 
 
 def _called_off(planned: Candidate, later: Candidate) -> bool:

@@ -334,10 +334,10 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     by_part: dict[str, set[str]] = {}
     for name in full_names:
         for part in (name.split()[-1], name.split()[0]):
-            by_part.setdefault(part, set()).add(name)
+            by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     resolved = []
     for mention in found:
-        candidates = by_part.get(mention.name, set()) if mention.end - mention.start == 1 else set()
+        candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
