@@ -22,7 +22,7 @@ from rdflib.namespace import RDFS
 
 import newsgraph.validate as validation
 from newsgraph.engines import graph_chunk
-from newsgraph.rdf import DEFAULT_BASE, TripleList
+from newsgraph.rdf import DEFAULT_BASE, TripleList, article_graph, article_triples
 from newsgraph.namespace import ID
 from newsgraph.validate import Engine, validate, validate_each
 
@@ -170,3 +170,10 @@ def test_article_graphs_travel_as_their_triples(extractions):
     assert all(isinstance(g.kept, TripleList) and len(g.kept) > 0 for g in copy)
     with pytest.raises(TypeError):
         copy[0].kept.add(next(iter(copy[0].kept)))
+
+
+def test_article_triples_are_the_article_graph_each_once(extractions):
+    for extraction in extractions[:8]:
+        triples, graph = article_triples(extraction), article_graph(extraction)
+        assert len(triples) == len(graph) > 0  # no triple twice
+        assert set(triples) == set(graph)

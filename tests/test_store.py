@@ -132,6 +132,20 @@ def test_the_union_graph_follows_every_write(store):
     assert ONTOLOGY_GRAPH not in store.graph_names() and UNION_GRAPH not in store.graph_names()
 
 
+def test_graphs_new_to_the_store_are_added_together_with_their_union(tmp_path):
+    graphs = article_graphs(load_fixture())
+    quarantine = MOSCOW + "-quarantine"
+    bad = Graph()
+    bad.add((ID["person-x"], RDFS.label, Literal("X")))
+    with open_store(tmp_path, create=True) as store:
+        store.replace_graphs({**graphs, quarantine: bad})  # none held yet: the one-transaction add
+        assert union_of(store) == article_triples(store)
+        assert store.graph_names(kinds=[GraphKind.QUARANTINE]) == [quarantine]
+        assert {n: store.triple_count(n) for n in graphs} == {n: len(g) for n, g in graphs.items()}
+        with pytest.raises(UsageError):
+            store.replace_graphs({UNION_GRAPH: bad})
+
+
 def test_the_union_graph_is_not_written_directly(store):
     with pytest.raises(UsageError, match="maintained by the store"):
         store.replace_graph(UNION_GRAPH, Graph())

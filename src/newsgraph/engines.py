@@ -24,7 +24,7 @@ from newsgraph.errors import UsageError
 from newsgraph.extract import extract
 from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
-from newsgraph.rdf import Minter, TripleList, article_graph
+from newsgraph.rdf import Minter, TripleList, article_triples
 from newsgraph.validate import ValidationReport, quarantine, validate_each
 
 T = TypeVar("T")
@@ -66,11 +66,11 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     those of one validation per graph, at a fraction of the cost.
     """
     minter = Minter(base)
-    graphs = [article_graph(extraction, minter=minter) for extraction in extractions]
+    graphs = [article_triples(extraction, minter=minter) for extraction in extractions]
     out = []
     for extraction, graph, report in zip(extractions, graphs, validate_each(graphs), strict=True):
         # Most graphs have no violation: nothing to move, so no quarantine graph to build.
-        kept, quarantined = quarantine(graph, report, in_place=True) if report.violations else (graph, ())
+        kept, quarantined = quarantine(graph, report) if report.violations else (graph, ())
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),
                                  TripleList(kept), TripleList(quarantined), report))
     return out

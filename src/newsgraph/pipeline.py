@@ -195,9 +195,9 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
                 yield todo
 
     for graphs in runner.map(graph_chunk, stale(), base):
+        _store_chunk(store, graphs)
         marks = []
         for g in graphs:
-            store.replace_graph(g.name, g.kept, quarantine=_quarantine_change(store, g))
             marks.append((g.article_id, fingerprints[g.article_id], pack(g.report)))
             keep(ArticleResult(g.article_id, g.name, len(g.kept), g.report))
         ledger.mark_written(marks)
@@ -207,6 +207,18 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
         if on_progress:
             on_progress(Progress(Phase.WRITE, counts["written"], resumed))
     return results, reports, counts["written"], counts["unchanged"]
+
+
+def _store_chunk(store, chunk: list[ArticleGraphs]) -> None:
+    """Write a chunk's graphs: those new to the store in one transaction, each other one in its own."""
+    new: dict[str, Graph] = {}
+    for graphs in chunk:
+        quarantine = _quarantine_change(store, graphs)
+        if quarantine is None and not store.has_graph(graphs.name):
+            new[graphs.name] = graphs.kept
+        else:
+            store.replace_graph(graphs.name, graphs.kept, quarantine=quarantine)
+    store.replace_graphs(new)
 
 
 def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, Graph] | None:

@@ -175,8 +175,13 @@ def validate_each(graphs: Sequence[Graph], *, engine: Engine | str = Engine.PYSH
     The reports of graphs without results are one shared, read-only report.
     """
     clean = _screen(list(graphs))
-    return [_clean_report() if index in clean else validate(graph, engine=engine, screen=False)
+    return [_clean_report() if index in clean else validate(_indexed(graph), engine=engine, screen=False)
             for index, graph in enumerate(graphs)]
+
+
+def _indexed(graph: Graph) -> Graph:
+    """A TripleList copied into an indexed Graph: a SHACL engine looks triples up many times."""
+    return _copy(graph) if isinstance(graph, TripleList) else graph
 
 
 @lru_cache(maxsize=1)
