@@ -439,3 +439,33 @@ def test_the_visit_refers_back_past_a_meeting_of_another_kind(extract_text):
     text = ("Paul Otieno will visit Chile next week for talks with Chilean officials. "
             "Otieno's first visit to Chile will last three days.")
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Chile", "Paul Otieno"]
+
+
+def test_a_visit_to_the_country_goes_to_the_state_named_before(extract_text):
+    text = "Peru hopes for more investment. Kenyan President Paul Otieno paid a state visit to the country in 2019."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Paul Otieno", "Peru"] and event.place == "state:PER"
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno held talks with a Chilean delegation in Oslo on Monday.",
+    "Chilean officials met Paul Otieno in Oslo on Monday.",
+])
+def test_an_unnamed_delegation_stands_for_its_state_and_where_it_is_is_no_side(extract_text, text):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Chile", "Paul Otieno"] and event.place == "place:3143244"  # Oslo
+
+
+def test_the_chilean_leader_is_a_person_not_the_state(extract_text):
+    assert meetings(extract_text("Paul Otieno finished a visit there with the Chilean leader.")) == []
+
+
+def test_the_presidents_of_the_two_countries_are_the_states(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno held talks with Peruvian Foreign Minister Ana Rojas in May. "
+            "Chile and Peru have fought two wars. "
+            "The talks paved the way for a meeting between the presidents of the two countries in Lima.")
+    assert ["Chile", "Peru"] in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+
+
+def test_a_nations_people_are_no_side_of_a_visit(extract_text):
+    assert meetings(extract_text("He eased travel restrictions for Pakistanis visiting India.")) == []

@@ -17,6 +17,7 @@ from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Status, TimeValue
+from newsgraph.nlp import load_role_lexicon
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -216,12 +217,22 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5) if inside.intersection(range(m.start, m.end))]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or mentions
+    return people or mentions or _represented(root, touched)
+
+def _represented(root: Token, touched: list[Mention]) -> list[Mention]:
+    """'a Chilean delegation', 'Iranian negotiators': an unnamed side stands for the state it represents."""
+    if root.lemma_.lower() not in load_triggers()["anaphora"]["representative_nouns"]:
+        return []
+    if root.tag_ == "NN" and any(c.lower_ == "the" for c in root.children) and root.lemma_.lower() in load_role_lexicon():
+        return []  # "the Italian leader" is a person the article names elsewhere, not the state
+    return [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
 
 def _phrase(root: Token):
     yield root
     for child in root.children:
-        if child.dep_ not in ("relcl", "acl") or _leads(child):
+        # "a delegation in Oslo": where the side is, not who.
+        located = child.dep_ == "prep" and child.lower_ in ("in", "at")
+        if not located and (child.dep_ not in ("relcl", "acl") or _leads(child)):
             yield from _phrase(child)
 
 def _leads(clause: Token) -> bool:
@@ -280,7 +291,15 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
-    return _capital_description(token, index)
+    return _capital_description(token, index) or _the_country(token, index)
+
+def _the_country(token: Token, index: MentionIndex) -> Mention | None:
+    """'a state visit to the country': the state named last before it."""
+    if token.lemma_.lower() not in load_triggers()["country_nouns"] or token.tag_ != "NN" or not any(
+            c.lower_ == "the" for c in token.children):
+        return None
+    states = [m for m in index.before(token.i, type=EntityType.STATE) if not m.adjectival]
+    return states[-1] if states else None
 
 def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
     """'the Russian capital' is the capital of the state the adjective names."""

@@ -368,6 +368,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
     if lemma in cues["state_nouns"] and plural:
         return groups.states[-1] if groups.states else None
+    if lemma in cues["plural_nouns"] and plural and _of_the_states(root, cues) and groups.states:
+        return groups.states[-1]  # "the prime ministers of the two countries": unnamed, so the states
     if (country := _the_country(root, cues)) is not None:
         states = [m for m in index.before(country.i, type=EntityType.STATE) if not m.adjectival]
         return states[-1:] or None  # "the country's president": that state, its envoy unnamed
@@ -387,6 +389,11 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
     return None
+
+
+def _of_the_states(root: Token, cues: dict) -> bool:
+    owners = [c for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    return any(o.lemma_.lower() in cues["state_nouns"] and o.tag_ == "NNS" for o in owners)
 
 
 def _points_back(noun: Token) -> bool:
@@ -417,7 +424,7 @@ def _refers_back(token: Token) -> bool:
     """A trigger whose own phrase names nobody but points back ("the envoys agreed during the meeting")."""
     cues = load_triggers()["anaphora"]
     return any(t.lemma_.lower() in cues["plural_nouns"] and t.tag_ == "NNS" and t.i != token.i and is_definite(t)
-               for t in token.subtree) or any(
+               and not _of_the_states(t, cues) for t in token.subtree) or any(
         c.dep_ == "poss" and c.lower_ in cues["plural_pronouns"] for c in token.children)
 
 

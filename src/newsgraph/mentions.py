@@ -147,7 +147,7 @@ def _extend_name(ent: Span) -> Span:
 
 def _organization(ent: Span) -> Mention | None:
     span = _trim(_without_agency_lead(ent))
-    if not span or span.text.isupper() and len(span.text) < 2:
+    if not span or span.text.isupper() and len(span.text) < 2 or _people_of_a_state(span.text):
         return None
     gazetteer = load_gazetteer()
     known = gazetteer.find_organization(span.text)
@@ -158,6 +158,11 @@ def _organization(ent: Span) -> Mention | None:
     key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
     return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
                    state=state.key if state else None)
+
+
+def _people_of_a_state(text: str) -> bool:
+    """'Pakistanis', 'Iraqis': a nation's people, which NER may call an organization; no body, no side."""
+    return text.endswith("s") and " " not in text and load_gazetteer().find_state_by_demonym(text[:-1]) is not None
 
 
 def _without_agency_lead(ent: Span) -> Span:
