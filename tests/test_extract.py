@@ -469,3 +469,13 @@ def test_the_presidents_of_the_two_countries_are_the_states(extract_text):
 
 def test_a_nations_people_are_no_side_of_a_visit(extract_text):
     assert meetings(extract_text("He eased travel restrictions for Pakistanis visiting India.")) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The law will be passed by the time Prime Minister Paul Otieno meets President Anna Berg.",
+    "The deal paved the way for talks between Paul Otieno and Anna Berg.",
+    "Paul Otieno spoke on the eve of his meeting with Anna Berg in Oslo.",
+])
+def test_a_meeting_still_to_come_is_planned(extract_text, text):
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.PLANNED

@@ -119,6 +119,10 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
     if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
         return Status.PLANNED  # "comes ahead of next week's talks"
+    if preposition is not None and preposition.head.lemma_.lower() in cues["lead_up_nouns"]:
+        return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
+    if _present_in_time_clause(clause, cues):
+        return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
@@ -134,6 +138,13 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _present_in_time_clause(verb: Token, cues: dict) -> bool:
+    if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("advcl", "relcl"):
+        return False
+    marks = [c.lower_ for c in verb.children if c.dep_ in ("mark", "advmod")]
+    # "by the time X meets Y": "time" governs the clause
+    return any(m in cues["future_marks"] for m in marks) or verb.dep_ == "relcl" and verb.head.lower_ == "time"
 
 def _carried_out(token: Token, anchors: list[Token]) -> bool:
     light = load_triggers()["meeting"]["light_verbs"] + ["take", "arrive"]
