@@ -479,3 +479,29 @@ def test_a_nations_people_are_no_side_of_a_visit(extract_text):
 def test_a_meeting_still_to_come_is_planned(extract_text, text):
     people, event = only_meeting(extract_text(text))
     assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.PLANNED
+
+
+def test_two_subjects_who_spoke_by_telephone_had_a_phone_call(extract_text):
+    people, event = only_meeting(extract_text("Paul Otieno and Anna Berg spoke by telephone on Monday.", published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.mode is MeetingMode.PHONE
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(extract_text):
+    text = "Anna Berg met Paul Otieno on the sidelines of an Asian summit in Hanoi on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[1].place == "place:1581130"  # Hanoi
+
+
+def test_the_place_after_the_last_of_several_hosts_is_every_meetings(extract_text):
+    text = "Paul Otieno met with President Anna Berg, Prime Minister Luca Rossi and Foreign Minister Jon Lund in Oslo."
+    found = meetings(extract_text(text))
+    assert len(found) == 3 and {e.place for _, e in found} == {"place:3143244"}
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg and Luca Rossi attended a summit hosted by Paul Otieno in Oslo on Monday.",
+    "Paul Otieno hosted a summit of Anna Berg and Luca Rossi in Oslo on Monday.",
+])
+def test_the_host_of_a_summit_takes_part_in_it(extract_text, text):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Luca Rossi", "Paul Otieno"] and event.mode is MeetingMode.MULTILATERAL
+    assert event.place == "place:3143244"

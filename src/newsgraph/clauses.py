@@ -37,6 +37,8 @@ def anchors_of(token: Token) -> list[Token]:
     anchors += [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                 for c in p.children if c.dep_ == "pobj" and c.lemma_.lower() in nouns]
     if token.pos_ != "VERB":
+        # "a summit hosted by X in Oslo", "the talks, attended by A and B": who, where and when
+        anchors += [c for c in token.children if c.dep_ == "acl" and lemma_of(c) in load_triggers()["meeting"]["host_verbs"]]
         head = token.head
         if head.lemma_ == "of" and head.head.lemma_.lower() in nouns:
             anchors.append(head.head)
@@ -267,13 +269,23 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
     objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objects += [t for o in objects for t in o.subtree if t.dep_ == "conj"]  # "met with A, B and C in Oslo"
     for anchor in anchors + objects:
         for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and (m := place_at(obj, index)) and m.key not in taken:
+                    if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else place_at(obj, index)) and (
+                            m.key not in taken):
                         return m
     return None
+
+def _occasion_place(token: Token, index: MentionIndex) -> Mention | None:
+    """'on the sidelines of the summit in Hanoi': the meeting is where the occasion is."""
+    if token.lemma_.lower() not in load_triggers()["occasion_nouns"]:
+        return None
+    occasions = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return next((m for o in occasions for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                 for c in p.children if c.dep_ == "pobj" and (m := place_at(c, index))), None)
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""

@@ -176,7 +176,7 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"  # "met", "held talks with"
-    if not carried or len(others) < 2 or not (separately or one_visitor and not together):
+    if candidate.mode is MeetingMode.MULTILATERAL or not carried or len(others) < 2 or not (separately or one_visitor and not together):
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
@@ -201,6 +201,9 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
         if lemma in lexicon["verb_needs_object"] and not any(c.dep_ in ("dobj", "agent") for c in token.children):
             return None  # "received the award" needs a whom; "was received by X" names it as the agent
+        if lemma in lexicon["host_verbs"] and _hosts_a_meeting(token, lexicon):
+            return None  # "hosted a summit", "the talks hosted by X": the meeting noun is the event
+
         return MeetingMode(lexicon["verbs"][lemma])
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
         return _spoke_with(token, lexicon)
@@ -214,12 +217,23 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     return None
 
 
+def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
+    hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    return any(t.lemma_.lower() in lexicon["nouns"] for t in hosted)
+
+
 def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
     preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
-    if "with" not in preps:
-        return None
     phone = any(w in token.sent.text.lower() for w in lexicon["phone_words"])
+    if "with" not in preps:
+        # "A and B spoke by telephone", "the two leaders talked by phone": both sides are the subject.
+        return MeetingMode.PHONE if phone and _joint_subject(token) else None
     return MeetingMode.PHONE if phone else MeetingMode.IN_PERSON
+
+
+def _joint_subject(verb: Token) -> bool:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return any(any(c.dep_ == "conj" for c in s.children) or s.tag_ == "NNS" or s.lower_ == "they" for s in subjects)
 
 
 def _has_modifier(token: Token, words: list[str]) -> bool:
