@@ -505,3 +505,9 @@ def test_the_host_of_a_summit_takes_part_in_it(extract_text, text):
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Luca Rossi", "Paul Otieno"] and event.mode is MeetingMode.MULTILATERAL
     assert event.place == "place:3143244"
+
+
+def test_discussing_a_topic_with_someone_is_a_meeting_with_them_not_the_topic(extract_text):
+    text = "Kenyan President Paul Otieno discussed the Nile issue with Anna Berg in Oslo on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul Otieno"]
+    assert meetings(extract_text("Paul Otieno discussed the crisis with reporters in Oslo on Monday.")) == []

@@ -173,6 +173,9 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []
+            elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
+                # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
+                roots += [c for p in child.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children if c.dep_ == "pobj"]
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN"):
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object

@@ -223,7 +223,10 @@ def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
 
 
 def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
-    preps = {c.lower_: c for c in token.children if c.dep_ == "prep"}
+    # "discussed the crisis with X": the parser may hang "with" on the object
+    topics = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in lexicon["discuss_verbs"] else []
+    heads = [token, *topics]
+    preps = {c.lower_: c for h in heads for c in h.children if c.dep_ == "prep"}
     phone = any(w in token.sent.text.lower() for w in lexicon["phone_words"])
     if "with" not in preps:
         # "A and B spoke by telephone", "the two leaders talked by phone": both sides are the subject.
