@@ -511,3 +511,9 @@ def test_discussing_a_topic_with_someone_is_a_meeting_with_them_not_the_topic(ex
     text = "Kenyan President Paul Otieno discussed the Nile issue with Anna Berg in Oslo on Monday."
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul Otieno"]
     assert meetings(extract_text("Paul Otieno discussed the crisis with reporters in Oslo on Monday.")) == []
+
+
+def test_named_people_are_the_sides_not_the_state_their_unnamed_colleagues_stand_for(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno arrived in Santiago on Monday for talks with Chilean leaders, "
+            "including a meeting with President Ana Rojas.")
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Ana Rojas", "Paul Otieno"]

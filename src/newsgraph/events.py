@@ -560,6 +560,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     people = [m for m in c.participants if m.type is EntityType.PERSON]
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
+    if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
+        others = [m for m in others if not m.metonym]
     # A summit's host is no side; nor is the country where someone met unnamed people.
     host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
     if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
