@@ -45,3 +45,20 @@ def test_a_refused_agreement_is_no_event(extract_text):
 def test_a_planned_policy_change(extract_text):
     [(_, event)] = facts(extract_text("Japan will lift the ban on beef imports next year."), EventType.POLICY_CHANGE)
     assert event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("sentence", [
+    "The rebels ended hostilities after a cease-fire was agreed and the border reopened.",
+    "Officials announced that the ban was lifted, ending the war between the two states.",
+])
+def test_the_trigger_word_screen_lets_every_trigger_through(nlp, sentence):
+    from newsgraph.facts import _is_trigger, fact_type
+    from newsgraph.mentions import load_triggers
+
+    def unscreened(token):
+        specs = ((name, spec) for name, spec in load_triggers()["facts"].items() if not name.startswith("_"))
+        return next((EventType(name) for name, spec in specs if _is_trigger(token, spec)), None)
+
+    doc = nlp(sentence)
+    assert [fact_type(t) for t in doc] == [unscreened(t) for t in doc]
+    assert sum(fact_type(t) is not None for t in doc) >= 2
