@@ -517,3 +517,10 @@ def test_named_people_are_the_sides_not_the_state_their_unnamed_colleagues_stand
     text = ("Kenyan Foreign Minister Paul Otieno arrived in Santiago on Monday for talks with Chilean leaders, "
             "including a meeting with President Ana Rojas.")
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Ana Rojas", "Paul Otieno"]
+
+
+def test_attending_a_meeting_named_by_its_own_sides_joins_no_earlier_talks(extract_text):
+    text = ("Paul Otieno will visit Chile and Peru in June, during which he will attend the Andean Community Meeting "
+            "in Lima.")
+    found = [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+    assert ["Chile", "Paul Otieno"] in found and ["Paul Otieno", "Peru"] in found

@@ -259,10 +259,12 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
-    candidate.joins = token.pos_ != "VERB" and _attended(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.unnamed_side = _names_nobody(token, anchors, index)
+    # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
+    own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
+    candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
     candidate.place = place_of(token, anchors, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
@@ -487,12 +489,15 @@ def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set
 
 
 def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
+    passed_other_kinds = False
     for earlier in reversed(merged):
-        if _compatible(earlier, candidate, represented):
+        if (earlier.mode is candidate.mode or not passed_other_kinds) and _compatible(earlier, candidate, represented):
             _absorb(earlier, candidate)
             return
-        if candidate.anaphoric and earlier.status == candidate.status and earlier.mode is candidate.mode:
-            break  # a definite mention ("the visit", "the talks") refers to the latest event of its kind only
+        if candidate.anaphoric and earlier.status == candidate.status:
+            if earlier.mode is candidate.mode:
+                break  # a definite mention ("the visit", "the talks") refers to the latest event of its kind only
+            passed_other_kinds = True
     merged.append(candidate)
 
 
