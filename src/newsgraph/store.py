@@ -162,7 +162,8 @@ class GraphStore:
         """
         existing = {name for name in graphs if self.has_graph(name)}
         if not existing:
-            return self._add_new(graphs)
+            self._add_new(graphs)
+            return
         # A graph the store does not hold yet has nothing to take out of the union:
         # skipping that DELETE keeps first builds linear (it scans shared triples' graphs).
         operations = [operation for name, graph in graphs.items()
@@ -171,7 +172,7 @@ class GraphStore:
 
     def _add_new(self, graphs: Mapping[str, Graph]) -> None:
         # Nothing to drop: one ``extend`` (a transaction too) skips SPARQL's text round trip,
-        # 35% of a first build's store time.
+        # about 30% of a first build's store time (1,000 items of the 68k corpus).
         quads = [quad for name, graph in graphs.items() for quad in _new_quads(name, graph)]
         if quads:
             self._write(graphs, lambda store: store.extend(quads))
