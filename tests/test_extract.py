@@ -524,3 +524,14 @@ def test_attending_a_meeting_named_by_its_own_sides_joins_no_earlier_talks(extra
             "in Lima.")
     found = [people for people, _ in meetings(extract_text(text, published=MONDAY))]
     assert ["Chile", "Paul Otieno"] in found and ["Paul Otieno", "Peru"] in found
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit(extract_text):
+    text = "Anna Berg and Paul Otieno met on the sidelines of a trade summit in the Tunisian capital on Wednesday."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:2464470"  # Tunis
+
+
+def test_unnamed_officials_in_a_capital_stand_for_its_state(extract_text):
+    text = "Richard Lund told reporters here after holding talks with officials in Ashgabat."
+    assert only_meeting(extract_text(text))[0] == ["Richard Lund", "Turkmenistan"]

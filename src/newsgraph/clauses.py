@@ -233,15 +233,22 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5) if inside.intersection(range(m.start, m.end))]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or mentions or _represented(root, touched)
+    return people or mentions or _represented(root, touched, index)
 
-def _represented(root: Token, touched: list[Mention]) -> list[Mention]:
+def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> list[Mention]:
     """'a Chilean delegation', 'Iranian negotiators': an unnamed side stands for the state it represents."""
     if root.lemma_.lower() not in load_triggers()["anaphora"]["representative_nouns"]:
         return []
     if root.tag_ == "NN" and any(c.lower_ == "the" for c in root.children) and root.lemma_.lower() in load_role_lexicon():
         return []  # "the Italian leader" is a person the article names elsewhere, not the state
-    return [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
+    demonyms = [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
+    return demonyms or _stationed(root, index)
+
+def _stationed(root: Token, index: MentionIndex) -> list[Mention]:
+    """'officials in Ashgabat': unnamed people of a capital or state stand for that state."""
+    places = [index.at(c.i) for p in root.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children if c.dep_ == "pobj"]
+    actors = [a for m in places if m is not None and (a := _as_actor(m)) is not None and a.type is EntityType.STATE]
+    return [replace(a, metonym=True) for a in actors]
 
 def _phrase(root: Token):
     yield root
@@ -317,7 +324,9 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
-    return _capital_description(token, index) or _the_country(token, index)
+    # "the Tunisian capital Tunis", when NER does not know the name itself
+    described = [token, *(c for c in token.children if c.dep_ == "compound")]
+    return next((m for t in described if (m := _capital_description(t, index))), None) or _the_country(token, index)
 
 def _the_country(token: Token, index: MentionIndex) -> Mention | None:
     """'a state visit to the country': the state named last before it."""

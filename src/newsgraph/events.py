@@ -211,7 +211,7 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         needed = lexicon["noun_needs_modifier"].get(lemma)
         if needed and not _has_modifier(token, needed):
             return None
-        if _inside_round_of(token):
+        if _inside_round_of(token) or _occasion_of_another(token):
             return None
         return MeetingMode(lexicon["nouns"][lemma])
     return None
@@ -242,6 +242,12 @@ def _joint_subject(verb: Token) -> bool:
 def _has_modifier(token: Token, words: list[str]) -> bool:
     near = [c for c in token.children] + [c for p in token.children if p.dep_ == "prep" for c in p.children]
     return any(c.lemma_.lower() in words for c in near) or token.nbor(-1).lemma_.lower() in words if token.i else False
+
+
+def _occasion_of_another(token: Token) -> bool:
+    """'met on the sidelines of the summit': the summit is where they met, not a meeting of theirs."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_triggers()["occasion_nouns"]
 
 
 def _inside_round_of(token: Token) -> bool:
