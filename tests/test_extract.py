@@ -535,3 +535,23 @@ def test_a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit(extract_text):
 def test_unnamed_officials_in_a_capital_stand_for_its_state(extract_text):
     text = "Richard Lund told reporters here after holding talks with officials in Ashgabat."
     assert only_meeting(extract_text(text))[0] == ["Richard Lund", "Turkmenistan"]
+
+
+def test_a_meeting_called_off_is_cancelled(extract_text):
+    text = "Paul Otieno was due to meet Anna Berg in Oslo on Monday, but the meeting was called off."
+    assert only_meeting(extract_text(text, published=MONDAY))[1].status is Status.CANCELLED
+
+
+@pytest.mark.parametrize("text", ["Paul Otieno ruled out talks with Anna Berg.", "Paul Otieno turned down a meeting with Anna Berg."])
+def test_a_meeting_ruled_out_is_no_meeting(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
+def test_a_visitor_met_by_two_hosts_at_once_is_one_meeting(extract_text):
+    people, _ = only_meeting(extract_text("Paul Otieno was met at the airport by Anna Berg and Luca Rossi."))
+    assert people == ["Anna Berg", "Luca Rossi", "Paul Otieno"]
+
+
+def test_heading_to_a_city_for_talks_places_them_there(extract_text):
+    text = "Paul Otieno headed to Oslo on Monday for talks with Anna Berg."
+    assert only_meeting(extract_text(text, published=MONDAY))[1].place == "place:3143244"

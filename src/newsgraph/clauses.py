@@ -94,11 +94,16 @@ def is_unreal(token: Token) -> bool:
         children = list(t.children)
         if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
-        if t not in (token, around) and lemma_of(t) in cues["negating_governors"] and not _passive_invitation(t):
+        if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t):
             return True
         if lemma_of(t) in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
     return lemma_of(token.head) in cues["willingness_heads"] or _requested(token, cues)
+
+def _phrasal(verb: Token) -> str:
+    """'called off' is not 'called': the lemma with its particle."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([lemma_of(verb), *particles])
 
 def _passive_invitation(verb: Token) -> bool:
     """'X invited Y to visit' is an offer; 'Y is (expected to be) invited to meet X' reports an arrangement."""

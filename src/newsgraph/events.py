@@ -176,7 +176,8 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"  # "met", "held talks with"
-    if candidate.mode is MeetingMode.MULTILATERAL or not carried or len(others) < 2 or not (separately or one_visitor and not together):
+    welcomed = any(c.dep_ == "agent" for c in token.children)  # "X was met at the airport by A and B": one welcome
+    if candidate.mode is MeetingMode.MULTILATERAL or welcomed and not separately or not carried or len(others) < 2 or not (separately or one_visitor and not together):
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
