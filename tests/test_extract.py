@@ -555,3 +555,27 @@ def test_a_visitor_met_by_two_hosts_at_once_is_one_meeting(extract_text):
 def test_heading_to_a_city_for_talks_places_them_there(extract_text):
     text = "Paul Otieno headed to Oslo on Monday for talks with Anna Berg."
     assert only_meeting(extract_text(text, published=MONDAY))[1].place == "place:3143244"
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno met Anna Berg in Oslo on Monday and Luca Rossi in Rome on Tuesday.",
+    "Paul Otieno held talks with Anna Berg in Oslo on Monday and with Luca Rossi in Rome on Tuesday.",
+])
+def test_a_second_meeting_with_its_verb_left_out_has_its_own_place_and_date(extract_text, text):
+    found = {tuple(people): e for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found[("Anna Berg", "Paul Otieno")].place == "place:3143244"  # Oslo
+    assert found[("Luca Rossi", "Paul Otieno")].place == "place:3169070"  # Rome
+    assert found[("Luca Rossi", "Paul Otieno")].time.iso() == "2021-05-04"
+
+
+def test_a_host_is_met_where_he_was_met_before(extract_text):
+    text = ("Paul Otieno will visit Berlin and Rome this week. He will meet Anna Berg in Berlin on Tuesday and "
+            "his Italian counterpart Luca Rossi the following day in Rome. Following his meeting with Rossi, Otieno is to "
+            "fly home.")
+    found = {tuple(people): e for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found[("Luca Rossi", "Paul Otieno")].place == "place:3169070"  # Rome, not Berlin
+
+
+def test_a_phone_call_takes_no_place_from_where_a_side_was(extract_text):
+    text = "Paul Otieno arrived in Oslo on Monday. He received a telephone call from Anna Berg."
+    assert all(e.place is None for _, e in meetings(extract_text(text, published=MONDAY)) if e.mode is MeetingMode.PHONE)

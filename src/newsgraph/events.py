@@ -35,6 +35,7 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, destinations, is_dated, is_definite, is_unreal, participant_roots,
     place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
 )
+from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
@@ -83,6 +84,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     sentences = list(doc.sents)
     # Where each person is, sentence by sentence ("arrived in X", a visit); news may say it after the meeting.
     stays = [_stays(sent, index) for sent in sentences]
+    met_at: dict[str, Mention] = {}  # where each host was last met ("X met Y in Rome")
     here = dateline_place(index)
     for number, sent in enumerate(sentences):
         groups.people.extend(_coordinated(index, sent.start, sent.end, EntityType.PERSON))
@@ -97,8 +99,10 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
                 groups.people.append(persons)
-            _place_from_stay(candidate, persons, stays, number)
-            for part in _split_tour(candidate, token, index) or _split_separate(candidate, token):
+            _place_from_stay(candidate, persons, stays, number, met_at)
+            parts = _split_tour(candidate, token, index) or _split_separate(candidate, token)
+            for part in parts + _gapped(candidate, token, index, published):
+                _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
@@ -149,21 +153,33 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> list[Mention]:
     if child.dep_ == "dobj":
         objects = [child]
-    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "to", "at")):
+    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "to", "at", "for")):  # "headed for"
         objects = [c for c in child.children if c.dep_ == "pobj"]
     else:
         return []
     return [m for o in objects if (m := place_at(o, index)) is not None]
 
 
-def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int) -> None:
-    """The latest place a participant was said to be at, else the first one said later."""
+def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int,
+                     met_at: dict[str, Mention]) -> None:
+    """Where a host was last met, else the latest place a participant was said to be at, else the first said later."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
         stays[number].update({p.key: candidate.place for p in persons})
-    if candidate.place is not None:
-        return
+    if candidate.place is not None or candidate.mode is MeetingMode.PHONE:
+        return  # a call joins two places, neither of them said
     order = [*range(number, -1, -1), *range(number + 1, len(stays))]
-    candidate.place = next((stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
+    # Hosts first: "his meeting with Y" is where Y was met, not where the travelling subject last was.
+    subjects = {m.key for m in candidate.subjects}
+    hosts = [p for p in persons if p.key not in subjects] if subjects else []
+    candidate.place = next((met_at[p.key] for p in hosts if p.key in met_at), None) or next(
+        (stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
+
+
+def _host_stays(candidate: Candidate, met_at: dict[str, Mention]) -> None:
+    """'X met Y in Rome': Y is in Rome, where 'his meeting with Y' then takes place."""
+    if candidate.place is not None:
+        met_at.update({m.key: candidate.place for m in candidate.participants
+                      if m.type is EntityType.PERSON and m.key not in {s.key for s in candidate.subjects}})
 
 
 def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
@@ -180,6 +196,49 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     if candidate.mode is MeetingMode.MULTILATERAL or welcomed and not separately or not carried or len(others) < 2 or not (separately or one_visitor and not together):
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
+
+
+def _gapped(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
+    """'met A in Oslo on Monday and B in Rome on Tuesday': a second meeting whose verb is left out."""
+    carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"
+    taken = {m.key for m in candidate.participants}
+    hosts = [m for m in candidate.participants if m.type is EntityType.PERSON and m not in candidate.subjects]
+    if not carried or not candidate.subjects or not hosts:
+        return []
+    doc, found, nouns = index.doc, [], load_triggers()["meeting"]["nouns"]
+    for i in range(hosts[0].end, token.sent.end):
+        if doc[i].pos_ in ("VERB", "AUX") or doc[i].pos_ == "NOUN" and doc[i].lemma_.lower() in nouns:
+            break  # a clause or a meeting of its own
+        other = _conjoined_person(doc, i, index) if doc[i].lower_ == "and" else None
+        if other is None or other.key in taken:
+            continue
+        end = next((k for k in range(other.end, token.sent.end) if doc[k].lower_ in ("and", ";", ",", ".")), token.sent.end)
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in doc[other.end:end]):
+            break  # "... and B said": B starts a clause of its own
+        found.append(replace(candidate, participants=[*candidate.subjects, other], evidence=list(candidate.evidence),
+                             place=_place_between(index, other.end, end),
+                             time=_date_between(doc, other.end, end, published, candidate.status)))
+        taken.add(other.key)
+    return found
+
+
+def _conjoined_person(doc, i: int, index: MentionIndex) -> Mention | None:
+    """The person after 'and', past 'with' and a title ('and his Italian counterpart B')."""
+    j = i + 1
+    while j < len(doc) and (index.at(j) is None or index.at(j).adjectival) and (
+            doc[j].lower_ in ("with", "his", "her", "the") or doc[j].pos_ in ("ADJ", "NOUN", "PROPN")):
+        j += 1
+    mention = index.at(j) if j < len(doc) else None
+    return mention if mention is not None and mention.type is EntityType.PERSON and j - i <= 6 else None
+
+
+def _place_between(index: MentionIndex, start: int, end: int) -> Mention | None:
+    return next((m for m in index.within(start, end) if m.type in (EntityType.PLACE, EntityType.STATE) and not m.adjectival), None)
+
+
+def _date_between(doc, start: int, end: int, published, status) -> TimeValue | None:
+    dates = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < end]
+    return normalize_date(dates[0].text, published=published, prefer_future=status is Status.PLANNED) if dates else None
 
 
 def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
