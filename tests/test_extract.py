@@ -579,3 +579,9 @@ def test_a_host_is_met_where_he_was_met_before(extract_text):
 def test_a_phone_call_takes_no_place_from_where_a_side_was(extract_text):
     text = "Paul Otieno arrived in Oslo on Monday. He received a telephone call from Anna Berg."
     assert all(e.place is None for _, e in meetings(extract_text(text, published=MONDAY)) if e.mode is MeetingMode.PHONE)
+
+
+def test_a_surname_ner_reads_as_a_place_stays_in_the_name(extract_text):
+    text = "Foreign Minister Rashid Mehmood Kasuri on Monday met Petroleum Minister Anna Berg."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Rashid Mehmood Kasuri"]

@@ -136,13 +136,22 @@ def _person(ent: Span) -> Mention | None:
 def _extend_name(ent: Span) -> Span:
     """NER often stops a long name early ("Khurshid Mehmood [Kasuri]"): take the proper nouns that follow."""
     doc, end = ent.doc, ent.end
-    while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].ent_type_ == "":
+    while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and (
+            doc[end].ent_type_ == "" or _misread_surname(doc[end])):
         end += 1
     # "Kamal El-[Ganzoury]": a hyphenated surname cut at its hyphen.
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title and (
             doc[end - 1].whitespace_ == ""):
         end += 2
     return doc[ent.start : end]
+
+
+def _misread_surname(token) -> bool:
+    """'Khurshid Mehmood [Kasuri]' with 'Kasuri' read as a place: a one-word name the gazetteer does not know."""
+    gazetteer = load_gazetteer()
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.ent_type_ in ("GPE", "ORG", "LOC") and not (
+        gazetteer.find_state(token.text) or gazetteer.find_place(token.text) or gazetteer.find_state_by_demonym(token.text))
 
 
 def _organization(ent: Span) -> Mention | None:
