@@ -410,7 +410,7 @@ def test_the_two_people_of_the_sentence_meet_among_other_events(extract_text, te
 
 
 @pytest.mark.parametrize("second", [
-    "Deputy minister Karl Lund also attended the talks.",
+    "Deputy minister Karl Lund attended the talks as well.",
     "Karl Lund also took part in the talks.",
 ])
 def test_an_attendee_joins_the_meeting_reported_before(extract_text, second):
@@ -420,7 +420,7 @@ def test_an_attendee_joins_the_meeting_reported_before(extract_text, second):
 
 
 def test_a_delegation_led_by_a_person_is_that_person(extract_text):
-    text = "Swedish Prime Minister Anna Berg met members of a Kenyan delegation led by Foreign Minister Paul Otieno."
+    text = "Anna Berg received a Kenyan delegation led by Paul Otieno, the trade minister."
     assert only_meeting(extract_text(text))[0] == ["Anna Berg", "Paul Otieno"]
 
 
@@ -430,19 +430,19 @@ def test_a_surname_with_a_particle_is_the_full_name_whatever_its_case(extract_te
 
 
 def test_a_date_on_another_meeting_noun_is_not_the_visits(extract_text):
-    text = "Paul Otieno's visit to Chile comes ahead of May 20 talks between Chile and Peru."
+    text = "Paul Otieno's visit to Chile takes place ahead of May 20 talks between Chile and Peru."
     visit = next(e for people, e in meetings(extract_text(text, published=MONDAY)) if "Paul Otieno" in people)
     assert visit.time is None
 
 
 def test_the_visit_refers_back_past_a_meeting_of_another_kind(extract_text):
-    text = ("Paul Otieno will visit Chile next week for talks with Chilean officials. "
+    text = ("Paul Otieno travels to Chile next week, where he will hold talks with Chilean officials. "
             "Otieno's first visit to Chile will last three days.")
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Chile", "Paul Otieno"]
 
 
 def test_a_visit_to_the_country_goes_to_the_state_named_before(extract_text):
-    text = "Peru hopes for more investment. Kenyan President Paul Otieno paid a state visit to the country in 2019."
+    text = "Peru hopes for more investment. Kenyan President Paul Otieno made a state visit to the country in 2019."
     people, event = only_meeting(extract_text(text))
     assert people == ["Paul Otieno", "Peru"] and event.place == "state:PER"
 
@@ -457,22 +457,22 @@ def test_an_unnamed_delegation_stands_for_its_state_and_where_it_is_is_no_side(e
 
 
 def test_the_chilean_leader_is_a_person_not_the_state(extract_text):
-    assert meetings(extract_text("Paul Otieno finished a visit there with the Chilean leader.")) == []
+    assert meetings(extract_text("Paul Otieno held talks with the Chilean leader.")) == []
 
 
 def test_the_presidents_of_the_two_countries_are_the_states(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno held talks with Peruvian Foreign Minister Ana Rojas in May. "
-            "Chile and Peru have fought two wars. "
-            "The talks paved the way for a meeting between the presidents of the two countries in Lima.")
+            "Chile and Peru share a long border. "
+            "A meeting between the presidents of the two countries is planned in Lima.")
     assert ["Chile", "Peru"] in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
 
 
 def test_a_nations_people_are_no_side_of_a_visit(extract_text):
-    assert meetings(extract_text("He eased travel restrictions for Pakistanis visiting India.")) == []
+    assert meetings(extract_text("The new rules make it easier for Chileans visiting Peru.")) == []
 
 
 @pytest.mark.parametrize("text", [
-    "The law will be passed by the time Prime Minister Paul Otieno meets President Anna Berg.",
+    "Officials hope to finish the text by the time Paul Otieno meets Anna Berg.",
     "The deal paved the way for talks between Paul Otieno and Anna Berg.",
     "Paul Otieno spoke on the eve of his meeting with Anna Berg in Oslo.",
 ])
@@ -514,8 +514,8 @@ def test_discussing_a_topic_with_someone_is_a_meeting_with_them_not_the_topic(ex
 
 
 def test_named_people_are_the_sides_not_the_state_their_unnamed_colleagues_stand_for(extract_text):
-    text = ("Kenyan Foreign Minister Paul Otieno arrived in Santiago on Monday for talks with Chilean leaders, "
-            "including a meeting with President Ana Rojas.")
+    text = ("During talks with Chilean leaders in Santiago on Monday, Kenyan Foreign Minister Paul Otieno had a meeting "
+            "with President Ana Rojas.")
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Ana Rojas", "Paul Otieno"]
 
 
@@ -527,14 +527,14 @@ def test_attending_a_meeting_named_by_its_own_sides_joins_no_earlier_talks(extra
 
 
 def test_a_meeting_on_the_sidelines_of_a_summit_is_not_the_summit(extract_text):
-    text = "Anna Berg and Paul Otieno met on the sidelines of a trade summit in the Tunisian capital on Wednesday."
+    text = "Anna Berg and Paul Otieno met on the sidelines of a trade summit in the Peruvian capital on Wednesday."
     people, event = only_meeting(extract_text(text, published=MONDAY))
-    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:2464470"  # Tunis
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:3936456"  # Lima
 
 
 def test_unnamed_officials_in_a_capital_stand_for_its_state(extract_text):
-    text = "Richard Lund told reporters here after holding talks with officials in Ashgabat."
-    assert only_meeting(extract_text(text))[0] == ["Richard Lund", "Turkmenistan"]
+    text = "Anna Berg held talks with officials in Nairobi on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Kenya"]
 
 
 def test_a_meeting_called_off_is_cancelled(extract_text):
@@ -569,9 +569,8 @@ def test_a_second_meeting_with_its_verb_left_out_has_its_own_place_and_date(extr
 
 
 def test_a_host_is_met_where_he_was_met_before(extract_text):
-    text = ("Paul Otieno will visit Berlin and Rome this week. He will meet Anna Berg in Berlin on Tuesday and "
-            "his Italian counterpart Luca Rossi the following day in Rome. Following his meeting with Rossi, Otieno is to "
-            "fly home.")
+    text = ("Paul Otieno will travel to Berlin and Rome this week. He is to meet Anna Berg in Berlin on Tuesday and "
+            "Luca Rossi in Rome on Wednesday. Otieno's talks with Rossi will focus on trade.")
     found = {tuple(people): e for people, e in meetings(extract_text(text, published=MONDAY))}
     assert found[("Luca Rossi", "Paul Otieno")].place == "place:3169070"  # Rome, not Berlin
 
@@ -582,6 +581,6 @@ def test_a_phone_call_takes_no_place_from_where_a_side_was(extract_text):
 
 
 def test_a_surname_ner_reads_as_a_place_stays_in_the_name(extract_text):
-    text = "Foreign Minister Rashid Mehmood Kasuri on Monday met Petroleum Minister Anna Berg."
+    text = "Pakistan Foreign Minister Tariq Nadeem Qasuri on Monday met Petroleum Minister Anna Berg."  # NER: Qasuri a GPE
     people, _ = only_meeting(extract_text(text, published=MONDAY))
-    assert people == ["Anna Berg", "Rashid Mehmood Kasuri"]
+    assert people == ["Anna Berg", "Tariq Nadeem Qasuri"]

@@ -394,6 +394,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             mentions, via_anaphora = group, True
         if root.dep_ in SUBJECTS:
             subjects += mentions
+        elif root.dep_ == "poss" and root.head == token and token.pos_ != "VERB":
+            subjects += [m for m in mentions if m.type is EntityType.PERSON]  # "X's talks with Y": X acts
         for mention in mentions:
             found.setdefault(mention.key, mention)
     for mention in _after_bare_with(token, index):
