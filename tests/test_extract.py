@@ -584,3 +584,12 @@ def test_a_surname_ner_reads_as_a_place_stays_in_the_name(extract_text):
     text = "Pakistan Foreign Minister Tariq Nadeem Qasuri on Monday met Petroleum Minister Anna Berg."  # NER: Qasuri a GPE
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Tariq Nadeem Qasuri"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Otieno will host a summit in Nairobi next week. Anna Berg and Luca Rossi will attend.",
+     ["Anna Berg", "Luca Rossi", "Paul Otieno"]),
+    ("Paul Otieno held talks with Anna Berg in Oslo on Monday. Luca Rossi did not attend.", ["Anna Berg", "Paul Otieno"]),
+])
+def test_those_who_attend_join_the_meeting_just_reported(extract_text, text, expected):
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == expected

@@ -69,6 +69,7 @@ class Candidate:
     anaphoric: bool = False
     unnamed_side: bool = False  # "met senior commanders": the other side is nobody the article names
     joins: bool = False  # "X also attended the talks": X is one more side of a meeting reported before
+    attends: bool = False  # "also due to attend are X and Y": the meeting attended is not named
     via_anaphora: bool = False
     ordinal: str | None = None
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
@@ -267,6 +268,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         return MeetingMode(lexicon["verbs"][lemma])
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
         return _spoke_with(token, lexicon)
+    if token.pos_ == "VERB" and _attends_unnamed(token, lexicon):
+        return MeetingMode.IN_PERSON
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
         needed = lexicon["noun_needs_modifier"].get(lemma)
         if needed and not _has_modifier(token, needed):
@@ -275,6 +278,13 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return None
         return MeetingMode(lexicon["nouns"][lemma])
     return None
+
+
+def _attends_unnamed(verb: Token, lexicon: dict) -> bool:
+    """'Also due to attend are A and B': attending the meeting just reported, which the verb does not name."""
+    named = any(c.dep_ in ("dobj", "auxpass", "agent") or c.dep_ == "prep" and c.lower_ == "in" for c in verb.children)
+    # "the summit, which will be attended by X" belongs to the summit noun
+    return verb.lemma_.lower() in lexicon["bare_join_verbs"] and not named and verb.dep_ not in ("relcl", "acl")
 
 
 def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
@@ -331,6 +341,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
+    if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
+        candidate.joins = candidate.anaphoric = candidate.attends = True
     candidate.place = place_of(token, anchors, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
@@ -570,6 +582,8 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
 
 
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
+    if b.attends:  # "X will attend": whatever the tense, the latest meeting said
+        return _joinable(a, b) and not a.unnamed_side
     if a.status and b.status and a.status != b.status and not _called_off(a, b) or a.unnamed_side or b.unnamed_side:
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
@@ -585,8 +599,13 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
 
 
 def _joinable(a: Candidate, b: Candidate) -> bool:
-    """'X also attended the talks' joins the latest talks of the same kind that already have their sides."""
-    return b.joins and a.mode is b.mode and len(a.participants) >= 2
+    """'X also attended the talks' joins the latest talks of the same kind that already have their sides;
+    'also due to attend are X and Y', the latest meeting that has at least its host."""
+    if not b.joins:
+        return False
+    if b.attends:
+        return a.mode in (MeetingMode.IN_PERSON, MeetingMode.MULTILATERAL) and len(a.participants) >= 1
+    return a.mode is b.mode and len(a.participants) >= 2
 
 
 def _called_off(planned: Candidate, later: Candidate) -> bool:
