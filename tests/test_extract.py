@@ -456,8 +456,13 @@ def test_an_unnamed_delegation_stands_for_its_state_and_where_it_is_is_no_side(e
     assert people == ["Chile", "Paul Otieno"] and event.place == "place:3143244"  # Oslo
 
 
-def test_the_chilean_leader_is_a_person_not_the_state(extract_text):
-    assert meetings(extract_text("Paul Otieno held talks with the Chilean leader.")) == []
+@pytest.mark.parametrize("text", [
+    "Paul Otieno held talks with the Chilean leader.",
+    "Paul Otieno met with the visiting Chilean minister on Monday.",
+    "The protest targeted the Chilean president's meeting with Paul Otieno.",
+])
+def test_a_single_titled_person_is_a_person_not_the_state(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
 
 
 def test_the_presidents_of_the_two_countries_are_the_states(extract_text):

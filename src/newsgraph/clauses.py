@@ -244,8 +244,8 @@ def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> li
     """'a Chilean delegation', 'Iranian negotiators': an unnamed side stands for the state it represents."""
     if root.lemma_.lower() not in load_triggers()["anaphora"]["representative_nouns"]:
         return []
-    if root.tag_ == "NN" and any(c.lower_ == "the" for c in root.children) and root.lemma_.lower() in load_role_lexicon():
-        return []  # "the Italian leader" is a person the article names elsewhere, not the state
+    if root.tag_ in ("NN", "NNP") and root.lemma_.lower() in load_role_lexicon():
+        return []  # "the Italian leader", "Iraqi prime minister": one person, maybe named elsewhere, not the state
     demonyms = [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
     return demonyms or _stationed(root, index)
 
