@@ -10,8 +10,8 @@ any, and everything is sorted before serialization:
   subject, fed the sorted triples/quads, with its @prefix lines sorted (it
   writes them in hash order). From a store without blank nodes both are
   streamed so memory does not grow with the corpus: TriG graph by graph, each
-  sorted; Turtle from the store's union graph in its index order (as
-  deterministic as the content). rdflib's Turtle writer was measured at 155 s
+  sorted; Turtle written by oxigraph from the store's union graph in its index
+  order (as deterministic as the content). rdflib's Turtle writer was measured at 155 s
   for 134k triples, too slow to run after every build; its TriG writer orders
   graphs by hash-seeded set iteration;
 - JSON-LD: compacted here with the published context
@@ -24,12 +24,14 @@ any, and everything is sorted before serialization:
 
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -93,13 +95,17 @@ def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Pa
     From a store without blank nodes both files are streamed (memory bounded by
     the largest article graph, not the corpus): ``graph.trig`` graph by graph,
     each sorted, and ``graph.ttl`` from the store's union graph in its index
-    order, which is as deterministic as the content. Otherwise the quads are
-    read and sorted once for both files.
+    order, which is as deterministic as the content; the two at once (oxigraph
+    writes the Turtle without holding the GIL). Otherwise the quads are read
+    and sorted once for both files.
     """
     out_dir = Path(out_dir)
     formats = (("graph.ttl", Format.TTL), ("graph.trig", Format.TRIG))
     if isinstance(source, GraphStore) and not _has_blank_nodes(source):
-        return tuple(write_atomically(out_dir / name, _pieces(source, fmt)) for name, fmt in formats)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            turtle = pool.submit(write_atomically, out_dir / "graph.ttl", _pieces(source, Format.TTL))
+            trig = write_atomically(out_dir / "graph.trig", _pieces(source, Format.TRIG))
+            return turtle.result(), trig
     quads = sorted_quads(source)
     return tuple(write_atomically(out_dir / name, _serialize(quads, fmt)) for name, fmt in formats)
 
@@ -115,8 +121,30 @@ def _stream(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKin
 
 def _pieces(store: GraphStore, fmt: Format) -> Iterable[bytes]:
     if fmt is Format.TTL:
-        return _streamed(_union_triple_chunks(store), ox.RdfFormat.TURTLE)
+        return _turtle_pieces(store)
     return _streamed(_graph_quad_chunks(store), ox.RdfFormat.TRIG)
+
+
+def _turtle_pieces(store: GraphStore) -> Iterator[bytes]:
+    """The union graph as Turtle, in the store's index order, read back line by line.
+
+    Oxigraph writes it into a temporary file itself, without holding the GIL,
+    so ``write_outputs`` writes the TriG meanwhile.
+    """
+    with tempfile.TemporaryFile() as raw:
+        store.dump_graph(UNION_GRAPH, raw, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        raw.seek(0)
+        lines = iter(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"))
+        header, first = [], []
+        for line in lines:
+            if not line.startswith("@prefix "):
+                first = [line]
+                break
+            header.append(line)
+        yield ("".join(sorted(header)) + "\n").encode("utf-8")
+        body = itertools.chain(first, lines)
+        while chunk := list(itertools.islice(body, _CHUNK)):
+            yield "".join(_full_iris(line) for line in chunk).encode("utf-8")
 
 
 def _has_blank_nodes(store: GraphStore) -> bool:
@@ -127,13 +155,7 @@ def _has_blank_nodes(store: GraphStore) -> bool:
 _ASK_BLANK = f"ASK {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}"
 
 
-_CHUNK = 20_000  # triples per serializer call when streaming the union graph
-
-
-def _union_triple_chunks(store: GraphStore) -> Iterable[list[ox.Triple]]:
-    triples = (ox.Triple(q.subject, q.predicate, q.object) for q in store.union_quads())
-    while chunk := list(itertools.islice(triples, _CHUNK)):
-        yield chunk
+_CHUNK = 20_000  # lines per piece when streaming the union graph
 
 
 def _graph_quad_chunks(store: GraphStore) -> Iterable[list[ox.Quad]]:
@@ -219,8 +241,7 @@ def _oxigraph_text(data: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> 
     lines = text.split("\n")
     # Oxigraph writes the @prefix lines in hash-map order: sort them.
     end = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
-    # Only a line with a backslash can hold an escaped name: the others skip the (slow) search.
-    body = "\n".join(_ESCAPED_NAME.sub(_full_iri, line) if "\\" in line else line for line in lines[end:])
+    body = "\n".join(_full_iris(line) for line in lines[end:])
     return ("".join(f"{line}\n" for line in sorted(lines[:end])) + "\n" + body).encode("utf-8")
 
 
@@ -228,6 +249,11 @@ def _oxigraph_text(data: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> 
 # occur inside a literal, where oxigraph doubles every backslash.
 _ESCAPE = r"\\[-_~.!$&'()*+,;=/?#@%]"
 _ESCAPED_NAME = re.compile(rf"(?<![\w:\\])([A-Za-z][\w-]*):((?:[\w-]|{_ESCAPE})*{_ESCAPE}(?:[\w-]|{_ESCAPE})*)")
+
+
+def _full_iris(line: str) -> str:
+    # Only a line with a backslash can hold an escaped name: the others skip the (slow) search.
+    return _ESCAPED_NAME.sub(_full_iri, line) if "\\" in line else line
 
 
 def _full_iri(match: re.Match[str]) -> str:

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import IO, Self
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -241,9 +241,12 @@ class GraphStore:
         """Quads of one named graph."""
         return self._open().quads_for_pattern(None, None, None, ox.NamedNode(name))
 
-    def union_quads(self) -> Iterator[ox.Quad]:
-        """The union of the article graphs, each triple once, in the store's index order."""
-        return self.quads_of(UNION_GRAPH)
+    def dump_graph(self, name: str, output: IO[bytes], *, format: ox.RdfFormat, prefixes: Mapping[str, str]) -> None:
+        """Serialize graph ``name`` into ``output`` (oxigraph's own writer)."""
+        try:
+            self._open().dump(output, format, from_graph=ox.NamedNode(name), prefixes=dict(prefixes))
+        except OSError as error:
+            raise StoreError(f"could not read graph {name} from the store in {self.path}: {error}") from error
 
     def dataset(self, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> Dataset:
         """An in-memory rdflib copy of the graphs of ``kinds`` (default: article graphs)."""
