@@ -179,8 +179,9 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
 def _host_stays(candidate: Candidate, met_at: dict[str, Mention]) -> None:
     """'X met Y in Rome': Y is in Rome, where 'his meeting with Y' then takes place."""
     if candidate.place is not None:
+        subjects = {s.key for s in candidate.subjects}
         met_at.update({m.key: candidate.place for m in candidate.participants
-                      if m.type is EntityType.PERSON and m.key not in {s.key for s in candidate.subjects}})
+                      if m.type is EntityType.PERSON and m.key not in subjects})
 
 
 def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
@@ -192,19 +193,22 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
-    carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"  # "met", "held talks with"
     welcomed = any(c.dep_ == "agent" for c in token.children)  # "X was met at the airport by A and B": one welcome
-    if candidate.mode is MeetingMode.MULTILATERAL or welcomed and not separately or not carried or len(others) < 2 or not (separately or one_visitor and not together):
+    one_each = separately or one_visitor and not together and not welcomed
+    if candidate.mode is MeetingMode.MULTILATERAL or not _carried_by_verb(token) or len(others) < 2 or not one_each:
         return [candidate]
     return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
 
 
+def _carried_by_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"  # "met", "held talks with"
+
+
 def _gapped(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
     """'met A in Oslo on Monday and B in Rome on Tuesday': a second meeting whose verb is left out."""
-    carried = token.pos_ == "VERB" or token.dep_ == "dobj" and token.head.pos_ == "VERB"
     taken = {m.key for m in candidate.participants}
     hosts = [m for m in candidate.participants if m.type is EntityType.PERSON and m not in candidate.subjects]
-    if not carried or not candidate.subjects or not hosts:
+    if not _carried_by_verb(token) or not candidate.subjects or not hosts:
         return []
     doc, found, nouns = index.doc, [], load_triggers()["meeting"]["nouns"]
     for i in range(hosts[0].end, token.sent.end):
