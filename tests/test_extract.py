@@ -598,3 +598,23 @@ def test_a_surname_ner_reads_as_a_place_stays_in_the_name(extract_text):
 ])
 def test_those_who_attend_join_the_meeting_just_reported(extract_text, text, expected):
     assert only_meeting(extract_text(text, published=MONDAY))[0] == expected
+
+
+def test_the_place_can_hang_on_the_counterpart_named_in_apposition(extract_text):
+    text = "Paul Otieno spoke after a meeting with his Kenyan counterpart Anna Berg in the northern town of Kalmora."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "place:kalmora"  # a place because the text calls it a town, whatever NER says
+
+
+def test_a_visitor_meets_the_host_in_the_host_country(extract_text):
+    text = "Kenyan Foreign Minister Paul Otieno held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "state:KEN"
+
+
+def test_a_visit_without_a_host_state_gets_no_place(extract_text):
+    text = "Paul Otieno held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
+    people, event = only_meeting(extract_text(text))
+    assert event.place is None

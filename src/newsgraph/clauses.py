@@ -188,7 +188,13 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.append(child)
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
+                roots.extend(_visitors_misread_as_objects(child))
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
+
+def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
+    """'talks with visiting minister X': the parser may read "visiting" as a verb and X as its object."""
+    words = load_triggers()["meeting"]["visiting"]
+    return [o for c in preposition.children if c.dep_ == "pcomp" and c.lower_ in words for o in c.children if o.dep_ == "dobj"]
 
 def relative_antecedent(token: Token) -> Token:
     """'X, who will meet Y': the subject "who" stands for X."""
@@ -284,7 +290,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
     objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    objects += [t for o in objects for t in o.subtree if t.dep_ == "conj"]  # "met with A, B and C in Oslo"
+    # "met with A, B and C in Oslo", "met with his counterpart A in Oslo"
+    objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     for anchor in anchors + objects:
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):

@@ -87,6 +87,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     stays = [_stays(sent, index) for sent in sentences]
     met_at: dict[str, Mention] = {}  # where each host was last met ("X met Y in Rome")
     here = dateline_place(index)
+    visitors = {m.key for m in index.mentions if m.type is EntityType.PERSON and _is_visiting(doc, m)}
     for number, sent in enumerate(sentences):
         groups.people.extend(_coordinated(index, sent.start, sent.end, EntityType.PERSON))
         groups.states.extend(_coordinated(index, sent.start, sent.end, EntityType.STATE))
@@ -105,6 +106,9 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
+    for candidate in merged:
+        if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
+            candidate.place = _host_country(candidate.participants, index, represented, visitors)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
@@ -174,6 +178,32 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
     hosts = [p for p in persons if p.key not in subjects] if subjects else []
     candidate.place = next((met_at[p.key] for p in hosts if p.key in met_at), None) or next(
         (stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
+
+
+def _host_country(participants: list[Mention], index: MentionIndex, represented, visitors: set[str]) -> Mention | None:
+    """'X met visiting Japanese Foreign Minister Y': they met in X's country, when X acts for one state."""
+    persons = [m for m in participants if m.type is EntityType.PERSON]
+    hosts = [p for p in persons if p.key not in visitors]
+    if len(hosts) != 1 or len(hosts) == len(persons):
+        return None
+    states = {key for key in represented.get(hosts[0].key, ()) if key.startswith("state:")}
+    visiting = set().union(*(represented.get(p.key, set()) for p in persons if p.key in visitors))
+    if len(states) != 1 or states <= visiting:
+        return None
+    key = states.pop()
+    named = next((m for m in index.mentions if m.key == key), None)
+    return named and replace(named, adjectival=False, metonym=False)
+
+
+def _is_visiting(doc, person: Mention) -> bool:
+    """'visiting French Minister Y', 'visiting senior U.S. officials Y and Z': the words before the name say so."""
+    words = load_triggers()["meeting"]["visiting"]
+    for token in reversed(doc[max(0, person.start - 8) : person.start]):
+        if token.lower_ in words:
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ") and token.lower_ != "of":
+            return False
+    return False
 
 
 def _host_stays(candidate: Candidate, met_at: dict[str, Mention]) -> None:

@@ -86,6 +86,8 @@ def _from_entity(ent: Span) -> Mention | None:
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, metonym=True)
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
+    if _named_as_place(ent):
+        return _unknown_place(ent)
     if ent.label_ == "PERSON":
         if len(ent) == 1 and (place := load_gazetteer().find_place(ent.text)) is not None:
             return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
@@ -96,6 +98,12 @@ def _from_entity(ent: Span) -> Mention | None:
     if ent.label_ in ("GPE", "LOC"):
         return _unknown_place(ent)
     return None
+
+
+def _named_as_place(ent: Span) -> bool:
+    """'the southern town of Gjirokaster': whatever NER calls the name, the noun says it is a place."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_triggers()["place_nouns"]
 
 
 def _from_gazetteer(ent: Span, kind: str) -> Mention | None:
