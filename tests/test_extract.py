@@ -618,3 +618,20 @@ def test_a_visit_without_a_host_state_gets_no_place(extract_text):
     text = "Paul Otieno held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
     people, event = only_meeting(extract_text(text))
     assert event.place is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "At their Nairobi meeting last month, Paul Otieno and Anna Berg discussed trade.",
+    "Paul Otieno held talks with Anna Berg in Nairobi Monday.",
+])
+def test_a_place_name_before_the_meeting_or_its_day_places_it(extract_text, sentence):
+    people, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "place:184745"  # Nairobi
+
+
+def test_a_news_agency_reporting_a_meeting_is_no_side_of_it(extract_text):
+    text = ("Paul Otieno and Anna Berg will hold a summit ahead of the May 18 meeting of the Andean Forum, "
+            "Kenya's Jambo News Agency said.")
+    found = meetings(extract_text(text, published=MONDAY))
+    assert found and not any("Jambo News Agency" in people for people, _ in found)

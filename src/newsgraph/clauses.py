@@ -275,12 +275,19 @@ def _leads(clause: Token) -> bool:
 
 def _as_actor(mention: Mention) -> Mention | None:
     """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
-    if mention.type is EntityType.ORGANIZATION and mention.name.lower() in load_triggers()["news_agencies"]:
+    if mention.type is EntityType.ORGANIZATION and is_news_agency(mention.name):
         return None
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
     return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
+
+def is_news_agency(name: str) -> bool:
+    """'Xinhua', 'Yonhap News Agency', 'Vietnam News Agency': who reports, never a side."""
+    words = name.lower().split()
+    agencies = load_triggers()["news_agencies"]
+    return " ".join(words) in agencies or bool(words) and (words[0] in agencies or " ".join(words[-2:]) in (
+        "news agency", "press agency", "news service"))
 
 def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
@@ -336,9 +343,19 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
+    compounds = [c for c in token.children if c.dep_ == "compound"]
+    if _names_its_place(token) and (
+            named := next((m for c in compounds if (m := index.at(c.i)) and m.type is EntityType.PLACE), None)):
+        return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"
     # "the Tunisian capital Tunis", when NER does not know the name itself
-    described = [token, *(c for c in token.children if c.dep_ == "compound")]
+    described = [token, *compounds]
     return next((m for t in described if (m := _capital_description(t, index))), None) or _the_country(token, index)
+
+def _names_its_place(token: Token) -> bool:
+    """Nouns a place name before them locates: a place noun, a meeting, or a date the parser took as the object."""
+    lexicon = load_triggers()
+    lemma = token.lemma_.lower()
+    return lemma in lexicon["place_nouns"] or lemma in lexicon["meeting"]["nouns"] or token.ent_type_ == "DATE"
 
 def _the_country(token: Token, index: MentionIndex) -> Mention | None:
     """'a state visit to the country': the state named last before it."""
