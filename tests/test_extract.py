@@ -635,3 +635,13 @@ def test_a_news_agency_reporting_a_meeting_is_no_side_of_it(extract_text):
             "Kenya's Jambo News Agency said.")
     found = meetings(extract_text(text, published=MONDAY))
     assert found and not any("Jambo News Agency" in people for people, _ in found)
+
+
+@pytest.mark.parametrize("sentence, status", [
+    ("Paul Otieno was due to tour a factory on Wednesday as he wraps up a three-day visit to Chile.", Status.OCCURRED),
+    ("When Paul Otieno visited Chile a year ago, the two sides agreed to expand trade.", Status.OCCURRED),
+    ("Paul Otieno will attend the summit after he concludes his visit to Chile.", Status.PLANNED),
+])
+def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_clause(extract_text, sentence, status):
+    visits = [e for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]]
+    assert [e.status for e in visits] == [status]

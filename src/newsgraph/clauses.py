@@ -118,7 +118,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]
     clause = clause_anchor(anchors)
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
-    governors = [*([verb] if verb is not None and verb != clause else []), *governors_of(verb or clause)]
+    governors = [*([verb] if verb is not None and verb != clause else []), *_tense_governors(verb or clause)]
     lemmas = {lemma_of(t) for t in anchors + governors}
     lemmas |= {f"{lemma_of(t)} {c.lower_}" for t in anchors + governors for c in t.children if c.dep_ == "prt"}  # "put off"
     if lemmas & set(cues["cancel_words"]):
@@ -145,6 +145,16 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _tense_governors(verb: Token) -> list[Token]:
+    """The verbs whose tense the trigger's clause takes: not past a finite adverbial clause of its own
+    ("X was due to tour a plant as he wraps up his visit": the visit is under way), unless it is a time
+    clause, whose present is the main clause's future ("will attend after he concludes his visit")."""
+    finite = verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in SUBJECTS for c in verb.children)
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if finite and (verb.tag_ == "VBD" or not marks & set(load_triggers()["status"]["future_marks"])):
+        return []
+    return list(governors_of(verb))
 
 def _present_in_time_clause(verb: Token, cues: dict) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.dep_ not in ("advcl", "relcl"):
