@@ -645,3 +645,19 @@ def test_a_news_agency_reporting_a_meeting_is_no_side_of_it(extract_text):
 def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_clause(extract_text, sentence, status):
     visits = [e for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]]
     assert [e.status for e in visits] == [status]
+
+
+def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
+    text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Kenya"] and event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("SANTIAGO - Kenyan diplomats met their Peruvian counterparts on Friday.", ["Kenya", "Peru"]),
+    ("NAIROBI - Chilean newspapers criticised Peruvian President Anna Berg on the eve of a state visit to Kenya.",
+     ["Anna Berg", "Kenya"]),
+])
+def test_a_dateline_the_parser_hangs_on_the_subject_is_no_side(extract_text, text, sides):
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == sides

@@ -251,10 +251,16 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
-    touched = [m for m in index.within(min(inside) - 4, max(inside) + 5) if inside.intersection(range(m.start, m.end))]
+    touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
+               if inside.intersection(range(m.start, m.end)) and not _is_dateline(m, index.doc)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _is_dateline(mention: Mention, doc) -> bool:
+    """'LONDON - British newspapers said ...': the parser may hang the dateline on the subject; it is no side."""
+    first = next((t.i for t in doc if not t.is_space), None)
+    return mention.start == first and doc[mention.start : mention.end].text.isupper()
 
 def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> list[Mention]:
     """'a Chilean delegation', 'Iranian negotiators': an unnamed side stands for the state it represents."""

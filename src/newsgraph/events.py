@@ -444,6 +444,9 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             subjects += [m for m in mentions if m.type is EntityType.PERSON]  # "X's talks with Y": X acts
         for mention in mentions:
             found.setdefault(mention.key, mention)
+    if not subjects and (visitors := _visitor_as_object(token, index)):
+        subjects += visitors
+        found.update({m.key: m for m in visitors})
     for mention in _after_bare_with(token, index):
         found.setdefault(mention.key, mention)
     if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
@@ -451,6 +454,22 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _visitor_as_object(token: Token, index: MentionIndex) -> list[Mention]:
+    """'Newspapers rapped X on the eve of his visit to Y': when no one named acts, the visitor is the one acted on."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in load_triggers()["meeting"]["stay_nouns"]:
+        return []
+    for verb in (t for t in token.ancestors if t.pos_ == "VERB"):
+        if _people_under(verb, SUBJECTS, index):
+            return []
+        if objects := _people_under(verb, ("dobj",), index):
+            return objects
+    return []
+
+
+def _people_under(verb: Token, deps, index: MentionIndex) -> list[Mention]:
+    return [m for c in verb.children if c.dep_ in deps for m in actors_under(c, index) if m.type is EntityType.PERSON]
 
 
 def _after_bare_with(token: Token, index: MentionIndex) -> list[Mention]:
