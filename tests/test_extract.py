@@ -661,3 +661,25 @@ def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
 def test_a_dateline_the_parser_hangs_on_the_subject_is_no_side(extract_text, text, sides):
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == sides
+
+
+@pytest.mark.parametrize("sentence, venue", [
+    ("Paul Otieno met Anna Berg at the Great Hall of the People on Friday.", "place:great hall of the people"),
+    ("Paul Otieno received Anna Berg at the Elysee Palace on Friday.", "place:elysee palace"),
+    ("Paul Otieno met Anna Berg in the Oval Office on Friday.", "place:oval office"),
+])
+def test_a_meeting_in_a_named_building_takes_place_there(extract_text, sentence, venue):
+    _, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert event.place == venue
+
+
+def test_a_building_does_not_keep_apart_two_reports_of_one_meeting(extract_text):
+    text = ("Paul Otieno met Anna Berg at the Elysee Palace on Friday. "
+            "Their meeting in Paris on Friday focused on trade.")
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place == "place:elysee palace"
+
+
+def test_a_building_s_name_stops_before_the_city_it_is_in(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno met Anna Berg at the Golden Temple in Amritsar.", published=MONDAY))
+    assert event.place == "place:golden temple"

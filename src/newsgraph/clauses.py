@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers
+from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
 from newsgraph.nlp import load_role_lexicon
 
@@ -319,8 +319,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else place_at(obj, index)) and (
-                            m.key not in taken):
+                    if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else (
+                            venue_at(obj) or place_at(obj, index))) and m.key not in taken:
                         return m
     return None
 

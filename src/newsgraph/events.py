@@ -643,12 +643,20 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
         return False  # a summit is not one of the meetings held on its sidelines
-    if a.place and b.place and a.place.key != b.place.key:
+    if a.place and b.place and not _may_be_same_place(a.place, b.place):
         return False
     if a.time and b.time and not a.time.compatible(b.time):
         return False
     # "the talks" with no actors of its own is the latest matching event; "X attended the talks" adds X to it.
     return _same_participants(a, b, represented) or b.anaphoric and (not b.participants or _joinable(a, b))
+
+
+def _may_be_same_place(a: Mention, b: Mention) -> bool:
+    """'Talks in Beijing' may be those 'at the Great Hall': a building lies in a city of its state."""
+    if a.key == b.key or a.venue == b.venue:
+        return a.key == b.key
+    venue, other = (a, b) if a.venue else (b, a)
+    return venue.state is None or venue.state in (other.key, other.state)
 
 
 def _joinable(a: Candidate, b: Candidate) -> bool:
@@ -684,7 +692,7 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
 
 def _absorb(target: Candidate, other: Candidate) -> None:
     target.participants = list({m.key: m for m in target.participants + other.participants}.values())
-    target.place = target.place or other.place
+    target.place = other.place if other.place and other.place.venue else target.place or other.place
     target.time = _more_precise(target.time, other.time)
     target.dated = target.dated or other.dated
     target.status = other.status if _called_off(target, other) else target.status or other.status

@@ -42,6 +42,7 @@ class Mention:
     adjectival: bool = False  # a demonym ("Turkish") rather than a name
     metonym: bool = False  # a place or seat standing for a state ("Ankara said"): not one of its names
     state: str | None = None  # for organizations: the state named in them
+    venue: bool = False  # a building or site ("the Great Hall of the People"), inside some city
 
 
 class MentionIndex:
@@ -98,6 +99,31 @@ def _from_entity(ent: Span) -> Mention | None:
     if ent.label_ in ("GPE", "LOC"):
         return _unknown_place(ent)
     return None
+
+
+def venue_at(token) -> Mention | None:
+    """'at the Great Hall of the People', 'in the Oval Office', 'at the Elysee': the building a meeting is in."""
+    doc = token.doc
+    # "the Elysee Palace": the seat's name may be an entity of its own before the building's noun
+    named = {token.i, *(c.i for c in token.children if c.dep_ == "compound")}
+    ent = next((e for e in doc.ents if named.intersection(range(e.start, e.end))), None)
+    if ent is None or ent.label_ not in ("FAC", "ORG"):
+        return None
+    seat = ent.ent_id_.startswith("metonym:")
+    span = _trim(doc[ent.start : max(ent.end, token.i + 1)])
+    # The name ends before a preposition other than "of": "the Golden Temple [in Amritsar]", "... People [on Friday]"
+    end = next((t.i for t in span if t.pos_ == "ADP" and t.lower_ != "of"), span.end)
+    while end > span.start and doc[end - 1].is_lower:  # "the Oval Office [of the] White House"
+        end -= 1
+    span = doc[span.start : end]
+    if not span or span.root.i not in named:
+        return None  # "the Golden Temple in [Amritsar]": the city, not the temple
+    last = span[-1].lemma_.lower()
+    if last in load_triggers()["meeting"]["nouns"] or (
+            ent.label_ == "ORG" and not seat and last not in load_triggers()["venue_nouns"]):
+        return None  # "the Beijing Summit" is an occasion, "the Foreign Ministry" a body
+    state = "state:" + ent.ent_id_.partition(":")[2] if seat else None
+    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text, state=state, venue=True)
 
 
 def _named_as_place(ent: Span) -> bool:
