@@ -683,3 +683,9 @@ def test_a_building_does_not_keep_apart_two_reports_of_one_meeting(extract_text)
 def test_a_building_s_name_stops_before_the_city_it_is_in(extract_text):
     _, event = only_meeting(extract_text("Paul Otieno met Anna Berg at the Golden Temple in Amritsar.", published=MONDAY))
     assert event.place == "place:golden temple"
+
+
+def test_a_title_after_a_title_is_no_name(extract_text):
+    text = "Paul Otieno, Kenyan Deputy Prime Minister and Minister of Trade, met Anna Berg on Friday."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]

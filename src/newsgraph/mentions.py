@@ -312,10 +312,12 @@ def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
     taken = {i for m in found for i in range(m.start, m.end)}
     extra = []
     counterparts = [doc[t.i : t.i + 1] for t in doc if t.lemma_.lower() == "counterpart"]
-    for title in [*doc.spans.get("roles", []), *counterparts]:
+    titles = doc.spans.get("roles", [])
+    for title in [*titles, *counterparts]:
         for name in (_name_before_apposition(doc, title), _name_after_title(doc, title)):
-            if name is None or taken.intersection(range(name.start, name.end)):
-                continue
+            if name is None or taken.intersection(range(name.start, name.end)) or any(
+                    t.start < name.end and name.start < t.end for t in titles):
+                continue  # "Deputy [Prime Minister]": a title is no name
             extra.append(Mention(name.start, name.end, EntityType.PERSON, "", name.text))
             taken.update(range(name.start, name.end))
     return extra
