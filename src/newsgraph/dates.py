@@ -43,7 +43,11 @@ def _strip(text: str) -> str:
 
 
 _MONTH_WORD = r"(" + "|".join(_MONTHS) + r")\.?"
-_RANGES = (  # a span of days is dated by its first day: "Nov. 18-19", "15 to 17 March"
+_RANGES = (  # a span of days is dated by its first day: "Nov. 18-19", "15 to 17 March", "Oct. 29 to Nov. 2"
+    (re.compile(_MONTH_WORD + r"\s+(\d{1,2})\s*(?:-|–|to|through|until)\s*" + _MONTH_WORD + r"\s+\d{1,2}\b", re.IGNORECASE),
+     r"\1 \2"),
+    (re.compile(r"\b(\d{1,2})\s+" + _MONTH_WORD + r"\s*(?:-|–|to|through|until)\s*\d{1,2}\s+" + _MONTH_WORD, re.IGNORECASE),
+     r"\1 \2"),
     (re.compile(_MONTH_WORD + r"\s+(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\b", re.IGNORECASE), r"\1 \2"),
     (re.compile(r"\b(\d{1,2})\s*(?:-|–|to|and)\s*\d{1,2}\s+" + _MONTH_WORD, re.IGNORECASE), r"\1 \2"),
     (re.compile(_MONTH_WORD + r"\s+(?:and|to|or)\s+" + _MONTH_WORD, re.IGNORECASE), r"\1"),  # "August and December"
