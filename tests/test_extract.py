@@ -689,3 +689,10 @@ def test_a_title_after_a_title_is_no_name(extract_text):
     text = "Paul Otieno, Kenyan Deputy Prime Minister and Minister of Trade, met Anna Berg on Friday."
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_a_side_named_before_by_its_title_is_no_unnamed_side(extract_text):
+    text = ("Norwegian King Harald Olsen reaffirmed in his meeting with Anna Berg that trade matters. "
+            "Berg also discussed the peace process with the king, the report said.")
+    people, _ = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Harald Olsen"]

@@ -371,7 +371,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
-    candidate.unnamed_side = _names_nobody(token, anchors, index)
+    candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -499,8 +499,9 @@ def _sides_named(roots: list[Token], index: MentionIndex) -> int:
     return len({m.key for root in roots for m in actors_under(root, index)})
 
 
-def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bool:
-    """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders")."""
+def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, groups: Discourse) -> bool:
+    """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders"),
+    not even one named before ("discussed it with the king")."""
     cues = load_triggers()["anaphora"]
     for root in participant_roots(token, anchors):
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
@@ -508,7 +509,8 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex) -> bo
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
-        if (root.dep_ == "dobj" or root.head.lower_ == "with") and not actors_under(root, index):
+        if (root.dep_ == "dobj" or root.head.lower_ == "with") and not (
+                actors_under(root, index) or _antecedent(root, groups, index)):
             return True
     return False
 
