@@ -696,3 +696,12 @@ def test_a_side_named_before_by_its_title_is_no_unnamed_side(extract_text):
             "Berg also discussed the peace process with the king, the report said.")
     people, _ = only_meeting(extract_text(text))
     assert people == ["Anna Berg", "Harald Olsen"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("After a meeting with Angolan President Jose Eduardo dos Santos, Anna Berg said trade would grow.", "Jose Eduardo dos Santos"),
+    ("After a meeting with Prime Minister Maria do Carmo Silveira, Anna Berg said trade would grow.", "Maria do Carmo Silveira"),
+])
+def test_a_name_particle_does_not_cut_a_name(extract_text, text, name):
+    people, _ = only_meeting(extract_text(text))
+    assert people == sorted(["Anna Berg", name])

@@ -68,7 +68,7 @@ class MentionIndex:
 
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
-    found = _attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None])
+    found = _inside_no_name(_attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None]))
     found += _bodies(doc, found)
     found += _holders_of_titles(doc, found)
     found = _coordinated_with_people(doc, found)
@@ -161,15 +161,38 @@ def _trim(span: Span) -> Span:
 
 
 def _person(ent: Span) -> Mention | None:
+    if _continues_a_name(ent):
+        return None  # "[Maria do] Carmo Silveira": the name before takes it in
     span = _trim(_extend_name(ent))
-    if not span or not span[0].is_title or len(span) > 5:
+    if not span or not span[0].is_title or len(span) > 6:
         return None
     return Mention(span.start, span.end, EntityType.PERSON, "", span.text)
 
 
+def _inside_no_name(found: list[Mention]) -> list[Mention]:
+    """'Jose Eduardo dos [Santos]': a place NER saw inside a person's extended name is part of the name."""
+    names = [m for m in found if m.type is EntityType.PERSON]
+    return [m for m in found if m.type is EntityType.PERSON or not any(
+        n.start <= m.start and m.end <= n.end for n in names)]
+
+
+def _is_particle(token) -> bool:
+    return token.is_lower and token.lower_ in load_triggers()["name_particles"]
+
+
+def _continues_a_name(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.start >= 2 and _is_particle(doc[ent.start - 1]) and doc[ent.start - 2].ent_type_ == "PERSON"
+
+
 def _extend_name(ent: Span) -> Span:
-    """NER often stops a long name early ("Khurshid Mehmood [Kasuri]"): take the proper nouns that follow."""
+    """NER often stops a long name early ("Khurshid Mehmood [Kasuri]", "Jose Eduardo [dos Santos]",
+    "[Maria do] [Carmo Silveira]"): take the proper nouns that follow, across a name particle."""
     doc, end = ent.doc, ent.end
+    if _is_particle(doc[end - 1]) and end < len(doc) and doc[end].is_title:
+        end = next((e.end for e in doc.ents if e.start == end), end + 1)
+    elif end + 1 < len(doc) and _is_particle(doc[end]) and doc[end + 1].is_title:
+        end += 2
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and (
             doc[end].ent_type_ == "" or _misread_surname(doc[end])):
         end += 1
