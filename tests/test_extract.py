@@ -127,6 +127,24 @@ def test_role_forms(extract_text, sentence, expected):
     assert expected in roles(extract_text(sentence))
 
 
+def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_share(extract_text):
+    found = roles(extract_text("Kenyan Deputy Prime Minister and Foreign Minister Paul Otieno spoke."))
+    assert ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False) in found
+    assert ("Paul Otieno", "ForeignMinister", "Kenya", None, False) in found
+
+
+def test_a_second_title_with_a_name_of_its_own_keeps_no_state_it_does_not_say(extract_text):
+    found = roles(extract_text("Kenyan President Paul Otieno and Premier Anna Berg will meet him."))
+    assert ("Anna Berg", "PrimeMinister", None, None, False) in found
+
+
+def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
+    text = "He met five African presidents, including Paul Otieno of Kenya and Anna Berg of Chile."
+    found = roles(extract_text(text))
+    assert ("Paul Otieno", "President", "Kenya", None, False) in found
+    assert ("Anna Berg", "President", "Chile", None, False) in found
+
+
 def test_a_plural_title_distributes_over_the_names_that_follow(extract_text):
     text = "Special envoys Ann Lee of Canada and Bo Chan of Singapore will meet soon."
     found = roles(extract_text(text))

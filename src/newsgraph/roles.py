@@ -44,22 +44,28 @@ def find_roles(index: MentionIndex) -> list[Role]:
     """Every (holder, role, organization) the titles in the Doc state."""
     doc = index.doc
     roles: list[Role] = []
-    previous: tuple[SpacySpan, list[Holder]] | None = None
+    previous: tuple[SpacySpan, list[Holder], Mention | None] | None = None
     # "deputy speaker" also contains "speaker": the longest title wins.
-    for title in filter_spans(doc.spans.get(ROLE_SPANS, [])):
+    titles = filter_spans(doc.spans.get(ROLE_SPANS, []))
+    for title, after in zip(titles, [*titles[1:], None]):
         if _modifies_a_noun(title):
             continue  # "deputy chief", "deputy director": a title of its own that has no concept
-        holders = find_holders(title, index) or _second_title_of(title, previous)
+        # "Vietnamese Deputy Prime Minister and Foreign Minister X": X holds both, of the state they share
+        holders = find_holders(title, index) or _second_title_of(title, previous) or (
+            find_holders(after, index) if _joined(title, after) else [])
         if holders:
-            roles += _roles_of(title, title.id_, holders, index)
-            previous = (title, holders)
+            shared = previous[2] if previous is not None and _joined(previous[0], title) else None
+            roles += _roles_of(title, title.id_, holders, index, fallback=shared)
+            previous = (title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
     return roles + _counterparts(index, roles)
 
 
-def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: MentionIndex) -> list[Role]:
+def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: MentionIndex, *,
+              fallback: Mention | None = None) -> list[Role]:
     doc = index.doc
     phrase_start = _phrase_start(doc, title.start)
-    organization = _organization(doc, title, phrase_start, index)
+    organization = _organization(doc, title, phrase_start, index) or (
+        fallback if fallback is not None and fallback.type is EntityType.STATE else None)
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
@@ -67,18 +73,23 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
                  evidence=evidence, towards=towards and towards.key, former=former) for h in holders]
 
 
+def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
+    """'Deputy Prime Minister and Foreign Minister': two titles of one name, "and" between them."""
+    return second is not None and second.start == first.end + 1 and first.doc[first.end].lower_ == "and"
+
+
 def _modifies_a_noun(title: SpacySpan) -> bool:
     after = title.doc[title.end] if title.end < len(title.doc) else None
     return after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
-def _second_title_of(title: SpacySpan, previous: tuple[SpacySpan, list[Holder]] | None) -> list[Holder]:
+def _second_title_of(title: SpacySpan, previous: tuple[SpacySpan, list[Holder], Mention | None] | None) -> list[Holder]:
     """'X, general secretary of the party and president of China': the second title is X's too."""
     doc = title.doc
     start = _phrase_start(doc, title.start)
     if previous is None or start < 1 or doc[start - 1].lower_ != "and":
         return []
-    earlier, holders = previous
+    earlier, holders, _ = previous
     between = doc[earlier.end : start - 1]
     same_phrase = earlier.sent == title.sent and len(between) <= 16 and not any(t.pos_ in ("VERB", "AUX") for t in between)
     return [Holder(h.person, None) for h in holders] if same_phrase else []
@@ -136,6 +147,9 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     plural = title.text.lower() not in load_role_lexicon()
     holders: list[Holder] = []
     i = title.end
+    # "five African presidents, including A of X, B of Y and C of Z"
+    while plural and i < len(doc) and doc[i].lower_ in (",", ":", "including", "namely") and i - title.end < 2:
+        i += 1
     while (person := _person_at(index, i)) is not None:
         i = person.end
         own = None
