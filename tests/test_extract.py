@@ -145,6 +145,17 @@ def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
     assert ("Anna Berg", "President", "Chile", None, False) in found
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The tension is rising, Kenergo spokesman Paul Otieno said.", ("Paul Otieno", "PressSecretary", "Kenergo", None, False)),
+    ("KNP leader Paul Otieno is ready to cooperate.", ("Paul Otieno", "Leader", "KNP", None, False)),
+    ("The Kenyan foreign ministry said it was too early. \"It is too early,\" said ministry spokesman Paul Otieno.",
+     ("Paul Otieno", "PressSecretary", "Kenyan foreign ministry", None, False)),
+    ("Kenya's Energy Minister Paul Otieno said.", ("Paul Otieno", "Minister", "Kenya", None, False)),
+])
+def test_the_body_a_title_belongs_to(extract_text, sentence, expected):
+    assert expected in roles(extract_text(sentence))
+
+
 def test_a_plural_title_distributes_over_the_names_that_follow(extract_text):
     text = "Special envoys Ann Lee of Canada and Bo Chan of Singapore will meet soon."
     found = roles(extract_text(text))

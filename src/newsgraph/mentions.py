@@ -70,6 +70,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
     found = _inside_no_name(_attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None]))
     found += _bodies(doc, found)
+    found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
     found = _coordinated_with_people(doc, found)
     people = _resolve_people(found, doc)
@@ -269,6 +270,27 @@ def _bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
     return extra
 
 
+def _title_starts_at(doc: Doc, i: int) -> bool:
+    return any(title.start == i for title in doc.spans.get("roles", []))
+
+
+def _bodies_named_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'Gazprom spokesman X', 'NFP leader Y': a proper name NER missed right before a body's title is the body."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    concepts = load_triggers()["titles_of_bodies"]
+    extra = []
+    for title in doc.spans.get("roles", []):
+        start = title.start
+        while start > 0 and title.start - start < 3 and doc[start - 1].pos_ == "PROPN" and (
+                doc[start - 1].is_title or doc[start - 1].is_upper) and start - 1 not in taken:
+            start -= 1
+        if title.id_ in concepts and start < title.start and doc[start : title.start].text.lower() not in _body_phrases():
+            name = doc[start : title.start].text
+            extra.append(Mention(start, title.start, EntityType.ORGANIZATION, f"org:{fold(name)}", name))
+            taken.update(range(start, title.start))
+    return extra
+
+
 def _attach_states(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'Armenian' + 'Foreign Ministry' is the Armenian foreign ministry, not a ministry of nowhere."""
     by_end = {m.end: m for m in found}
@@ -307,8 +329,9 @@ def _body_mention(doc, start, end, body, owner, known) -> Mention | None:
         state = owner.key
         return Mention(owner.start, end, EntityType.ORGANIZATION, f"org:{state[6:]}:{body}",
                        doc[owner.start:end].text, state=state)
-    if start > 0 and doc[start - 1].lower_ == "the":
-        # A definite description refers back to the last organization of that kind.
+    if start > 0 and doc[start - 1].lower_ == "the" or _title_starts_at(doc, end):
+        # A definite description ("the ministry", "ministry spokesman X") refers back to the last
+        # organization of that kind.
         earlier = [m for m in known if m.type is EntityType.ORGANIZATION and m.end <= start
                    and (m.key.endswith(f":{body}") or body in fold(m.name))]
         if earlier:

@@ -211,7 +211,10 @@ def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
 def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionIndex) -> Mention | None:
     if title.end + 1 < len(doc) and doc[title.end].lower_ == "of" and (m := _actor_at(index, title.end + 1)):
         return m
-    inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS]
+    # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
+    portfolio = title[-1].lower_ == "minister"
+    inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
+        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
