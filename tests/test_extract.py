@@ -156,6 +156,16 @@ def test_the_body_a_title_belongs_to(extract_text, sentence, expected):
     assert expected in roles(extract_text(sentence))
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("UK chancellor Paul Otieno said.", ("Paul Otieno", "Minister", "United Kingdom", None, False)),
+    ("German Chancellor Anna Berg met her Italian counterpart Paul Otieno.", ("Paul Otieno", "PrimeMinister", "Italy", None, False)),
+    ("Austrian Chancellor Paul Otieno said.", ("Paul Otieno", "Chancellor", "Austria", None, False)),
+    ("Lebanon's pro-Syrian President Paul Otieno said.", ("Paul Otieno", "President", None, None, False)),
+])
+def test_what_a_title_means_depends_on_the_state(extract_text, sentence, expected):
+    assert expected in roles(extract_text(sentence))
+
+
 def test_a_plural_title_distributes_over_the_names_that_follow(extract_text):
     text = "Special envoys Ann Lee of Canada and Bo Chan of Singapore will meet soon."
     found = roles(extract_text(text))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
-from newsgraph.mentions import Mention, MentionIndex
+from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
 from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
@@ -69,8 +69,19 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
-    return [Role(holder=h.person.key, role=concept, organization=(owner := h.organization or organization) and owner.key,
-                 evidence=evidence, towards=towards and towards.key, former=former) for h in holders]
+    return [Role(holder=h.person.key, role=_concept_in(concept, owner), organization=owner and owner.key,
+                 evidence=evidence, towards=towards and towards.key, former=former)
+            for h in holders for owner in [h.organization or organization]]
+
+
+def _concept_in(concept: str, owner: Mention | None) -> str:
+    """A title means another office in another state: the UK chancellor is a minister, an Italian
+    'chancellor' (a German chancellor's counterpart) the prime minister."""
+    by_state = load_triggers()["role_by_state"].get(concept)
+    if by_state is None or owner is None or owner.type is not EntityType.STATE:
+        return concept
+    code = owner.key.partition(":")[2]
+    return by_state.get(code, by_state["*"])
 
 
 def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
@@ -214,10 +225,16 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
     portfolio = title[-1].lower_ == "minister"
     inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
-        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)]
+        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)
+        and not _leaning(doc, m)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
+
+
+def _leaning(doc: Doc, mention: Mention) -> bool:
+    """'pro-Syrian President X' is no Syrian president."""
+    return mention.start >= 2 and doc[mention.start - 1].text == "-" and doc[mention.start - 2].lower_ in ("pro", "anti")
 
 
 def _towards(doc: Doc, title: SpacySpan, index: MentionIndex) -> Mention | None:
