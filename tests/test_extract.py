@@ -745,3 +745,8 @@ def test_a_side_named_before_by_its_title_is_no_unnamed_side(extract_text):
 def test_a_name_particle_does_not_cut_a_name(extract_text, text, name):
     people, _ = only_meeting(extract_text(text))
     assert people == sorted(["Anna Berg", name])
+
+
+def test_who_is_praised_for_organizing_a_meeting_is_its_doer_not_who_praises(extract_text):
+    text = "Paul Otieno congratulated Kenya for successfully organizing the 14th Andean Leaders' Meeting on Saturday."
+    assert not any("Paul Otieno" in people for people, _ in meetings(extract_text(text, published=MONDAY)))

@@ -227,7 +227,13 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
     if preposition is not None and preposition.head.pos_ == "PROPN" and preposition.head.dep_ in SUBJECTS:
         return [preposition.head]  # "Chirac, on a state visit to China, launched ...": Chirac visits
     verb = _verb_of_phrase(token)
+    below = None
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
+        if below is not None and below.dep_ == "pcomp" and below.head.lower_ == "for":
+            # "X congratulated Y for organizing the summit": Y organized it
+            if objects := [c for c in governor.children if c.dep_ == "dobj"]:
+                return objects
+        below = governor
         # "X said the meeting with Y went well": the trigger as subject passes on to the speaker.
         subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS and c != trigger]
         if subjects:

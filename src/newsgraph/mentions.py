@@ -275,7 +275,8 @@ def _title_starts_at(doc: Doc, i: int) -> bool:
 
 
 def _bodies_named_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
-    """'Gazprom spokesman X', 'NFP leader Y': a proper name NER missed right before a body's title is the body."""
+    """'Gazprom spokesman X', 'NFP leader Y': a proper name NER missed right before a body's title,
+    itself right before a name, is the body."""
     taken = {i for m in found for i in range(m.start, m.end)}
     concepts = load_triggers()["titles_of_bodies"]
     extra = []
@@ -284,7 +285,9 @@ def _bodies_named_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]
         while start > 0 and title.start - start < 3 and doc[start - 1].pos_ == "PROPN" and (
                 doc[start - 1].is_title or doc[start - 1].is_upper) and start - 1 not in taken:
             start -= 1
-        if title.id_ in concepts and start < title.start and doc[start : title.start].text.lower() not in _body_phrases():
+        named_next = title.end < len(doc) and doc[title.end].ent_type_ == "PERSON"  # "Gazprom spokesman [Sergei] ..."
+        if title.id_ in concepts and named_next and start < title.start and (
+                doc[start : title.start].text.lower() not in _body_phrases()):
             name = doc[start : title.start].text
             extra.append(Mention(start, title.start, EntityType.ORGANIZATION, f"org:{fold(name)}", name))
             taken.update(range(start, title.start))
