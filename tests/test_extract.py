@@ -750,3 +750,18 @@ def test_a_name_particle_does_not_cut_a_name(extract_text, text, name):
 def test_who_is_praised_for_organizing_a_meeting_is_its_doer_not_who_praises(extract_text):
     text = "Paul Otieno congratulated Kenya for successfully organizing the 14th Andean Leaders' Meeting on Saturday."
     assert not any("Paul Otieno" in people for people, _ in meetings(extract_text(text, published=MONDAY)))
+
+
+def test_a_title_and_name_read_as_one_entity_give_the_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Kalmora Governor Paul Otieno issued a statement on Monday.")
+    doc.ents = [SpacySpan(doc, 0, 4, label="PERSON")]  # as NER reads some such names
+    assert [(m.name, m.type.value) for m in find_mentions(doc).mentions] == [("Paul Otieno", "Person")]
+
+
+def test_a_city_read_as_a_person_is_a_place(extract_text):
+    extraction = extract_text("Paul Otieno met Anna Berg in Porto Alegre.")
+    assert "Porto Alegre" not in {e.name for e in extraction.entities if e.type.value == "Person"}

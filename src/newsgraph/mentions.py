@@ -68,7 +68,8 @@ class MentionIndex:
 
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
-    found = _inside_no_name(_attach_states(doc, [m for ent in doc.ents if (m := _from_entity(ent)) is not None]))
+    entities = [ent for ent in doc.ents if not _title_and_name(ent)]
+    found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
@@ -91,7 +92,7 @@ def _from_entity(ent: Span) -> Mention | None:
     if _named_as_place(ent):
         return _unknown_place(ent)
     if ent.label_ == "PERSON":
-        if len(ent) == 1 and (place := load_gazetteer().find_place(ent.text)) is not None:
+        if (place := load_gazetteer().find_place(ent.text)) is not None:
             return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
                            state=f"state:{place.country}" if place.country else None)  # NER reads "Yerevan" as a name
         return _person(ent)
@@ -125,6 +126,13 @@ def venue_at(token) -> Mention | None:
         return None  # "the Beijing Summit" is an occasion, "the Foreign Ministry" a body
     state = "state:" + ent.ent_id_.partition(":")[2] if seat else None
     return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text, state=state, venue=True)
+
+
+def _title_and_name(ent: Span) -> bool:
+    """'[Okinawa Governor Masahide Ota]' read as one organization: the title's holder is found on its own."""
+    doc = ent.doc
+    return any(ent.start <= t.start and t.end + 2 <= ent.end and all(
+        doc[i].pos_ == "PROPN" and doc[i].is_title for i in range(t.end, ent.end)) for t in doc.spans.get("roles", []))
 
 
 def _named_as_place(ent: Span) -> bool:
