@@ -765,3 +765,16 @@ def test_a_title_and_name_read_as_one_entity_give_the_person(nlp):
 def test_a_city_read_as_a_person_is_a_place(extract_text):
     extraction = extract_text("Paul Otieno met Anna Berg in Porto Alegre.")
     assert "Porto Alegre" not in {e.name for e in extraction.entities if e.type.value == "Person"}
+
+
+def test_later_in_the_day_is_the_day_of_the_verb_it_is_joined_to(extract_text):
+    text = "Anna Berg arrived in Japan on Sunday and held talks with his Japanese counterpart Paul Otieno later in the day."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.time.iso() == "2021-05-02"
+
+
+def test_a_meeting_named_by_its_make_up_is_no_earlier_meeting(extract_text):
+    text = ("Anna Berg held talks with Paul Otieno. Their talks centered on trade. "
+            "The six-party talks on the nuclear issue were last held in November, 2020.")
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.time is None

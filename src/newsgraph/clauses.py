@@ -408,7 +408,18 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
         value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
         if value is not None:
             return value
-    return None
+    return _same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+
+def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to."""
+    anchor_ids = {a.i for a in anchors}
+    same_day = load_triggers()["same_day"]
+    if not any(e.text.lower() in same_day and _attached(e.root, anchor_ids) for e in doc.ents):
+        return None
+    verb = clause_anchor(anchors)
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
+    return time_of([verb.head], doc, published, prefer_future=prefer_future)
 
 def is_dated(anchors: list[Token], doc: Doc) -> bool:
     """Whether any date hangs from the trigger, even one that cannot be resolved ("talks Sunday")."""

@@ -368,7 +368,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
-    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token)
+    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not _counts_its_sides(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
@@ -388,6 +388,13 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
+
+
+def _counts_its_sides(token: Token) -> bool:
+    """'the six-party talks', 'the four-nation summit': a meeting named by its make-up is no earlier one."""
+    nouns = load_triggers()["party_count_nouns"]
+    return any(c.lemma_.lower() in nouns and any(n.dep_ == "nummod" for n in c.children)
+               for c in token.children if c.dep_ in ("compound", "amod"))
 
 
 def _ordinal(token: Token) -> str | None:
