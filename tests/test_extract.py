@@ -778,3 +778,11 @@ def test_a_meeting_named_by_its_make_up_is_no_earlier_meeting(extract_text):
             "The six-party talks on the nuclear issue were last held in November, 2020.")
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.time is None
+
+
+def test_a_meeting_without_a_date_takes_the_day_its_sides_acted_together(extract_text):
+    text = ("Kenyan President Paul Otieno and visiting Chilean Foreign Minister Anna Berg agreed on Sunday to expand trade. "
+            "Otieno and Berg exchanged ideas over the talks. "
+            "During their meeting, the two also touched on the reforms of the United Nations.")
+    found = [e for people, e in meetings(extract_text(text, published=MONDAY)) if e.type.value == "Meeting"]
+    assert [e.time.iso() for e in found] == ["2021-05-02"]

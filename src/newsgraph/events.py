@@ -106,9 +106,12 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
+    together = _dated_joint_acts(sentences, index, published)
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             candidate.place = _host_country(candidate.participants, index, represented, visitors)
+        if candidate.time is None and candidate.status is not Status.PLANNED:
+            candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
@@ -178,6 +181,18 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
     hosts = [p for p in persons if p.key not in subjects] if subjects else []
     candidate.place = next((met_at[p.key] for p in hosts if p.key in met_at), None) or next(
         (stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
+
+
+def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
+    """'A and B agreed on Monday to ...': A and B were together that day, so their undated meeting was then."""
+    found: dict[frozenset[str], TimeValue] = {}
+    for sent in sentences:
+        for verb in (t for t in sent if t.pos_ == "VERB" and _joint_subject(t)):
+            people = frozenset(m.key for c in verb.children if c.dep_ in SUBJECTS
+                               for m in actors_under(c, index) if m.type is EntityType.PERSON)
+            if len(people) >= 2 and people not in found and (time := time_of([verb], index.doc, published, prefer_future=False)):
+                found[people] = time
+    return found
 
 
 def _host_country(participants: list[Mention], index: MentionIndex, represented, visitors: set[str]) -> Mention | None:
