@@ -786,3 +786,9 @@ def test_a_meeting_without_a_date_takes_the_day_its_sides_acted_together(extract
             "During their meeting, the two also touched on the reforms of the United Nations.")
     found = [e for people, e in meetings(extract_text(text, published=MONDAY)) if e.type.value == "Meeting"]
     assert [e.time.iso() for e in found] == ["2021-05-02"]
+
+
+def test_a_month_coordinated_with_a_dated_month_shares_its_year(extract_text):
+    text = "Anna Berg met Paul Otieno in August and December last year."
+    [(_, event)] = meetings(extract_text(text, published=MONDAY))
+    assert event.time.iso() == "2020-08"

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.dates import normalize_date
+from newsgraph.dates import is_month, normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
@@ -402,13 +402,24 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
 
 def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     anchor_ids = {a.i for a in anchors}
-    for ent in doc.ents:
+    for ent, after in zip(doc.ents, [*doc.ents[1:], None]):
         if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
             continue
-        value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
+        text = _with_shared_year(ent, after)
+        value = normalize_date(text, published=published, prefer_future=prefer_future)
         if value is not None:
             return value
     return _same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+
+def _with_shared_year(ent, after) -> str:
+    """'in August and [December last year]': a month coordinated with a dated month shares its year."""
+    doc = ent.doc
+    if after is None or after.label_ != "DATE" or after.start == ent.end or len(ent) != 1 or not is_month(ent.text):
+        return ent.text
+    if all(t.lower_ in ("and", "or", ",") for t in doc[ent.end : after.start]) and any(
+            t.lower_ == "year" or t.like_num and len(t.text) == 4 for t in after):
+        return doc[ent.start : after.end].text
+    return ent.text
 
 def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to."""

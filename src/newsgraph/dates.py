@@ -30,6 +30,10 @@ _DURATION = re.compile(
 _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
 
 
+def is_month(text: str) -> bool:
+    return re.fullmatch(_MONTH_WORD, text.strip(), re.IGNORECASE) is not None
+
+
 def is_relative(text: str) -> bool:
     """Whether the expression needs a reference date (it names no year and no month)."""
     return not _YEAR.search(text) and not _MONTH.search(text)
