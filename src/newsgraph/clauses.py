@@ -402,7 +402,8 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
 
 def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     anchor_ids = {a.i for a in anchors}
-    for ent, after in zip(doc.ents, [*doc.ents[1:], None]):
+    ents = doc.ents  # a property that builds its tuple on each access
+    for ent, after in zip(ents, [*ents[1:], None]):
         if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
             continue
         text = _with_shared_year(ent, after)
@@ -423,12 +424,12 @@ def _with_shared_year(ent, after) -> str:
 
 def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to."""
+    verb = clause_anchor(anchors)
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return None
     anchor_ids = {a.i for a in anchors}
     same_day = load_triggers()["same_day"]
     if not any(e.text.lower() in same_day and _attached(e.root, anchor_ids) for e in doc.ents):
-        return None
-    verb = clause_anchor(anchors)
-    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return None
     return time_of([verb.head], doc, published, prefer_future=prefer_future)
 

@@ -106,12 +106,13 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
-    together = _dated_joint_acts(sentences, index, published)
+    undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
+    together = _dated_joint_acts(sentences, index, published) if undated else {}
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             candidate.place = _host_country(candidate.participants, index, represented, visitors)
-        if candidate.time is None and candidate.status is not Status.PLANNED:
-            candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
+    for candidate in undated:
+        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]

@@ -68,7 +68,8 @@ class MentionIndex:
 
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
-    entities = [ent for ent in doc.ents if not _title_and_name(ent)]
+    titles = list(doc.spans.get("roles", []))
+    entities = [ent for ent in doc.ents if not (len(ent) >= 3 and _title_and_name(ent, titles))]
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
@@ -128,11 +129,11 @@ def venue_at(token) -> Mention | None:
     return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text, state=state, venue=True)
 
 
-def _title_and_name(ent: Span) -> bool:
+def _title_and_name(ent: Span, titles: list[Span]) -> bool:
     """'[Okinawa Governor Masahide Ota]' read as one organization: the title's holder is found on its own."""
     doc = ent.doc
     return any(ent.start <= t.start and t.end + 2 <= ent.end and all(
-        doc[i].pos_ == "PROPN" and doc[i].is_title for i in range(t.end, ent.end)) for t in doc.spans.get("roles", []))
+        doc[i].pos_ == "PROPN" and doc[i].is_title for i in range(t.end, ent.end)) for t in titles)
 
 
 def _named_as_place(ent: Span) -> bool:
