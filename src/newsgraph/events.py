@@ -106,13 +106,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
-    undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
-    together = _dated_joint_acts(sentences, index, published) if undated else {}
-    for candidate in merged:
-        if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
-            candidate.place = _host_country(candidate.participants, index, represented, visitors)
-    for candidate in undated:
-        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
+    _fill_gaps(merged, sentences, index, represented, visitors, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
@@ -182,6 +176,17 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
     hosts = [p for p in persons if p.key not in subjects] if subjects else []
     candidate.place = next((met_at[p.key] for p in hosts if p.key in met_at), None) or next(
         (stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
+
+
+def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represented, visitors: set[str], published) -> None:
+    """What no report of a meeting says, the article may: where a visitor was received, when the sides acted together."""
+    undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
+    together = _dated_joint_acts(sentences, index, published) if undated else {}
+    for candidate in merged:
+        if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
+            candidate.place = _host_country(candidate.participants, index, represented, visitors)
+    for candidate in undated:
+        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
