@@ -297,19 +297,19 @@ def _leads(clause: Token) -> bool:
 
 def _as_actor(mention: Mention) -> Mention | None:
     """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
-    if mention.type is EntityType.ORGANIZATION and is_news_agency(mention.name):
+    if mention.type is EntityType.ORGANIZATION and _is_news_agency(mention.name):
         return None
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
     return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
 
-def is_news_agency(name: str) -> bool:
+def _is_news_agency(name: str) -> bool:
     """'Xinhua', 'Yonhap News Agency', 'Vietnam News Agency': who reports, never a side."""
     words = name.lower().split()
     agencies = load_triggers()["news_agencies"]
-    return " ".join(words) in agencies or bool(words) and (words[0] in agencies or " ".join(words[-2:]) in (
-        "news agency", "press agency", "news service"))
+    return bool(words) and (" ".join(words) in agencies or words[0] in agencies
+                            or " ".join(words[-2:]) in ("news agency", "press agency", "news service"))
 
 def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}

@@ -31,7 +31,7 @@ _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|lat
 
 
 def is_month(text: str) -> bool:
-    return re.fullmatch(_MONTH_WORD, text.strip(), re.IGNORECASE) is not None
+    return _MONTH.fullmatch(text.strip().rstrip(".")) is not None
 
 
 def is_relative(text: str) -> bool:

@@ -40,11 +40,19 @@ class Holder:
     organization: Mention | None  # from "of X" right after the name
 
 
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """A title already tied to its holders, for the title that follows it."""
+    title: SpacySpan
+    holders: list[Holder]
+    organization: Mention | None
+
+
 def find_roles(index: MentionIndex) -> list[Role]:
     """Every (holder, role, organization) the titles in the Doc state."""
     doc = index.doc
     roles: list[Role] = []
-    previous: tuple[SpacySpan, list[Holder], Mention | None] | None = None
+    previous: _Stated | None = None
     # "deputy speaker" also contains "speaker": the longest title wins.
     titles = filter_spans(doc.spans.get(ROLE_SPANS, []))
     for title, after in zip(titles, [*titles[1:], None]):
@@ -54,9 +62,9 @@ def find_roles(index: MentionIndex) -> list[Role]:
         holders = find_holders(title, index) or _second_title_of(title, previous) or (
             find_holders(after, index) if _joined(title, after) else [])
         if holders:
-            shared = previous[2] if previous is not None and _joined(previous[0], title) else None
+            shared = previous.organization if previous is not None and _joined(previous.title, title) else None
             roles += _roles_of(title, title.id_, holders, index, fallback=shared)
-            previous = (title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
+            previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
     return roles + _counterparts(index, roles)
 
 
@@ -94,13 +102,13 @@ def _modifies_a_noun(title: SpacySpan) -> bool:
     return after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
-def _second_title_of(title: SpacySpan, previous: tuple[SpacySpan, list[Holder], Mention | None] | None) -> list[Holder]:
+def _second_title_of(title: SpacySpan, previous: _Stated | None) -> list[Holder]:
     """'X, general secretary of the party and president of China': the second title is X's too."""
     doc = title.doc
     start = _phrase_start(doc, title.start)
     if previous is None or start < 1 or doc[start - 1].lower_ != "and":
         return []
-    earlier, holders, _ = previous
+    earlier, holders = previous.title, previous.holders
     between = doc[earlier.end : start - 1]
     same_phrase = earlier.sent == title.sent and len(between) <= 16 and not any(t.pos_ in ("VERB", "AUX") for t in between)
     return [Holder(h.person, None) for h in holders] if same_phrase else []
