@@ -80,6 +80,7 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Joe Biden said he would be happy to meet Vladimir Putin.",
         "Joe Biden could meet Vladimir Putin if the talks go well.",
         "Joe Biden is trying to arrange a meeting with Vladimir Putin.",
+        "Joe Biden offered to start talks with Vladimir Putin next month.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
