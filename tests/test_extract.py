@@ -793,3 +793,9 @@ def test_a_month_coordinated_with_a_dated_month_shares_its_year(extract_text):
     text = "Anna Berg met Paul Otieno in August and December last year."
     [(_, event)] = meetings(extract_text(text, published=MONDAY))
     assert event.time.iso() == "2020-08"
+
+
+def test_a_visit_stays_when_the_visitor_met_someone_in_another_state(extract_text):
+    text = "Kenyan President Paul Otieno visited Japan and South Korea last week. On Monday he met Chinese President Li Wei in Beijing."
+    found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
+    assert ("Japan", "Paul Otieno") in found and ("Li Wei", "Paul Otieno") in found

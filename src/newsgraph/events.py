@@ -754,13 +754,18 @@ def _sides(c: Candidate, represented) -> list[Mention]:
 
 
 def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
-    """A visit whose only other side is the host state gives way to the meetings the visitor had there."""
+    """A visit whose only other side is the host state gives way to the meetings the visitor had there,
+    but not to meetings placed in another state ("toured Vietnam and Laos; in Pakistan he met X")."""
     def people(event: Event) -> set[str]:
         return {k for k in event.actors if k.startswith("person:")}
 
-    met = [people(e) for _, e in kept if len(people(e)) >= 2]
-    return [(c, e) for c, e in kept
-            if not (len(people(e)) == 1 and len(e.actors) == 2 and any(people(e) <= m for m in met))]
+    def gives_way(visit: Event) -> bool:
+        host = next(iter(visit.actors - people(visit)), "")
+        elsewhere = host.startswith("state:")  # only a state visited can be told apart from where they met
+        return any(people(visit) <= people(e) and not (elsewhere and _host_state(c.place) not in (None, host))
+                   for c, e in kept if len(people(e)) >= 2)
+
+    return [(c, e) for c, e in kept if not (len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e))]
 
 
 def _host_state(place: Mention | None) -> str | None:
