@@ -799,3 +799,10 @@ def test_a_visit_stays_when_the_visitor_met_someone_in_another_state(extract_tex
     text = "Kenyan President Paul Otieno visited Japan and South Korea last week. On Monday he met Chinese President Li Wei in Beijing."
     found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
     assert ("Japan", "Paul Otieno") in found and ("Li Wei", "Paul Otieno") in found
+
+
+def test_a_meeting_with_someone_and_no_subject_is_with_the_one_the_story_follows(extract_text):
+    text = ("In the late afternoon Anna Berg was expected to meet with Kenyan Foreign Minister Paul Otieno. "
+            "A meeting with Prime Minister Li Wei and Defense Minister Jon Berg was scheduled for Monday.")
+    found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
+    assert ("Anna Berg", "Jon Berg", "Li Wei") in found

@@ -472,7 +472,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             subjects += [m for m in mentions if m.type is EntityType.PERSON]  # "X's talks with Y": X acts
         for mention in mentions:
             found.setdefault(mention.key, mention)
-    if not subjects and (visitors := _visitor_as_object(token, index)):
+    if not subjects and (visitors := _visitor_as_object(token, index) or _protagonist_of_a_with(token, roots, index)):
         subjects += visitors
         found.update({m.key: m for m in visitors})
     for mention in _after_bare_with(token, index):
@@ -494,6 +494,17 @@ def _visitor_as_object(token: Token, index: MentionIndex) -> list[Mention]:
         if objects := _people_under(verb, ("dobj",), index):
             return objects
     return []
+
+
+def _protagonist_of_a_with(token: Token, roots: list[Token], index: MentionIndex) -> list[Mention]:
+    """'A meeting with X was scheduled for Monday': the other side is whom the story follows, the latest
+    person who was a subject before."""
+    if token.pos_ != "NOUN" or not roots or any(r.head.lower_ != "with" or r.head.head != token for r in roots):
+        return []
+    doc = index.doc
+    earlier = [m for m in index.before(token.i, type=EntityType.PERSON) if doc[m.end - 1].dep_ in SUBJECTS]
+    named = {m.key for r in roots for m in actors_under(r, index)}
+    return [earlier[-1]] if earlier and earlier[-1].key not in named else []
 
 
 def _people_under(verb: Token, deps, index: MentionIndex) -> list[Mention]:
