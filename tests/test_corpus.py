@@ -37,7 +37,7 @@ def test_every_corpus_item_is_extracted_and_resolved_without_error(extractions):
     ("dev", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.78, Metric.MEETINGS: 0.78}),
     ("dev2", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.79, Metric.MEETINGS: 0.64}),
     ("dev3", {Metric.PEOPLE: 0.89, Metric.ROLES: 0.86, Metric.MEETINGS: 0.62}),
-    ("dev4", {Metric.PEOPLE: 0.87, Metric.ROLES: 0.75, Metric.MEETINGS: 0.46}),
+    ("dev4", {Metric.PEOPLE: 0.87, Metric.ROLES: 0.75, Metric.MEETINGS: 0.48}),
     ("test", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.76, Metric.MEETINGS: 0.46}),
     ("test2", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.74, Metric.MEETINGS: 0.43}),
 ])
