@@ -698,6 +698,7 @@ def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     ("SANTIAGO - Kenyan diplomats met their Peruvian counterparts on Friday.", ["Kenya", "Peru"]),
     ("NAIROBI - Chilean newspapers criticised Peruvian President Anna Berg on the eve of a state visit to Kenya.",
      ["Anna Berg", "Kenya"]),
+    ("US officials met Kenyan Foreign Minister Paul Otieno in Nairobi on Monday.", ["Paul Otieno", "United States"]),
 ])
 def test_a_dateline_the_parser_hangs_on_the_subject_is_no_side(extract_text, text, sides):
     people, _ = only_meeting(extract_text(text, published=MONDAY))

@@ -257,16 +257,29 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
+    opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
-               if inside.intersection(range(m.start, m.end)) and not _is_dateline(m, index.doc)]
+               if inside.intersection(range(m.start, m.end)) and m != opening]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
 
-def _is_dateline(mention: Mention, doc) -> bool:
-    """'LONDON - British newspapers said ...': the parser may hang the dateline on the subject; it is no side."""
-    first = next((t.i for t in doc if not t.is_space), None)
-    return mention.start == first and doc[mention.start : mention.end].text.isupper()
+def dateline(index: MentionIndex) -> Mention | None:
+    """The name a wire story opens with ("BEIJING, Nov. 8 (Xinhua) --", "PARIS (Reuters) -", "SANTIAGO - ")."""
+    doc = index.doc
+    first = next((t for t in doc if not t.is_space), None)
+    mention = index.at(first.i) if first is not None else None
+    if mention is None:
+        return None
+    after = doc[mention.end : mention.end + 8].text.lstrip()
+    opens = after.startswith(("(", "-", "—"))
+    marked = opens or any(mark in after for mark in ("--", " - ", "—", "("))
+    return mention if marked and (opens or doc[mention.start : mention.end].text.isupper()) else None
+
+def dateline_place(index: MentionIndex) -> Mention | None:
+    """The place of a wire story's dateline, which "here" refers to."""
+    mention = dateline(index)
+    return mention if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) else None
 
 def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> list[Mention]:
     """'a Chilean delegation', 'Iranian negotiators': an unnamed side stands for the state it represents."""

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, destinations, is_dated, is_definite, is_unreal, participant_roots,
-    place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, is_dated, is_definite, is_unreal,
+    participant_roots, place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -111,20 +111,6 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
-
-
-def dateline_place(index: MentionIndex) -> Mention | None:
-    """The place of a wire story's dateline ("BEIJING, Nov. 8 (Xinhua) --"), which "here" refers to."""
-    doc = index.doc
-    first = next((t for t in doc if not t.is_space), None)
-    if first is None:
-        return None
-    mention = index.at(first.i)
-    if mention is None or mention.type not in (EntityType.PLACE, EntityType.STATE):
-        return None
-    after = doc[mention.end : mention.end + 8].text
-    is_dateline = doc[mention.start : mention.end].text.isupper() or after.lstrip().startswith(("(", "--", "-", "—"))
-    return mention if is_dateline and ("--" in after or " - " in after or "—" in after or "(" in after) else None
 
 
 def _says_here(anchors: list[Token]) -> bool:
