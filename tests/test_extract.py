@@ -802,6 +802,16 @@ def test_a_visit_stays_when_the_visitor_met_someone_in_another_state(extract_tex
     assert ("Japan", "Paul Otieno") in found and ("Li Wei", "Paul Otieno") in found
 
 
+@pytest.mark.parametrize("visit, stays", [
+    ("Otieno's last visit to China was in 2015.", True),
+    ("Otieno arrived in China on Sunday for a three-day visit.", False),
+])
+def test_a_visit_gives_way_to_meetings_there_only_on_the_same_occasion(extract_text, visit, stays):
+    text = f"Kenyan President Paul Otieno met Chinese President Li Wei in Beijing on Tuesday. {visit}"
+    found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
+    assert ("China", "Paul Otieno") in found if stays else found == {("Li Wei", "Paul Otieno")}
+
+
 def test_a_meeting_with_someone_and_no_subject_is_with_the_one_the_story_follows(extract_text):
     text = ("In the late afternoon Anna Berg was expected to meet with Kenyan Foreign Minister Paul Otieno. "
             "A meeting with Prime Minister Li Wei and Defense Minister Jon Berg was scheduled for Monday.")

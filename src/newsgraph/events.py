@@ -42,6 +42,9 @@ from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participa
 from newsgraph.nlp import load_role_lexicon
 from newsgraph.roles import sentence_span
 
+# A state visit lasts days; a visit dated further from a meeting than this was another occasion.
+VISIT_DAYS = 20
+
 
 @dataclass
 class Discourse:
@@ -752,7 +755,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
 
 def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
     """A visit whose only other side is the host state gives way to the meetings the visitor had there,
-    but not to meetings placed in another state ("toured Vietnam and Laos; in Pakistan he met X")."""
+    but not to meetings placed in another state ("toured Vietnam and Laos; in Pakistan he met X")
+    or at another time ("met Y in Beijing on Friday; his last visit to China was in 2005")."""
     def people(event: Event) -> set[str]:
         return {k for k in event.actors if k.startswith("person:")}
 
@@ -760,9 +764,23 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
         host = next(iter(visit.actors - people(visit)), "")
         elsewhere = host.startswith("state:")  # only a state visited can be told apart from where they met
         return any(people(visit) <= people(e) and not (elsewhere and _host_state(c.place) not in (None, host))
+                   and not _far_apart(visit.time, e.time)
                    for c, e in kept if len(people(e)) >= 2)
 
     return [(c, e) for c, e in kept if not (len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e))]
+
+
+def _far_apart(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two occasions, not two days of one stay: a visit lasts days, so dates weeks apart tell them apart."""
+    if not (a and b and a.resolved and b.resolved):
+        return False
+    if (a.month is None or b.month is None) and a.year == b.year:
+        return False  # "visited China this year" may be the visit of the meeting in March
+    return abs(_rough_day(a) - _rough_day(b)) > VISIT_DAYS
+
+
+def _rough_day(time: TimeValue) -> int:
+    return time.year * 372 + (time.month or 6) * 31 + (time.day or 15)
 
 
 def _host_state(place: Mention | None) -> str | None:
