@@ -812,6 +812,22 @@ def test_a_visit_gives_way_to_meetings_there_only_on_the_same_occasion(extract_t
     assert ("China", "Paul Otieno") in found if stays else found == {("Li Wei", "Paul Otieno")}
 
 
+@pytest.mark.parametrize("sentence, status", [
+    ("Chile is the last stop of Paul Otieno's Andean tour, which has already taken him to Peru and Bolivia.", Status.OCCURRED),
+    ("Paul Otieno spoke in Santiago on Monday. Chile is the second stop of his tour, which will also take him to Peru "
+     "and Bolivia.", Status.PLANNED),
+])
+def test_the_stops_a_tour_takes_the_visitor_to_are_visits_in_the_routes_tense(extract_text, sentence, status):
+    found = meetings(extract_text(sentence, published=MONDAY))
+    assert sorted(people for people, _ in found) == [["Bolivia", "Paul Otieno"], ["Paul Otieno", "Peru"]]
+    assert {event.status for _, event in found} == {status}
+
+
+def test_being_somewhere_for_a_visit_is_a_visit_there(extract_text):
+    people, event = only_meeting(extract_text("Peruvian President Paul Otieno was in Nairobi on Monday for a state visit."))
+    assert people == ["Kenya", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
+
+
 def test_a_meeting_with_someone_and_no_subject_is_with_the_one_the_story_follows(extract_text):
     text = ("In the late afternoon Anna Berg was expected to meet with Kenyan Foreign Minister Paul Otieno. "
             "A meeting with Prime Minister Li Wei and Defense Minister Jon Berg was scheduled for Monday.")

@@ -50,8 +50,12 @@ def anchors_of(token: Token) -> list[Token]:
     return anchors
 
 def verb_of_preposition(token: Token) -> Token | None:
+    """'arrived in China for talks', and 'was in Ankara for a state visit' (a copula with a place)."""
     preposition = preposition_of(token)
-    return preposition.head if preposition is not None and preposition.head.pos_ == "VERB" else None
+    if preposition is None:
+        return None
+    verb = preposition.head
+    return verb if verb.pos_ == "VERB" or verb.lemma_ == "be" and verb.dep_ == "ROOT" and preposition.lower_ == "for" else None
 
 def is_definite(token: Token) -> bool:
     return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these") for c in token.children)
@@ -357,8 +361,15 @@ def _destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    return objects + [c for p in token.children if p.dep_ == "prep" and p.lower_ in ("to", "of")
+    route = route_of(token)
+    return objects + [c for head in (token, route) if head is not None for p in head.children
+                      if p.dep_ == "prep" and p.lower_ in (("to", "of") if head == token else ("to",))
                       for c in p.children if c.dep_ == "pobj"]
+
+def route_of(token: Token) -> Token | None:
+    """The verb that lists a tour's stops: "a tour which will take him to A and B", "the tour took him to A"."""
+    verbs = [c for c in token.children if c.dep_ in ("relcl", "acl")] + ([token.head] if token.dep_ == "nsubj" else [])
+    return next((v for v in verbs if lemma_of(v) in load_triggers()["meeting"]["route_verbs"]), None)
 
 def destinations(token: Token, index: MentionIndex) -> list[Mention]:
     """Every place a visit goes to, in order: "will visit Japan, China and South Korea"."""

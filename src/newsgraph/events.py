@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, is_dated, is_definite, is_unreal,
-    participant_roots, place_at, place_of, preposition_of, relative_antecedent, status_of, subjects_above, time_of,
+    participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -75,6 +75,7 @@ class Candidate:
     attends: bool = False  # "also due to attend are X and Y": the meeting attended is not named
     via_anaphora: bool = False
     ordinal: str | None = None
+    leg: bool = False  # one stop of a tour of several
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     evidence: list = field(default_factory=list)
 
@@ -294,8 +295,10 @@ def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list
         return []
     # The tour's date is not any one leg's: each leg keeps only its month.
     month = replace(candidate.time, day=None) if candidate.time and candidate.time.month else candidate.time
-    return [replace(candidate, participants=visitors, place=place, time=month, evidence=list(candidate.evidence))
-            for place in places]
+    route = route_of(token)  # "a tour which has taken him to A and B": the stops' tense is the route's
+    status = candidate.status if route is None else status_of(route, [route])
+    return [replace(candidate, participants=visitors, place=place, time=month, status=status, leg=True,
+                    evidence=list(candidate.evidence)) for place in places]
 
 
 # Triggers -----------------------------------------------------------------
@@ -675,6 +678,8 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False  # a summit is not one of the meetings held on its sidelines
     if a.place and b.place and not _may_be_same_place(a.place, b.place):
         return False
+    if (a.leg or b.leg) and not (a.place and b.place):
+        return False  # which stop of a tour an unplaced visit was, the text does not say
     if a.time and b.time and not a.time.compatible(b.time):
         return False
     # "the talks" with no actors of its own is the latest matching event; "X attended the talks" adds X to it.
