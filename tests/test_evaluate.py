@@ -1,13 +1,16 @@
 """Scoring against gold, on hand-built extractions (no NLP needed)."""
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from newsgraph.cli import main
 from newsgraph.errors import InputError
 from newsgraph.evaluate import (
-    GoldArticle, GoldMeeting, GoldRole, Metric, evaluate, fold, load_gold,
+    GoldArticle, GoldMeeting, GoldRole, Metric, as_extraction, evaluate, fold, load_gold,
 )
 from newsgraph.model import (
     Article, Entity, EntityType, Event, EventType, Extraction, Participant, Role, Span, Status, TimeValue,
@@ -248,6 +251,49 @@ def test_every_annotated_person_is_named_in_the_article(name):
             assert " " + fold(person) in text, (article.id, person)
 
 
+@pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl", "test.jsonl"])
+def test_the_project_gold_files_load(name):
+    path = GOLD_DIR / name
+    if not path.exists():
+        pytest.skip(f"{path} not written yet")
+    articles = load_gold(path)
+    assert articles
+    for article in articles:
+        people = {fold(p) for p in article.people}
+        for role in article.roles:
+            assert fold(role.person) in people, (article.id, role.person)
+
+
+def test_states_match_under_another_common_name():
+    gold = GoldArticle("a1", None, (), (), (GoldMeeting(("Turkey", "Britain"), "Moscow", None, Status.OCCURRED),))
+    entities = ENTITIES + (_entity("state:GBR", EntityType.STATE, "United Kingdom"),)
+    event = _meeting("state:TUR", "state:GBR", place="place:moscow")
+    report = evaluate([gold], {"a1": _extraction(entities=entities, roles=(), events=(event,))})
+    assert report.scores[Metric.MEETINGS_PLACE_DATE].f1 == 1.0
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news-meetings.jsonl"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _texts() -> dict[str, str]:
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    with CORPUS.open(encoding="utf-8") as lines:
+        texts.update((row["id"], row["text"]) for row in map(json.loads, lines))
+    return texts
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"corpus not present at {CORPUS}: gold annotations not checked against texts")
+@pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl", "test.jsonl"])
+def test_every_annotated_person_is_named_in_the_article(name):
+    texts = _texts()
+    for article in load_gold(GOLD_DIR / name):
+        assert article.id in texts, article.id
+        text = " " + fold(texts[article.id])
+        for person in article.people:
+            assert " " + fold(person) in text, (article.id, person)
+
+
 def _as_extraction(gold: GoldArticle) -> Extraction:
     """What a perfect extractor would give for ``gold``: one entity per name."""
     keys: dict[str, str] = {}
@@ -282,7 +328,22 @@ def _time(date):
 @pytest.mark.parametrize("name", ["seeds.jsonl", "dev.jsonl", "test.jsonl"])
 def test_a_perfect_extraction_of_each_gold_file_scores_one(name):
     gold = load_gold(GOLD_DIR / name)
-    report = evaluate(gold, {g.id: _as_extraction(g) for g in gold})
+    report = evaluate(gold, {g.id: as_extraction(g) for g in gold})
     assert all(s.f1 == 1.0 for s in report.scores.values()), report.to_text(verbose=True)
     assert report.status_accuracy == 1.0
     assert report.invented == 0
+
+
+def test_a_second_annotation_that_differs_scores_below_one():
+    other = GoldArticle("a1", None, GOLD.people, GOLD.roles[:3], GOLD.meetings[:2] + (
+        GoldMeeting(("Ruben Rubinyan", "Serdar Kılıç"), "Yerevan", None, Status.PLANNED),))
+    report = evaluate([GOLD], {"a1": as_extraction(other)})
+    assert report.scores[Metric.MEETINGS].f1 == 1.0
+    assert report.scores[Metric.MEETINGS_PLACE_DATE].tp == 2 and report.scores[Metric.ROLES].fn == 1
+
+
+def test_eval_against_a_second_annotation_prints_agreement():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(["eval", str(GOLD_DIR / "dev.jsonl"), "--against", str(GOLD_DIR / "dev.jsonl")])
+    assert code == 0 and "meetings (participants)     1.000  1.000  1.000" in out.getvalue()

@@ -98,7 +98,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="score the extractor against hand-annotated gold articles")
     evaluate.add_argument("gold", type=Path, help="gold JSON Lines (format: tests/gold/README.md)")
-    evaluate.add_argument("--corpus", type=Path, nargs="+", required=True, help="the articles the gold annotates")
+    sources = evaluate.add_mutually_exclusive_group(required=True)
+    sources.add_argument("--corpus", type=Path, nargs="+", help="the articles the gold annotates")
+    sources.add_argument("--against", type=Path, metavar="GOLD",
+                         help="score this second annotation of the same articles instead of the extractor "
+                              "(agreement between annotators)")
     evaluate.add_argument("--model", default=None, help="spaCy pipeline (default: en_core_web_sm)")
     evaluate.add_argument("--verbose", action="store_true", help="list the misses and false positives")
     return parser
@@ -304,16 +308,19 @@ def _network(args) -> int:
 
 
 def _eval(args) -> int:
-    from newsgraph.evaluate import evaluate, load_gold
+    from newsgraph.evaluate import as_extraction, evaluate, load_gold
     from newsgraph.ingest import read_articles
     from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
     from newsgraph.pipeline import extract_corpus
 
     gold = load_gold(args.gold)
-    wanted = {g.id for g in gold}
-    articles = (a for a in read_articles(args.corpus) if a.id in wanted)
-    nlp = shared_pipeline(args.model or DEFAULT_MODEL)
-    extractions = {x.article.id: x for x in extract_corpus(articles, nlp=nlp)}
+    if args.against:
+        extractions = {g.id: as_extraction(g) for g in load_gold(args.against)}
+    else:
+        wanted = {g.id for g in gold}
+        articles = (a for a in read_articles(args.corpus) if a.id in wanted)
+        nlp = shared_pipeline(args.model or DEFAULT_MODEL)
+        extractions = {x.article.id: x for x in extract_corpus(articles, nlp=nlp)}
     print(evaluate(gold, extractions).to_text(verbose=args.verbose), end="")
     return EXIT_OK
 

@@ -24,7 +24,9 @@ from pathlib import Path
 from anyascii import anyascii
 
 from newsgraph.errors import InputError, Problem
-from newsgraph.model import Article, Entity, EntityType, Event, EventType, Extraction, Status
+from newsgraph.model import (
+    Article, Entity, EntityType, Event, EventType, Extraction, Participant, Role, Span, Status, TimeValue,
+)
 
 # The role concepts a gold file may use (local names in ontology/roles.ttl).
 ROLE_CONCEPTS = frozenset({
@@ -182,6 +184,35 @@ def _list(value: object, where: str) -> list:
     if not isinstance(value, list):
         raise ValueError(f"{where} must be a list")
     return value
+
+
+def as_extraction(article: GoldArticle) -> Extraction:
+    """A second annotator's gold read as if it were extracted, to score one annotator against another."""
+    names: dict[str, EntityType] = {}
+
+    def key(name: str, kind: EntityType | None = None) -> str:
+        kind = names.setdefault(name, kind or (EntityType.STATE if state_code(name) else EntityType.ORGANIZATION))
+        return f"{kind.value}:{fold(name)}"
+
+    nowhere = Span(0, 0, "")
+    for person in (*article.people, *(r.person for r in article.roles)):
+        key(person, EntityType.PERSON)
+    roles = tuple(Role(key(r.person), r.role, r.of and key(r.of), nowhere, r.towards and key(r.towards), r.former)
+                  for r in article.roles)
+    events = tuple(Event(EventType.MEETING, tuple(Participant(key(p)) for p in m.participants), (nowhere,), m.status,
+                         place=m.place and key(m.place, None if state_code(m.place) else EntityType.PLACE),
+                         time=m.date and _time_from_iso(m.date))
+                   for m in article.meetings)
+    entities = tuple(Entity(key(name), kind, name, ()) for name, kind in names.items())
+    return Extraction(Article(article.id, "", "", "gold", published=article.published),
+                      entities=entities, roles=roles, events=events)
+
+
+def _time_from_iso(text: str) -> TimeValue:
+    if text.startswith("--"):
+        return TimeValue(None, int(text[2:4]), int(text[5:7]))
+    parts = [int(p) for p in text.split("-")]
+    return TimeValue(*parts)
 
 
 # -- name matching -----------------------------------------------------------
