@@ -23,7 +23,7 @@ from rdflib.compare import isomorphic
 
 from newsgraph.cli import main
 from newsgraph.ledger import LEDGER_FILE
-from newsgraph.store import GraphKind, open_store, store_path
+from newsgraph.store import GraphKind, open_store
 
 PEOPLE = ["Ruben Rubinyan", "Serdar Kılıç", "Sergei Lavrov", "Antony Blinken", "Ararat Mirzoyan", "Mevlut Cavusoglu"]
 PLACES = ["Vienna", "Moscow", "Geneva", "Ankara", "Yerevan", "Tbilisi"]
@@ -78,39 +78,26 @@ def clean_out(news, tmp_path_factory) -> Path:
     return out
 
 
-def _extracted(out: Path) -> int:
+def _count(out: Path, condition: str = "1") -> int:
+    """Ledger rows meeting ``condition``."""
     try:
         with sqlite3.connect(out / LEDGER_FILE, timeout=1) as db:
-            return db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            return db.execute(f"SELECT COUNT(*) FROM articles WHERE {condition}").fetchone()[0]
     except sqlite3.OperationalError:  # no ledger or no table yet
         return 0
 
 
-def _log_bytes(out: Path) -> int:
-    return sum(p.stat().st_size for p in store_path(out).glob("*.log")) if store_path(out).exists() else 0
-
-
 def kill_while_writing(news: Path, out: Path) -> None:
-    """SIGKILL the build once extraction is done and the store's write-ahead log starts growing again.
+    """SIGKILL the build as soon as the ledger says the first chunk of graphs is in the store.
 
-    The ontology is written when the store opens; the article graphs come after all
-    articles are mapped and validated, so the second growth of the log is the graph writes.
+    The kill lands while the next chunk is written (or mapped and validated): some graphs
+    are stored, others not yet.
     """
     process = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "build", str(news), "--out", str(out),
                                 "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 300
-        while _extracted(out) < ARTICLES and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        settled, last, since = None, -1, time.monotonic()
-        while process.poll() is None and time.monotonic() < deadline:
-            size = _log_bytes(out)
-            if size != last:
-                last, since = size, time.monotonic()
-            elif settled is None and size and time.monotonic() - since > 0.1:
-                settled = size  # the ontology is in; graphs are being mapped and validated
-            if settled is not None and size > settled:
-                break
+        while _count(out, "written IS NOT NULL") == 0 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)

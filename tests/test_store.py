@@ -138,7 +138,7 @@ def test_graphs_new_to_the_store_are_added_together_with_their_union(tmp_path):
     bad = Graph()
     bad.add((ID["person-x"], RDFS.label, Literal("X")))
     with open_store(tmp_path, create=True) as store:
-        store.replace_graphs({**graphs, quarantine: bad})  # none held yet: the one-transaction add
+        store.replace_graphs({**graphs, quarantine: bad})  # none held yet: the bulk add
         assert union_of(store) == article_triples(store)
         assert store.graph_names(kinds=[GraphKind.QUARANTINE]) == [quarantine]
         assert {n: store.triple_count(n) for n in graphs} == {n: len(g) for n, g in graphs.items()}
