@@ -78,11 +78,11 @@ def clean_out(news, tmp_path_factory) -> Path:
     return out
 
 
-def _count(out: Path, condition: str = "1") -> int:
-    """Ledger rows meeting ``condition``."""
+def _written(out: Path) -> int:
+    """Articles the ledger says the store holds."""
     try:
         with sqlite3.connect(out / LEDGER_FILE, timeout=1) as db:
-            return db.execute(f"SELECT COUNT(*) FROM articles WHERE {condition}").fetchone()[0]
+            return db.execute("SELECT COUNT(*) FROM articles WHERE written IS NOT NULL").fetchone()[0]
     except sqlite3.OperationalError:  # no ledger or no table yet
         return 0
 
@@ -97,7 +97,7 @@ def kill_while_writing(news: Path, out: Path) -> None:
                                 "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 300
-        while _count(out, "written IS NOT NULL") == 0 and process.poll() is None and time.monotonic() < deadline:
+        while _written(out) == 0 and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.002)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)

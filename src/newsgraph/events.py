@@ -33,7 +33,8 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, is_dated, is_definite, is_unreal,
-    participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, status_of, subjects_above, time_of,
+    participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, status_of, subjects_above,
+    time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer

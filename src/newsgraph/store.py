@@ -17,7 +17,8 @@ honest):
   may leave part of those graphs; the ledger marks them written only after
   the call returns, so the next build writes them again, and as they are then
   held, through the one-request replacement above (tests/test_crash.py kills
-  a build mid-write and compares the rerun with a clean build).
+  a build once its first chunk of graphs is stored and compares the rerun
+  with a clean build).
 
 The SPARQL default graph is a materialized union graph (``UNION_GRAPH``, the
 set of all article triples) plus the ontology graph, not pyoxigraph's
