@@ -285,8 +285,11 @@ def test_transient_errors_are_retried(store, scripted):
 # -- newsgraph serve -----------------------------------------------------------
 
 def start_cli_serve(out: Path, port: int, *extra: str) -> subprocess.Popen:
+    # As from a terminal: a test run started in the background (`make test &`) passes SIGINT on ignored,
+    # and a server that inherits that rightly ignores Ctrl-C.
     return subprocess.Popen([str(NEWSGRAPH), "serve", "--store", str(out), "--port", str(port), *extra],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def stop_cli_serve(process: subprocess.Popen) -> None:
