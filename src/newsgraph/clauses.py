@@ -360,11 +360,12 @@ def _destinations(token: Token) -> list[Token]:
     lexicon = load_triggers()["meeting"]
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    found = [c for c in token.children if c.dep_ == "dobj"] + _objects_of(token, ("to", "of"))
     route = route_of(token)
-    return objects + [c for head in (token, route) if head is not None for p in head.children
-                      if p.dep_ == "prep" and p.lower_ in (("to", "of") if head == token else ("to",))
-                      for c in p.children if c.dep_ == "pobj"]
+    return found + (_objects_of(route, ("to",)) if route is not None else [])
+
+def _objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    return [c for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions for c in p.children if c.dep_ == "pobj"]
 
 def route_of(token: Token) -> Token | None:
     """The verb that lists a tour's stops: "a tour which will take him to A and B", "the tour took him to A"."""
