@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, URIRef
 
@@ -14,14 +15,17 @@ from newsgraph.errors import QueryError
 from newsgraph.query import (
     LIST_SEPARATOR,
     Answer,
+    OrderKey,
     ParamKind,
     _library,
     _list_value,
+    _select,
     ask,
     find_nodes,
     list_queries,
     parse_query,
     run_sparql,
+    sort_solutions,
 )
 from newsgraph.store import ONTOLOGY_GRAPH, open_store
 
@@ -185,6 +189,42 @@ def test_who_met_where_agrees_with_rdflib_in_memory_sparql(store):
     expected = tuple(tuple(_list_value(v) if i in lists else v for i, v in enumerate(row)) for row in rows)
     assert len(expected) == 3
     assert ask(store, "who-met-where").rows == expected
+
+
+@pytest.mark.parametrize("info", list_queries(), ids=lambda i: i.name)
+def test_each_library_query_is_sorted_as_its_order_by_says(store, info):
+    # ask sorts in Python what the file's ORDER BY says; the store, given the whole text, must agree.
+    params = {p.name: {"person": "Kilic", "state": "Türkiye", "state1": "Armenia", "state2": "Türkiye",
+                       "place": "Moscow", "node": "Kilic"}[p.name] for p in info.params}
+    bindings = {p.name: find_nodes(store, v, kind=p.kind)[0] for p, v in zip(info.params, params.values())}
+    columns, rows = _select(store.query(info.text, bindings=bindings))
+    keep = [i for i, c in enumerate(columns) if c not in params]
+    by_store = [tuple(_list_value(row[i]) if columns[i] in info.lists else row[i] for i in keep) for row in rows]
+    assert by_store, f"{info.name} finds nothing in the fixture: the comparison would prove nothing"
+    assert list(ask(store, info.name, params=params).rows) == list(dict.fromkeys(by_store))
+
+
+def test_the_final_order_by_is_read_off_the_text_when_python_can_apply_it():
+    head = "# name: q\n# answers: a\nSELECT ?a ?n (COUNT(?x) AS ?c) WHERE { ?a ?n ?x } GROUP BY ?a ?n\n"
+    sorted_here = parse_query(head + "ORDER BY DESC(?c) ?a  desc( ?n )\n", source="q.rq")
+    assert sorted_here.order == (OrderKey("c", True), OrderKey("a"), OrderKey("n", True))
+    assert "ORDER BY" not in sorted_here.body and sorted_here.text.endswith("desc( ?n )\n")
+    for modifiers in ("ORDER BY STR(?a)", "ORDER BY ?a LIMIT 3", "ORDER BY ?x"):  # ?x is not projected
+        kept = parse_query(head + modifiers, source="q.rq")
+        assert (kept.order, kept.body) == ((), kept.text)
+
+
+def test_solutions_sort_in_sparql_order():
+    one, two, ten = (ox.Literal(n, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+                     for n in ("1", "2", "10"))
+    column = [ox.Literal("b"), ten, None, ox.NamedNode("http://x/a"), ox.BlankNode("z"), two, one]
+    solutions = [(term, i) for i, term in enumerate(column)]
+    ascending = [term for term, _ in sort_solutions(solutions, ("v", "i"), (OrderKey("v"),))]
+    assert ascending == [None, ox.BlankNode("z"), ox.NamedNode("http://x/a"), one, two, ten, ox.Literal("b")]
+    descending = sort_solutions(solutions, ("v", "i"), (OrderKey("v", True),))
+    assert [term for term, _ in descending] == ascending[::-1]
+    ties = [(ox.Literal("same"), i) for i in (3, 1, 2)]
+    assert sort_solutions(ties, ("v", "i"), (OrderKey("v"), OrderKey("i", True))) == [ties[0], ties[2], ties[1]]
 
 
 # -- free SPARQL --------------------------------------------------------------

@@ -7,6 +7,13 @@ Each library query starts with a header of comment lines::
     # param: person (person) — a person's name, matched on labels ...
     # lists: with, articles
 
+A query ends with ``ORDER BY`` over projected variables (``?x`` or
+``DESC(?x)``), so the file gives the same rows in any SPARQL store; ``ask``
+runs it without that clause and sorts the rows here in SPARQL's order
+(unbound, blank nodes, IRIs, then literals, numbers by value). Oxigraph
+compares IRIs by reading their text from disk at each comparison: sorting
+7,661 meetings by IRI took 1.2 s of a 1.8 s who-met-where, sorting here 10 ms.
+
 ``param: NAME (KIND) — description`` declares a variable ``?NAME`` that the
 query projects; ``KIND`` (person, state, place, node) says which nodes a name
 may designate. ``lists`` names columns built with GROUP_CONCAT and the
@@ -107,12 +114,20 @@ class Param:
 
 
 @dataclass(frozen=True, slots=True)
+class OrderKey:
+    column: str
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class QueryInfo:
     name: str
     description: str
     params: tuple[Param, ...]
     lists: tuple[str, ...]
-    text: str
+    text: str  # the file as it is
+    body: str  # the text without its final ORDER BY, which ``order`` holds
+    order: tuple[OrderKey, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +205,46 @@ def parse_query(text: str, *, source: str) -> QueryInfo:
         raise QueryError(f"{source}: the header needs `# name:` and `# answers:` lines")
     params = tuple(_parse_param(p, source) for p in fields.get("param", []))
     lists = tuple(c.strip() for line in fields.get("lists", []) for c in line.split(",") if c.strip())
-    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text)
+    body, order = _split_order(text)
+    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text, body, order)
+
+
+_ORDER_KEY = re.compile(r"(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+)", re.IGNORECASE)
+_FINAL_ORDER = re.compile(rf"\bORDER\s+BY((?:\s+(?:{_ORDER_KEY.pattern}))+)\s*$", re.IGNORECASE)
+
+
+def _split_order(text: str) -> tuple[str, tuple[OrderKey, ...]]:
+    """The text without a final ORDER BY over projected variables, and that clause's keys.
+
+    Any other solution modifier (LIMIT, an expression, a variable not
+    projected) stays in the query, for the store to apply.
+    """
+    match = _FINAL_ORDER.search(text)
+    if match is None:
+        return text, ()
+    keys = tuple(OrderKey(inner or plain, direction.upper() == "DESC")
+                 for direction, inner, plain in _ORDER_KEY.findall(match[1]))
+    projected = _projected(text)
+    if projected is not None and any(key.column not in projected for key in keys):
+        return text, ()
+    return text[: match.start()], keys
+
+
+_PROJECTION = re.compile(r"\bSELECT\b(.*?)\bWHERE\b", re.IGNORECASE | re.DOTALL)
+_INNERMOST_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _projected(text: str) -> set[str] | None:
+    """The variables the outer SELECT projects; None for ``SELECT *``."""
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    match = _PROJECTION.search(code)
+    clause = match[1] if match else ""
+    named = set(re.findall(r"\bAS\s+\?(\w+)", clause, re.IGNORECASE))
+    while (flat := _INNERMOST_PARENS.sub(" ", clause)) != clause:
+        clause = flat  # drop expressions, innermost first: their variables are not projected
+    if "*" in clause:
+        return None
+    return named | set(re.findall(r"\?(\w+)", clause))
 
 
 def _parse_param(line: str, source: str) -> Param:
@@ -216,11 +270,13 @@ def ask(store: Queryable, name: str, *, params: Mapping[str, str] | None = None)
     given = _check_params(info, dict(params or {}))
     choices = [_nodes_for(store, p, given[p.name]) for p in info.params]
     columns: tuple[str, ...] = ()
-    rows: dict[tuple[str | None, ...], None] = {}  # an ordered set
+    solutions: list[tuple[OxTerm | None, ...]] = []
     for combination in itertools.product(*choices):
         bindings = {p.name: node for p, node in zip(info.params, combination)}
-        columns, found = _select(store.query(info.text, bindings=bindings))
-        rows.update(dict.fromkeys(found))
+        columns, found = _terms(store.query(info.body, bindings=bindings))
+        solutions.extend(found)
+    ordered = sort_solutions(solutions, columns, info.order)
+    rows = dict.fromkeys(tuple(map(_text, solution)) for solution in ordered)  # an ordered set
     keep = [i for i, c in enumerate(columns) if c not in given]
     lists = {i for i in keep if columns[i] in info.lists}
     return Answer(
@@ -310,10 +366,47 @@ def _collect(result: object) -> tuple[tuple[str, ...], tuple[tuple[str | None, .
 
 
 def _select(result: ox.QuerySolutions) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
+    columns, solutions = _terms(result)
+    return columns, tuple(tuple(map(_text, solution)) for solution in solutions)
+
+
+def _terms(result: ox.QuerySolutions) -> tuple[tuple[str, ...], list[tuple[OxTerm | None, ...]]]:
     columns = tuple(v.value for v in result.variables)
     # A solution iterates over its values in the order of result.variables (faster than by name).
-    rows = _evaluate(lambda: [tuple(map(_text, solution)) for solution in result])
-    return columns, tuple(rows)
+    return columns, _evaluate(lambda: [tuple(solution) for solution in result])
+
+
+def sort_solutions(solutions: list[tuple[OxTerm | None, ...]], columns: tuple[str, ...],
+                   order: tuple[OrderKey, ...]) -> list[tuple[OxTerm | None, ...]]:
+    """Solutions in SPARQL ORDER BY order over ``order``'s columns (ties keep their order)."""
+    ordered = list(solutions)
+    for key in reversed(order):  # stable sorts, last key first
+        index = columns.index(key.column)
+        ordered.sort(key=lambda solution: _term_order(solution[index]), reverse=key.descending)
+    return ordered
+
+
+_NUMERIC = frozenset(f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "decimal", "float", "double", "int", "long", "short", "byte", "nonNegativeInteger",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"))
+
+
+def _term_order(term: OxTerm | None) -> tuple:
+    """SPARQL 1.1 §15.1: unbound, blank nodes, IRIs, literals; numbers compare by value."""
+    if term is None:
+        return (0,)
+    if isinstance(term, ox.BlankNode):
+        return (1, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, term.value)
+    if isinstance(term, ox.Literal):
+        if term.datatype.value in _NUMERIC:
+            try:
+                return (3, 0, float(term.value), term.value)
+            except ValueError:
+                pass  # an ill-typed number sorts with the other literals
+        return (3, 1, term.value, term.language or term.datatype.value)
+    return (4, str(term))
 
 
 def _evaluate(run: Callable[[], T]) -> T:
