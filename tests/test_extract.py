@@ -833,3 +833,18 @@ def test_a_meeting_with_someone_and_no_subject_is_with_the_one_the_story_follows
             "A meeting with Prime Minister Li Wei and Defense Minister Jon Berg was scheduled for Monday.")
     found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
     assert ("Anna Berg", "Jon Berg", "Li Wei") in found
+
+
+def test_a_name_the_parser_reads_into_the_day_is_still_the_one_met(extract_text):
+    # The parser reads "Jon Berg-Otieno Wednesday" as one phrase headed by the day.
+    people, _ = only_meeting(extract_text("Speaker Anna Berg met Kenyan President Jon Berg-Otieno Wednesday."))
+    assert people == ["Anna Berg", "Jon Berg-Otieno"]
+
+
+@pytest.mark.parametrize("title, side", [("the US speaker", "Anna Berg"), ("the Kenyan president", "Jon Otieno"),
+                                         ("the Ugandan president", None)])
+def test_a_title_qualified_by_a_state_is_its_one_holder_of_that_state(extract_text, title, side):
+    text = (f"Kenyan President Jon Otieno met Speaker Anna Berg on Monday. Later {title} met Li Wei, "
+            "the foreign minister.")
+    later = [people for people, _ in meetings(extract_text(text, published=MONDAY)) if "Li Wei" in people]
+    assert later == ([sorted([side, "Li Wei"])] if side else [])

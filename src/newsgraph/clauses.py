@@ -203,7 +203,17 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
+            elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
+                roots.extend(_names_misread_as_compounds(child))
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
+
+_TIMES = ("DATE", "TIME")
+
+
+def _names_misread_as_compounds(time: Token) -> list[Token]:
+    """'met President X Wednesday': the parser may read the name as part of the day's phrase."""
+    return [c for c in time.children if c.dep_ == "compound" and c.ent_type_ and c.ent_type_ not in _TIMES]
+
 
 def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
     """'talks with visiting minister X': the parser may read "visiting" as a verb and X as its object."""

@@ -54,6 +54,7 @@ class Discourse:
     people: list[list[Mention]] = field(default_factory=list)  # groups named together, latest last
     states: list[list[Mention]] = field(default_factory=list)
     holders: dict[str, list[Mention]] = field(default_factory=dict)  # role concept -> its holders
+    holder_states: dict[str, set[str]] = field(default_factory=dict)  # holder -> the states their roles are of
 
     def latest_people(self) -> list[Mention] | None:
         return self.people[-1] if self.people else None
@@ -84,7 +85,7 @@ class Candidate:
 def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list[Role]) -> tuple[list[Event], list[Mention]]:
     """The meetings an article reports, one event per meeting, and the places they name."""
     doc = index.doc
-    groups = Discourse(holders=_holders(roles, index))
+    groups = Discourse(holders=_holders(roles, index), holder_states=_holder_states(roles))
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
     sentences = list(doc.sents)
@@ -457,7 +458,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         mentions = actors_under(root, index)
         if visit and root.dep_ == "dobj":
             mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
-        if not mentions and (group := _antecedent(root, groups, index)):
+        qualifiers = _qualifying_states(root, index)
+        if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
         if root.dep_ in SUBJECTS:
             subjects += mentions
@@ -547,8 +549,12 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
     return False
 
 
-def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Mention] | None:
-    """What a pronoun or description stands for: "the envoys", "their", "the two nations", "the president"."""
+def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
+                qualifiers: frozenset[str] = frozenset()) -> list[Mention] | None:
+    """What a pronoun or description stands for: "the envoys", "their", "the two nations", "the president".
+
+    ``qualifiers`` are the states a title is qualified by ("the US speaker"): its holder must not hold it for another.
+    """
     cues = load_triggers()["anaphora"]
     lower, lemma = root.lower_, root.lemma_.lower()
     plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
@@ -571,7 +577,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex) -> list[Men
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
         return [(here or subjects or earlier)[-1]] if earlier else None
-    holders = groups.holders.get(load_role_lexicon().get(lower, ""), [])
+    holders = [h for h in groups.holders.get(load_role_lexicon().get(lower, ""), [])
+               if not qualifiers or not groups.holder_states.get(h.key) or groups.holder_states[h.key] & qualifiers]
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
     return None
@@ -604,6 +611,23 @@ def _holders(roles: list[Role], index: MentionIndex) -> dict[str, list[Mention]]
         if not role.former and role.holder in first:
             holders.setdefault(role.role, {})[role.holder] = first[role.holder]
     return {concept: list(people.values()) for concept, people in holders.items()}
+
+
+def _holder_states(roles: list[Role]) -> dict[str, set[str]]:
+    states: dict[str, set[str]] = {}
+    for role in roles:
+        if not role.former and role.organization and role.organization.startswith("state:"):
+            states.setdefault(role.holder, set()).add(role.organization)
+    return states
+
+
+def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
+    """The states qualifying a definite title ("the US speaker", "the Kenyan president")."""
+    if load_role_lexicon().get(root.lower_) is None or not any(c.lower_ == "the" for c in root.children):
+        return frozenset()
+    modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
+    return frozenset(m.key for m in index.within(root.left_edge.i, root.i)
+                     if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end)))
 
 
 def _refers_back(token: Token) -> bool:
