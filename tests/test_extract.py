@@ -848,3 +848,10 @@ def test_a_title_qualified_by_a_state_is_its_one_holder_of_that_state(extract_te
             "the foreign minister.")
     later = [people for people, _ in meetings(extract_text(text, published=MONDAY)) if "Li Wei" in people]
     assert later == ([sorted([side, "Li Wei"])] if side else [])
+
+
+def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
+    text = ("Kenya would invest about 12 million euros to develop the project, which will create nearly 300 direct "
+            "jobs, Otieno said, after meeting with outgoing UN Secretary-General Li Wei on Friday.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Li Wei", "Otieno"] and event.status is Status.OCCURRED

@@ -70,10 +70,23 @@ def governors_of(token: Token):
     while current.head != current:
         if current.dep_ in ("pcomp", "pobj") and current.head.dep_ == "prep" and current.pos_ in ("VERB", "AUX"):
             current = current.head  # through the preposition of a gerund
+            if (reporter := _reporter_before(current)) is not None:
+                yield reporter
+                return
         elif current.dep_ not in _GOVERNING:
             return
         current = current.head
         yield current
+
+def _reporter_before(preposition: Token) -> Token | None:
+    """'Y will do Z, X said, after meeting W': what follows the reporting clause is said of its speaker."""
+    words = load_triggers()["report_verbs"]
+    doc = preposition.doc
+    for clause in preposition.head.children:
+        if (clause.dep_ == "parataxis" and lemma_of(clause) in words and clause.right_edge.i < preposition.i
+                and all(t.is_punct for t in doc[clause.right_edge.i + 1 : preposition.i])):
+            return clause
+    return None
 
 def _within_sentence_frame(verb: Token) -> list[Token]:
     """The governors whose negation or wish reaches the trigger: not past an adverbial clause
