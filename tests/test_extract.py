@@ -81,6 +81,8 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Joe Biden could meet Vladimir Putin if the talks go well.",
         "Joe Biden is trying to arrange a meeting with Vladimir Putin.",
         "Joe Biden offered to start talks with Vladimir Putin next month.",
+        "China will encourage more tourists to visit Kenya, Li Wei said.",
+        "Kenya requested Paul Otieno to meet Li Wei.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
