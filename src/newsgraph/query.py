@@ -12,7 +12,7 @@ A query ends with ``ORDER BY`` over projected variables (``?x`` or
 runs it without that clause and sorts the rows here in SPARQL's order
 (unbound, blank nodes, IRIs, then literals, numbers by value). Oxigraph
 compares IRIs by reading their text from disk at each comparison: sorting
-7,661 meetings by IRI took 1.2 s of a 1.8 s who-met-where, sorting here 10 ms.
+7,661 meetings by IRI took 1.2 s of a 1.8 s who-met-where; sorting here, 0.03 s.
 
 ``param: NAME (KIND) — description`` declares a variable ``?NAME`` that the
 query projects; ``KIND`` (person, state, place, node) says which nodes a name
