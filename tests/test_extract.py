@@ -857,3 +857,12 @@ def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
             "jobs, Otieno said, after meeting with outgoing UN Secretary-General Li Wei on Friday.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Li Wei", "Otieno"] and event.status is Status.OCCURRED
+
+
+@pytest.mark.parametrize("between, dated", [("", True), ("Trade grew. Exports rose. Imports fell. ", False)])
+def test_an_undated_meeting_near_the_lead_takes_the_day_the_lead_gives_its_side(extract_text, between, dated):
+    text = ("Kenyan President Paul Otieno said here Tuesday that ties with Uganda were strong. "
+            f"{between}Otieno made the remarks in his talks with his Ugandan counterpart Jon Berg.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"]
+    assert (event.time.iso() if event.time else None) == ("2021-05-04" if dated else None)

@@ -177,8 +177,28 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             candidate.place = _host_country(candidate.participants, index, represented, visitors)
+    lead_people, lead_time = _lead(sentences, index, published) if undated else (set(), None)
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
     for candidate in undated:
-        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
+        people = frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON)
+        candidate.time = together.get(people)
+        if (candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED
+                and people & lead_people and candidate.trigger < lead_end):
+            candidate.time = lead_time  # "X said here Sunday ... X made the remarks in talks with Y"
+
+
+LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
+
+
+def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValue | None]:
+    """The people the first sentence is about and the day it gives them ("X said here Sunday")."""
+    root = sentences[0].root
+    time = time_of([root], index.doc, published, prefer_future=False) if root.pos_ in ("VERB", "AUX") else None
+    if time is None or time.day is None:
+        return set(), None
+    people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
+              if m.type is EntityType.PERSON}
+    return people, time
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
