@@ -859,10 +859,11 @@ def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
     assert people == ["Li Wei", "Otieno"] and event.status is Status.OCCURRED
 
 
-@pytest.mark.parametrize("between, dated", [("", True), ("Trade grew. Exports rose. Imports fell. ", False)])
-def test_an_undated_meeting_near_the_lead_takes_the_day_the_lead_gives_its_side(extract_text, between, dated):
-    text = ("Kenyan President Paul Otieno said here Tuesday that ties with Uganda were strong. "
-            f"{between}Otieno made the remarks in his talks with his Ugandan counterpart Jon Berg.")
+@pytest.mark.parametrize("between, near", [("", True), ("Trade grew. Exports rose. Imports fell. ", False)])
+def test_an_undated_meeting_near_the_lead_takes_the_day_and_place_the_lead_gives_its_side(extract_text, between, near):
+    text = ("Kenyan President Paul Otieno said in Oslo on Tuesday that ties with Norway were strong. "
+            f"{between}Otieno made the remarks in his talks with Norwegian Prime Minister Jon Berg.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"]
-    assert (event.time.iso() if event.time else None) == ("2021-05-04" if dated else None)
+    assert (event.time.iso() if event.time else None, event.place) == (
+        ("2021-05-04", "place:3143244") if near else (None, None))  # Oslo

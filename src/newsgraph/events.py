@@ -174,31 +174,34 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     """What no report of a meeting says, the article may: where a visitor was received, when the sides acted together."""
     undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
     together = _dated_joint_acts(sentences, index, published) if undated else {}
+    lead_people, lead_time, lead_place = _lead(sentences, index, published)
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+
+    def in_lead(candidate: Candidate) -> bool:  # "X said in Oslo Sunday ... X made the remarks in talks with Y"
+        return candidate.trigger < lead_end and bool(lead_people & {m.key for m in candidate.participants})
+
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
-            candidate.place = _host_country(candidate.participants, index, represented, visitors)
-    lead_people, lead_time = _lead(sentences, index, published) if undated else (set(), None)
-    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+            candidate.place = (lead_place if in_lead(candidate) else None) or _host_country(
+                candidate.participants, index, represented, visitors)
     for candidate in undated:
-        people = frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON)
-        candidate.time = together.get(people)
-        if (candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED
-                and people & lead_people and candidate.trigger < lead_end):
-            candidate.time = lead_time  # "X said here Sunday ... X made the remarks in talks with Y"
+        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
+        if candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED and in_lead(candidate):
+            candidate.time = lead_time
 
 
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
 
 
-def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValue | None]:
-    """The people the first sentence is about and the day it gives them ("X said here Sunday")."""
+def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValue | None, Mention | None]:
+    """The people the first sentence is about, and the day and place it gives them ("X said in Oslo Sunday")."""
     root = sentences[0].root
-    time = time_of([root], index.doc, published, prefer_future=False) if root.pos_ in ("VERB", "AUX") else None
-    if time is None or time.day is None:
-        return set(), None
+    if root.pos_ not in ("VERB", "AUX"):
+        return set(), None, None
     people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
               if m.type is EntityType.PERSON}
-    return people, time
+    time = time_of([root], index.doc, published, prefer_future=False)
+    return people, time if time and time.day else None, place_of(root, [root], index, [])
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
