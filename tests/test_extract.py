@@ -867,3 +867,13 @@ def test_an_undated_meeting_near_the_lead_takes_the_day_and_place_the_lead_gives
     assert people == ["Jon Berg", "Paul Otieno"]
     assert (event.time.iso() if event.time else None, event.place) == (
         ("2021-05-04", "place:3143244") if near else (None, None))  # Oslo
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Anna Berg was due to meet students in Nairobi on Tuesday morning and hold talks with Kenyan President "
+     "Paul Otieno.", "2021-05-04"),
+    ("Anna Berg arrived in Nairobi on Tuesday and met with Kenyan President Paul Otieno.", None),
+])
+def test_a_verb_coordinated_without_its_own_subject_shares_the_day_but_not_an_arrivals(extract_text, sentence, day):
+    people, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and (event.time.iso() if event.time else None) == day

@@ -64,6 +64,15 @@ def clause_anchor(anchors: list[Token]) -> Token:
     """The verb that carries the trigger, or the trigger itself."""
     return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
 
+def shared_frame(anchors: list[Token]) -> list[Token]:
+    """'was due to meet A in Gaza on Sunday and hold talks with B': a verb coordinated without a subject
+    or auxiliary of its own shares the first verb's when and where."""
+    verb = clause_anchor(anchors)
+    if verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
+            c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in verb.children):
+        return [verb.head]
+    return []
+
 def governors_of(token: Token):
     """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
     current = token

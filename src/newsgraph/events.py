@@ -33,8 +33,8 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, is_dated, is_definite, is_unreal,
-    participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, status_of, subjects_above,
-    time_of,
+    lemma_of, participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, shared_frame,
+    status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -200,7 +200,9 @@ def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValu
         return set(), None, None
     people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
               if m.type is EntityType.PERSON}
-    time = time_of([root], index.doc, published, prefer_future=False)
+    # "X arrived on Sunday": the day of an arrival is not its meetings'
+    arrival = lemma_of(root) in load_triggers()["meeting"]["stay_verbs"]
+    time = None if arrival else time_of([root], index.doc, published, prefer_future=False)
     return people, time if time and time.day else None, place_of(root, [root], index, [])
 
 
@@ -415,11 +417,14 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
     if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
         candidate.joins = candidate.anaphoric = candidate.attends = True
-    candidate.place = place_of(token, anchors, index, candidate.participants)
+    shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
+    candidate.place = place_of(token, anchors + shared, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    candidate.time = time_of(anchors, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
-    candidate.dated = candidate.time is not None or is_dated(anchors, index.doc)
+    # "arrived on Sunday and met X": the day of an arrival is not the meeting's
+    when = anchors + [v for v in shared if lemma_of(v) not in load_triggers()["meeting"]["stay_verbs"]]
+    candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
     return candidate
