@@ -877,3 +877,10 @@ def test_an_undated_meeting_near_the_lead_takes_the_day_and_place_the_lead_gives
 def test_a_verb_coordinated_without_its_own_subject_shares_the_day_but_not_an_arrivals(extract_text, sentence, day):
     people, event = only_meeting(extract_text(sentence, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and (event.time.iso() if event.time else None) == day
+
+
+def test_here_in_the_lead_is_the_datelines_place_for_the_meetings_near_it(extract_text):
+    text = ("NAIROBI, May 4 (Xinhua) -- Ugandan President Jon Berg said here Tuesday that ties with Kenya were strong. "
+            "Berg made the remarks in his talks with Kenyan President Paul Otieno.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi

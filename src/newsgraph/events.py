@@ -112,7 +112,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
-    _fill_gaps(merged, sentences, index, represented, visitors, published)
+    _fill_gaps(merged, sentences, index, represented, visitors, published, here)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_bare_visits(kept)
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
@@ -170,11 +170,12 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
         (stays[i][p.key] for i in order for p in persons if p.key in stays[i]), None)
 
 
-def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represented, visitors: set[str], published) -> None:
+def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represented, visitors: set[str], published,
+               here: Mention | None) -> None:
     """What no report of a meeting says, the article may: where a visitor was received, when the sides acted together."""
     undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
     together = _dated_joint_acts(sentences, index, published) if undated else {}
-    lead_people, lead_time, lead_place = _lead(sentences, index, published)
+    lead_people, lead_time, lead_place = _lead(sentences, index, published, here)
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
 
     def in_lead(candidate: Candidate) -> bool:  # "X said in Oslo Sunday ... X made the remarks in talks with Y"
@@ -193,8 +194,8 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
 
 
-def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValue | None, Mention | None]:
-    """The people the first sentence is about, and the day and place it gives them ("X said in Oslo Sunday")."""
+def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tuple[set[str], TimeValue | None, Mention | None]:
+    """The people the first sentence is about, and the day and place it gives them ("X said in Oslo Sunday", "here")."""
     root = sentences[0].root
     if root.pos_ not in ("VERB", "AUX"):
         return set(), None, None
@@ -203,7 +204,8 @@ def _lead(sentences, index: MentionIndex, published) -> tuple[set[str], TimeValu
     # "X arrived on Sunday": the day of an arrival is not its meetings'
     arrival = lemma_of(root) in load_triggers()["meeting"]["stay_verbs"]
     time = None if arrival else time_of([root], index.doc, published, prefer_future=False)
-    return people, time if time and time.day else None, place_of(root, [root], index, [])
+    place = place_of(root, [root], index, []) or (here if _says_here([root]) else None)
+    return people, time if time and time.day else None, place
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
