@@ -884,3 +884,19 @@ def test_here_in_the_lead_is_the_datelines_place_for_the_meetings_near_it(extrac
             "Berg made the remarks in his talks with Kenyan President Paul Otieno.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
+
+
+@pytest.mark.parametrize("first, then", [
+    ("held talks with his visiting Ugandan counterpart Jon Berg in Nairobi on Sunday.", "welcomed the first visit to Kenya by Berg."),
+    ("welcomed the first visit to Kenya by Ugandan President Jon Berg on Sunday.", "held talks with Berg in Nairobi."),
+])
+def test_talks_in_a_city_and_a_visit_to_its_state_are_one_meeting_there(extract_text, first, then):
+    people, event = only_meeting(extract_text(f"Kenyan President Paul Otieno {first} Otieno {then}", published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
+
+
+def test_the_place_of_talks_between_two_sides_may_hang_on_the_second(extract_text):
+    text = ("The decision was made during the talks between Kenyan Prime Minister Paul Otieno and his visiting "
+            "Ugandan counterpart Jon Berg in Nairobi capital on Sunday.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi

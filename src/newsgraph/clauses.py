@@ -367,8 +367,9 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
             return m
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
     objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
-    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    # "met with A, B and C in Oslo", "met with his counterpart A in Oslo"
+    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                for o in p.children if o.dep_ == "pobj"]
+    # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "talks between A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     for anchor in anchors + objects:
         for prep in anchor.children:

@@ -731,7 +731,8 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
         return False  # a summit is not one of the meetings held on its sidelines
-    if a.place and b.place and not _may_be_same_place(a.place, b.place):
+    same_sides = {m.key for m in a.participants} == {m.key for m in b.participants}
+    if a.place and b.place and not _may_be_same_place(a.place, b.place, same_sides=same_sides):
         return False
     if (a.leg or b.leg) and not (a.place and b.place):
         return False  # which stop of a tour an unplaced visit was, the text does not say
@@ -741,10 +742,14 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     return _same_participants(a, b, represented) or b.anaphoric and (not b.participants or _joinable(a, b))
 
 
-def _may_be_same_place(a: Mention, b: Mention) -> bool:
-    """'Talks in Beijing' may be those 'at the Great Hall': a building lies in a city of its state."""
-    if a.key == b.key or a.venue == b.venue:
-        return a.key == b.key
+def _may_be_same_place(a: Mention, b: Mention, *, same_sides: bool = False) -> bool:
+    """'Talks in Beijing' may be those 'at the Great Hall': a building lies in a city of its state.
+    Between the same sides, 'talks in Hanoi' may also be those of 'the visit to Vietnam'."""
+    if a.key == b.key:
+        return True
+    if a.venue == b.venue:
+        return same_sides and any(x.type is EntityType.PLACE and y.type is EntityType.STATE and x.state == y.key
+                                  for x, y in ((a, b), (b, a)))
     venue, other = (a, b) if a.venue else (b, a)
     return venue.state is None or venue.state in (other.key, other.state)
 
@@ -782,13 +787,17 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
 
 def _absorb(target: Candidate, other: Candidate) -> None:
     target.participants = list({m.key: m for m in target.participants + other.participants}.values())
-    target.place = other.place if other.place and other.place.venue else target.place or other.place
+    target.place = max(filter(None, (target.place, other.place)), key=_specificity, default=None)
     target.time = _more_precise(target.time, other.time)
     target.dated = target.dated or other.dated
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+
+
+def _specificity(place: Mention) -> int:
+    return 2 if place.venue else 0 if place.type is EntityType.STATE else 1
 
 
 def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
