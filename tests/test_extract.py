@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.model import MeetingMode, Status
+from newsgraph.model import EntityType, MeetingMode, Status
 
 MONDAY = dt.date(2021, 5, 4)
 
@@ -900,3 +900,13 @@ def test_the_place_of_talks_between_two_sides_may_hang_on_the_second(extract_tex
             "Ugandan counterpart Jon Berg in Nairobi capital on Sunday.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
+
+
+@pytest.mark.parametrize("minister, name", [
+    # Names the statistical NER misses after these titles.
+    ("French Minister for Agriculture and Fisheries Dominique Vasseur", "Dominique Vasseur"),
+    ("Federal Minister for Water and Power Liaquat Hussain Khero", "Liaquat Hussain Khero"),
+])
+def test_the_name_after_a_ministers_portfolio_is_a_person(extract_text, minister, name):
+    found = extract_text(f"Chinese Vice Premier Li Wei on Monday met with visiting {minister}.")
+    assert name in {e.name for e in found.entities if e.type is EntityType.PERSON}

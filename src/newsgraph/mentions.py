@@ -372,7 +372,8 @@ def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
     counterparts = [doc[t.i : t.i + 1] for t in doc if t.lemma_.lower() == "counterpart"]
     titles = doc.spans.get("roles", [])
     for title in [*titles, *counterparts]:
-        for name in (_name_before_apposition(doc, title), _name_after_title(doc, title)):
+        for name in (_name_before_apposition(doc, title), _name_after_title(doc, title),
+                     _name_after_portfolio(doc, title)):
             if name is None or taken.intersection(range(name.start, name.end)) or any(
                     t.start < name.end and name.start < t.end for t in titles):
                 continue  # "Deputy [Prime Minister]": a title is no name
@@ -387,6 +388,21 @@ def _name_after_title(doc: Doc, title: Span) -> Span | None:
     while end < len(doc) and end - title.end < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
     return doc[title.end : end] if end - title.end >= 2 else None
+
+
+def _name_after_portfolio(doc: Doc, title: Span) -> Span | None:
+    """'Minister for Agriculture and Fisheries Dominique Bussereau': the name closes the run of capitalised
+    words; after "X and Y", it starts right after Y, else it is the last two words."""
+    if title.end >= len(doc) or doc[title.end].lower_ not in ("for", "of"):
+        return None
+    end = title.end + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].lower_ == "and" and doc[end - 1].is_title):
+        end += 1
+    while doc[end - 1].lower_ == "and":
+        end -= 1
+    joints = [t.i for t in doc[title.end + 1 : end] if t.lower_ == "and"]
+    start = joints[-1] + 2 if joints else end - 2
+    return doc[start:end] if 2 <= end - start <= 4 and start > title.end + 1 else None
 
 
 def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
