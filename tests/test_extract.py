@@ -873,8 +873,10 @@ def test_an_undated_meeting_near_the_lead_takes_the_day_and_place_the_lead_gives
     ("Anna Berg was due to meet students in Nairobi on Tuesday morning and hold talks with Kenyan President "
      "Paul Otieno.", "2021-05-04"),
     ("Anna Berg arrived in Nairobi on Tuesday and met with Kenyan President Paul Otieno.", None),
+    ("Anna Berg was holding talks on Friday at the ministry of trade and on Saturday was scheduled to meet with "
+     "Kenyan President Paul Otieno.", "2021-05-08"),
 ])
-def test_a_verb_coordinated_without_its_own_subject_shares_the_day_but_not_an_arrivals(extract_text, sentence, day):
+def test_a_meeting_shares_the_day_of_the_verb_coordinated_with_or_scheduling_it(extract_text, sentence, day):
     people, event = only_meeting(extract_text(sentence, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and (event.time.iso() if event.time else None) == day
 

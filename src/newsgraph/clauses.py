@@ -65,11 +65,14 @@ def clause_anchor(anchors: list[Token]) -> Token:
     return anchors[-1] if anchors[-1].pos_ in ("VERB", "AUX") else anchors[0]
 
 def shared_frame(anchors: list[Token]) -> list[Token]:
-    """'was due to meet A in Gaza on Sunday and hold talks with B': a verb coordinated without a subject
-    or auxiliary of its own shares the first verb's when and where."""
+    """Verbs whose when and where are the trigger's too: the first of two coordinated without a subject or
+    auxiliary of their own ("was due to meet A in Gaza on Sunday and hold talks with B"), and the verb that
+    schedules it ("on Saturday was scheduled to meet B")."""
     verb = clause_anchor(anchors)
     if verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
             c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in verb.children):
+        return [verb.head]
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in load_triggers()["schedule_verbs"]:
         return [verb.head]
     return []
 
