@@ -194,6 +194,11 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
 
 
+def _is_arrival(verb: Token) -> bool:
+    """'X arrived on Sunday (and met Y)': the day of an arrival is not its meetings'."""
+    return lemma_of(verb) in load_triggers()["meeting"]["stay_verbs"]
+
+
 def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tuple[set[str], TimeValue | None, Mention | None]:
     """The people the first sentence is about, and the day and place it gives them ("X said in Oslo Sunday", "here")."""
     root = sentences[0].root
@@ -201,9 +206,7 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
         return set(), None, None
     people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
               if m.type is EntityType.PERSON}
-    # "X arrived on Sunday": the day of an arrival is not its meetings'
-    arrival = lemma_of(root) in load_triggers()["meeting"]["stay_verbs"]
-    time = None if arrival else time_of([root], index.doc, published, prefer_future=False)
+    time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
     place = place_of(root, [root], index, []) or (here if _says_here([root]) else None)
     return people, time if time and time.day else None, place
 
@@ -423,8 +426,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.place = place_of(token, anchors + shared, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    # "arrived on Sunday and met X": the day of an arrival is not the meeting's
-    when = anchors + [v for v in shared if lemma_of(v) not in load_triggers()["meeting"]["stay_verbs"]]
+    when = anchors + [v for v in shared if not _is_arrival(v)]
     candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):

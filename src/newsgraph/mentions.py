@@ -391,7 +391,7 @@ def _name_after_title(doc: Doc, title: Span) -> Span | None:
 
 
 def _name_after_portfolio(doc: Doc, title: Span) -> Span | None:
-    """'Minister for Agriculture and Fisheries Dominique Bussereau': the name closes the run of capitalised
+    """'Minister for Agriculture and Fisheries Dominique Vasseur': the name closes the run of capitalised
     words; after "X and Y", it starts right after Y, else it is the last two words."""
     if title.end >= len(doc) or doc[title.end].lower_ not in ("for", "of"):
         return None
