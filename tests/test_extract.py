@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from newsgraph.events import Candidate, _merge_into
+from newsgraph.mentions import Mention
 from newsgraph.model import EntityType, MeetingMode, Status
 
 MONDAY = dt.date(2021, 5, 4)
@@ -912,3 +914,16 @@ def test_the_place_of_talks_between_two_sides_may_hang_on_the_second(extract_tex
 def test_the_name_after_a_ministers_portfolio_is_a_person(extract_text, minister, name):
     found = extract_text(f"Chinese Vice Premier Li Wei on Monday met with visiting {minister}.")
     assert name in {e.name for e in found.entities if e.type is EntityType.PERSON}
+
+
+def test_the_meeting_mentioned_after_a_summit_is_the_visit_before_it_when_it_names_no_new_side():
+    host, guest, body = (Mention(i, i + 1, kind, key, key) for i, kind, key in (
+        (0, EntityType.PERSON, "person:host"), (1, EntityType.PERSON, "person:guest"), (2, EntityType.STATE, "state:KEN")))
+    merged = [Candidate(0, MeetingMode.VISIT, [host, guest], status=Status.OCCURRED),
+              Candidate(10, MeetingMode.MULTILATERAL, [body], status=Status.OCCURRED)]
+    # "At the meeting, the host said ...": one more report of the visit's talks.
+    _merge_into(merged, Candidate(20, MeetingMode.IN_PERSON, [host], status=Status.OCCURRED, anaphoric=True), {})
+    assert len(merged) == 2 and merged[0].trigger == 0
+    # A meeting with someone the visit did not have is another meeting.
+    _merge_into(merged, Candidate(30, MeetingMode.IN_PERSON, [host, body], status=Status.OCCURRED, anaphoric=True), {})
+    assert len(merged) == 3

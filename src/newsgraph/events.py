@@ -714,7 +714,8 @@ def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set
 def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
     passed_other_kinds = False
     for earlier in reversed(merged):
-        if (earlier.mode is candidate.mode or not passed_other_kinds) and _compatible(earlier, candidate, represented):
+        same_kind = _same_kind(earlier, candidate)
+        if (same_kind or not passed_other_kinds) and _compatible(earlier, candidate, represented):
             _absorb(earlier, candidate)
             return
         if candidate.anaphoric and earlier.status == candidate.status:
@@ -722,6 +723,15 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
                 break  # a definite mention ("the visit", "the talks") refers to the latest event of its kind only
             passed_other_kinds = True
     merged.append(candidate)
+
+
+def _same_kind(earlier: Candidate, later: Candidate) -> bool:
+    """'X told visiting President Y ... At the meeting, X said': a visit's talks are a meeting in person,
+    for a later mention that names no side the visit does not have."""
+    if earlier.mode is later.mode:
+        return True
+    return {earlier.mode, later.mode} == {MeetingMode.VISIT, MeetingMode.IN_PERSON} and {
+        m.key for m in later.participants} <= {m.key for m in earlier.participants}
 
 
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
