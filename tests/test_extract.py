@@ -927,3 +927,8 @@ def test_the_meeting_mentioned_after_a_summit_is_the_visit_before_it_when_it_nam
     # A meeting with someone the visit did not have is another meeting.
     _merge_into(merged, Candidate(30, MeetingMode.IN_PERSON, [host, body], status=Status.OCCURRED, anaphoric=True), {})
     assert len(merged) == 3
+
+
+@pytest.mark.parametrize("text", ["", "   ", ".", "Hello"])
+def test_a_text_without_sentences_or_meetings_gives_no_events(extract_text, text):
+    assert extract_text(text, published=MONDAY).events == ()

@@ -223,6 +223,7 @@ def test_solutions_sort_in_sparql_order():
     assert ascending == [None, ox.BlankNode("z"), ox.NamedNode("http://x/a"), one, two, ten, ox.Literal("b")]
     descending = sort_solutions(solutions, ("v", "i"), (OrderKey("v", True),))
     assert [term for term, _ in descending] == ascending[::-1]
+    assert sort_solutions(solutions, ("v", "i"), (OrderKey("absent"),)) == solutions  # unbound in every row
     ties = [(ox.Literal("same"), i) for i in (3, 1, 2)]
     assert sort_solutions(ties, ("v", "i"), (OrderKey("v"), OrderKey("i", True))) == [ties[0], ties[2], ties[1]]
 

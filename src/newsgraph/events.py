@@ -173,6 +173,8 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
 def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represented, visitors: set[str], published,
                here: Mention | None) -> None:
     """What no report of a meeting says, the article may: where a visitor was received, when the sides acted together."""
+    if not merged:
+        return  # nothing to fill (and an empty text has no lead)
     undated = [c for c in merged if c.time is None and c.status is not Status.PLANNED]
     together = _dated_joint_acts(sentences, index, published) if undated else {}
     lead_people, lead_time, lead_place = _lead(sentences, index, published, here)

@@ -381,6 +381,8 @@ def sort_solutions(solutions: list[tuple[OxTerm | None, ...]], columns: tuple[st
     """Solutions in SPARQL ORDER BY order over ``order``'s columns (ties keep their order)."""
     ordered = list(solutions)
     for key in reversed(order):  # stable sorts, last key first
+        if key.column not in columns:
+            continue  # unbound in every row: no effect on the order
         index = columns.index(key.column)
         ordered.sort(key=lambda solution: _term_order(solution[index]), reverse=key.descending)
     return ordered
