@@ -883,25 +883,20 @@ def test_a_meeting_shares_the_day_of_the_verb_coordinated_with_or_scheduling_it(
     assert people == ["Anna Berg", "Paul Otieno"] and (event.time.iso() if event.time else None) == day
 
 
-def test_here_in_the_lead_is_the_datelines_place_for_the_meetings_near_it(extract_text):
-    text = ("NAIROBI, May 4 (Xinhua) -- Ugandan President Jon Berg said here Tuesday that ties with Kenya were strong. "
-            "Berg made the remarks in his talks with Kenyan President Paul Otieno.")
-    people, event = only_meeting(extract_text(text, published=MONDAY))
-    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
-
-
-@pytest.mark.parametrize("first, then", [
-    ("held talks with his visiting Ugandan counterpart Jon Berg in Nairobi on Sunday.", "welcomed the first visit to Kenya by Berg."),
-    ("welcomed the first visit to Kenya by Ugandan President Jon Berg on Sunday.", "held talks with Berg in Nairobi."),
+@pytest.mark.parametrize("text", [
+    # "here" in the lead is the dateline's place for the meetings near it
+    "NAIROBI, May 4 (Xinhua) -- Ugandan President Jon Berg said here Tuesday that ties with Kenya were strong. "
+    "Berg made the remarks in his talks with Kenyan President Paul Otieno.",
+    # talks in a city and a visit to its state are one meeting there
+    "Kenyan President Paul Otieno held talks with his visiting Ugandan counterpart Jon Berg in Nairobi on Sunday. "
+    "Otieno welcomed the first visit to Kenya by Berg.",
+    "Kenyan President Paul Otieno welcomed the first visit to Kenya by Ugandan President Jon Berg on Sunday. "
+    "Otieno held talks with Berg in Nairobi.",
+    # the place of talks between two sides may hang on the second
+    "The decision was made during the talks between Kenyan Prime Minister Paul Otieno and his visiting "
+    "Ugandan counterpart Jon Berg in Nairobi capital on Sunday.",
 ])
-def test_talks_in_a_city_and_a_visit_to_its_state_are_one_meeting_there(extract_text, first, then):
-    people, event = only_meeting(extract_text(f"Kenyan President Paul Otieno {first} Otieno {then}", published=MONDAY))
-    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
-
-
-def test_the_place_of_talks_between_two_sides_may_hang_on_the_second(extract_text):
-    text = ("The decision was made during the talks between Kenyan Prime Minister Paul Otieno and his visiting "
-            "Ugandan counterpart Jon Berg in Nairobi capital on Sunday.")
+def test_the_meeting_is_placed_in_the_city_the_text_gives(extract_text, text):
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
 
