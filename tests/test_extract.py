@@ -768,6 +768,32 @@ def test_a_title_and_name_read_as_one_entity_give_the_person(nlp):
     assert [(m.name, m.type.value) for m in find_mentions(doc).mentions] == [("Paul Otieno", "Person")]
 
 
+@pytest.mark.parametrize("label", ["GPE", "ORG"])
+def test_a_name_right_after_a_title_is_a_person_whatever_ner_calls_it(nlp, label):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Interior ministry spokesman Jomo Mbeki told reporters in Kenya that Lake Victoria was calm.")
+    doc.ents = [SpacySpan(doc, 3, 5, label=label), SpacySpan(doc, 8, 9, label="GPE"), SpacySpan(doc, 10, 12, label="LOC")]
+    found = {(m.name, m.type.value) for m in find_mentions(doc).mentions}
+    assert ("Jomo Mbeki", "Person") in found and ("Kenya", "State") in found
+    assert "Person" not in {kind for name, kind in found if name != "Jomo Mbeki"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Paul Otieno welcomed Swedish Prime Minister Anna Berg to a summit on Monday.",
+    "Paul Otieno joined Anna Berg for talks in Nairobi on Monday.",
+])
+def test_whom_a_side_welcomes_or_joins_for_talks_is_a_side(extract_text, sentence):
+    people, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.time.iso() == "2021-05-03"
+
+
+def test_whom_a_side_criticizes_during_talks_is_no_side(extract_text):
+    assert extract_text("Paul Otieno criticized Anna Berg during talks on Monday.", published=MONDAY).events == ()
+
+
 def test_a_city_read_as_a_person_is_a_place(extract_text):
     extraction = extract_text("Paul Otieno met Anna Berg in Porto Alegre.")
     assert "Porto Alegre" not in {e.name for e in extraction.entities if e.type.value == "Person"}

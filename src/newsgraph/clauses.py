@@ -213,7 +213,8 @@ def preposition_of(token: Token) -> Token | None:
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     for anchor in anchors:
-        subject_only = anchor == verb_of_preposition(token)  # "criticized Y during talks": Y is no participant
+        # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is
+        subject_only = anchor == verb_of_preposition(token) and not _brings_to(token, anchor)
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []
@@ -233,6 +234,11 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
 
 _TIMES = ("DATE", "TIME")
+
+
+def _brings_to(token: Token, verb: Token) -> bool:
+    preposition = preposition_of(token)
+    return preposition.lower_ in ("to", "for") and lemma_of(verb) in load_triggers()["meeting"]["bring_verbs"]
 
 
 def _names_misread_as_compounds(time: Token) -> list[Token]:

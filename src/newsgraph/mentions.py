@@ -92,7 +92,7 @@ def _from_entity(ent: Span) -> Mention | None:
         return _from_gazetteer(ent, kind)
     if _named_as_place(ent):
         return _unknown_place(ent)
-    if ent.label_ == "PERSON":
+    if ent.label_ == "PERSON" or _name_after_a_title(ent):
         if (place := load_gazetteer().find_place(ent.text)) is not None:
             return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
                            state=f"state:{place.country}" if place.country else None)  # NER reads "Yerevan" as a name
@@ -102,6 +102,17 @@ def _from_entity(ent: Span) -> Mention | None:
     if ent.label_ in ("GPE", "LOC"):
         return _unknown_place(ent)
     return None
+
+
+def _name_after_a_title(ent: Span) -> bool:
+    """'mediator Thabo Mbeki', 'spokesman Yousuf Stanizai': a name of two to four capitalised words right
+    after a role title is a person's, whatever NER calls it, unless it is a known state, place or body."""
+    doc = ent.doc
+    if ent.label_ not in ("GPE", "LOC", "ORG") or not 2 <= len(ent) <= 4 or ent.ent_id_:
+        return False
+    if not all(t.is_title and t.pos_ == "PROPN" for t in ent) or _body_in(ent.text) or load_gazetteer().find_state(ent.text):
+        return False
+    return any(title.end == ent.start for title in doc.spans.get("roles", []))
 
 
 def venue_at(token) -> Mention | None:
