@@ -794,6 +794,35 @@ def test_whom_a_side_criticizes_during_talks_is_no_side(extract_text):
     assert extract_text("Paul Otieno criticized Anna Berg during talks on Monday.", published=MONDAY).events == ()
 
 
+def test_the_minister_is_the_articles_one_holder_of_a_narrower_ministry(extract_text):
+    text = ("Swedish Defence Minister Anna Berg stressed support for the Kenyan government. "
+            "The Swedish minister will meet Paul Otieno on Monday.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Berg was to meet Paul Otieno on Tuesday.",
+    "Anna Berg was to be received by Paul Otieno on Tuesday.",
+])
+def test_was_to_meet_is_a_plan(extract_text, sentence):
+    _, event = only_meeting(extract_text(sentence, published=MONDAY))
+    assert event.status is Status.PLANNED and event.time.iso() == "2021-05-04"
+
+
+@pytest.mark.parametrize("sentence, held", [
+    ("Anna Berg said she would not ask Paul Otieno to cut troops at their summit on Tuesday.", True),
+    ("Anna Berg did not attend the summit with Paul Otieno on Tuesday.", False),
+])
+def test_what_is_not_done_at_a_meeting_leaves_the_meeting_held(extract_text, sentence, held):
+    assert bool(extract_text(sentence, published=MONDAY).events) is held
+
+
+def test_a_possible_visit_is_no_meeting(extract_text):
+    text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
+    assert extract_text(text, published=MONDAY).events == ()
+
+
 def test_a_city_read_as_a_person_is_a_place(extract_text):
     extraction = extract_text("Paul Otieno met Anna Berg in Porto Alegre.")
     assert "Porto Alegre" not in {e.name for e in extraction.entities if e.type.value == "Person"}

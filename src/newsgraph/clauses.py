@@ -119,15 +119,24 @@ def is_unreal(token: Token) -> bool:
     chain = [*anchors, *_within_sentence_frame(clause_anchor(anchors))]
     # "avoided missteps on his visit": what the verb of a preposition avoids or refuses is not the visit.
     around = verb_of_preposition(token)
+    setting = _is_setting(token)
     for t in chain:
         children = list(t.children)
-        if any(c.dep_ == "neg" for c in children) or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
+        # "would not ask X to cut troops at their summit": the summit is held whatever is not done at it
+        negated = any(c.dep_ == "neg" for c in children) and not (setting and t != token)
+        if negated or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
         if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t):
             return True
         if lemma_of(t) in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
+    if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
+        return True  # "her possible visit to China"
     return lemma_of(token.head) in cues["willingness_heads"] or _requested(token, cues)
+
+def _is_setting(token: Token) -> bool:
+    preposition = preposition_of(token)
+    return token.pos_ != "VERB" and preposition is not None and preposition.lower_ in load_triggers()["status"]["setting_preps"]
 
 def _phrasal(verb: Token) -> str:
     """'called off' is not 'called': the lemma with its particle."""
@@ -197,9 +206,10 @@ def _carried_out(token: Token, anchors: list[Token]) -> bool:
     return any(a.tag_ in ("VBD", "VBN") and (a == verb_of_preposition(token) or lemma_of(a) in light) for a in anchors[1:])
 
 def _is_future(verb: Token) -> bool:
-    """'will be received', 'is to be received' (but not 'agreed to continue')."""
+    """'will be received', 'is to be received', 'was to meet' (but not 'agreed to continue')."""
     cues = load_triggers()["status"]
-    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):  # "is | to be received", parsed with "is" on top
+    # "is | to be received", "was | to meet her later" (a plan as the story tells it), parsed with "is" on top
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP", "VBD"):
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):

@@ -40,7 +40,7 @@ from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
-from newsgraph.nlp import load_role_lexicon
+from newsgraph.nlp import load_role_broader, load_role_lexicon
 from newsgraph.roles import sentence_span
 
 # A state visit lasts days; a visit dated further from a meeting than this was another occasion.
@@ -643,7 +643,9 @@ def _holders(roles: list[Role], index: MentionIndex) -> dict[str, list[Mention]]
     holders: dict[str, dict[str, Mention]] = {}
     for role in roles:
         if not role.former and role.holder in first:
-            holders.setdefault(role.role, {})[role.holder] = first[role.holder]
+            # "the minister" may be the article's one defence minister
+            for concept in (role.role, *load_role_broader().get(role.role, ())):
+                holders.setdefault(concept, {})[role.holder] = first[role.holder]
     return {concept: list(people.values()) for concept, people in holders.items()}
 
 

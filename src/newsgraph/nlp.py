@@ -50,6 +50,21 @@ def load_role_lexicon() -> dict[str, str]:
     return lexicon
 
 
+@lru_cache(maxsize=1)
+def load_role_broader() -> dict[str, frozenset[str]]:
+    """Each role concept's broader concepts, transitively, by local name ("ForeignMinister" -> {"Minister"})."""
+    graph = Graph().parse(resource_path("ontology/roles.ttl"))
+    direct: dict[str, set[str]] = {}
+    for narrower, broader in graph.subject_objects(SKOS.broader):
+        direct.setdefault(str(narrower)[len(NG) :], set()).add(str(broader)[len(NG) :])
+
+    def closure(concept: str) -> frozenset[str]:
+        above = direct.get(concept, set())
+        return frozenset(above).union(*(closure(b) for b in above))
+
+    return {concept: closure(concept) for concept in direct}
+
+
 def role_patterns(nlp: Language, lexicon: dict[str, str]) -> list[dict]:
     """SpanRuler patterns for each title, singular and plural, any case."""
     patterns = []
