@@ -768,13 +768,14 @@ def test_a_title_and_name_read_as_one_entity_give_the_person(nlp):
     assert [(m.name, m.type.value) for m in find_mentions(doc).mentions] == [("Paul Otieno", "Person")]
 
 
+@pytest.mark.parametrize("title", ["Interior ministry spokesman", "His Kenyan counterpart"])
 @pytest.mark.parametrize("label", ["GPE", "ORG"])
-def test_a_name_right_after_a_title_is_a_person_whatever_ner_calls_it(nlp, label):
+def test_a_name_right_after_a_title_is_a_person_whatever_ner_calls_it(nlp, title, label):
     from spacy.tokens import Span as SpacySpan
 
     from newsgraph.mentions import find_mentions
 
-    doc = nlp("Interior ministry spokesman Jomo Mbeki told reporters in Kenya that Lake Victoria was calm.")
+    doc = nlp(f"{title} Jomo Mbeki told reporters in Kenya that Lake Victoria was calm.")
     doc.ents = [SpacySpan(doc, 3, 5, label=label), SpacySpan(doc, 8, 9, label="GPE"), SpacySpan(doc, 10, 12, label="LOC")]
     found = {(m.name, m.type.value) for m in find_mentions(doc).mentions}
     assert ("Jomo Mbeki", "Person") in found and ("Kenya", "State") in found
@@ -816,6 +817,22 @@ def test_was_to_meet_is_a_plan(extract_text, sentence):
 ])
 def test_what_is_not_done_at_a_meeting_leaves_the_meeting_held(extract_text, sentence, held):
     assert bool(extract_text(sentence, published=MONDAY).events) is held
+
+
+@pytest.mark.parametrize("sentence", [
+    "Anna Berg and Paul Otieno met on Tuesday at the meeting of the Asia-Pacific Economic Cooperation.",
+    "Talks between Kenya and the European Union's Sweden and Germany were held on Tuesday.",
+])
+def test_a_body_named_beside_two_sides_is_their_forum_not_a_side(extract_text, sentence):
+    extraction = extract_text(sentence, published=MONDAY)
+    kinds = {e.key: e.type for e in extraction.entities}
+    sides = [kinds[key] for event in extraction.events for key in event.actors]
+    assert len(sides) >= 2 and EntityType.ORGANIZATION not in sides
+
+
+def test_two_bodies_are_the_sides_of_their_talks(extract_text):
+    people, _ = only_meeting(extract_text("Hamas held talks with Fatah in Gaza on Tuesday.", published=MONDAY))
+    assert people == ["Fatah", "Hamas"]
 
 
 def test_a_possible_visit_is_no_meeting(extract_text):

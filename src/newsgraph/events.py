@@ -830,6 +830,11 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
     if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
         others = [m for m in others if not m.metonym]
+    bodies = [m for m in others if m.type is EntityType.ORGANIZATION]
+    if len(people) + len(others) - len(bodies) >= 2:
+        # "A and B met at the APEC meeting", "talks of Iran with the EU's Britain, France and Germany":
+        # a body named beside two sides is their forum or umbrella, not one more side.
+        others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people.
     host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
     if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:

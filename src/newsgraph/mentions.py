@@ -105,14 +105,16 @@ def _from_entity(ent: Span) -> Mention | None:
 
 
 def _name_after_a_title(ent: Span) -> bool:
-    """'mediator Thabo Mbeki', 'spokesman Yousuf Stanizai': a name of two to four capitalised words right
+    """'President Thabo Mbeki', 'his counterpart Nikola Kolev': a name of two to four capitalised words right
     after a role title is a person's, whatever NER calls it, unless it is a known state, place or body."""
     doc = ent.doc
     if ent.label_ not in ("GPE", "LOC", "ORG") or not 2 <= len(ent) <= 4 or ent.ent_id_:
         return False
     if not all(t.is_title and t.pos_ == "PROPN" for t in ent) or _body_in(ent.text) or load_gazetteer().find_state(ent.text):
         return False
-    return any(title.end == ent.start for title in doc.spans.get("roles", []))
+    before = doc[ent.start - 1] if ent.start else None
+    return before is not None and (before.lemma_.lower() == "counterpart" or any(
+        title.end == ent.start for title in doc.spans.get("roles", [])))
 
 
 def venue_at(token) -> Mention | None:
