@@ -835,6 +835,13 @@ def test_two_bodies_are_the_sides_of_their_talks(extract_text):
     assert people == ["Fatah", "Hamas"]
 
 
+def test_a_bilateral_summit_is_a_meeting_of_two_not_dated_by_what_comes_before_it(extract_text):
+    text = "Anna Berg will arrive in Kenya on Wednesday, one day before her bilateral summit with Paul Otieno."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.mode is MeetingMode.IN_PERSON
+    assert event.time is None and event.status is Status.PLANNED
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -196,6 +196,12 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
 
 
+def _is_before(token: Token, verb: Token) -> bool:
+    """'will arrive Wednesday, a day before the summit': the day of what comes before is not the meeting's."""
+    preposition = preposition_of(token)
+    return preposition is not None and verb == preposition.head and preposition.lower_ in ("before", "ahead", "prior")
+
+
 def _is_arrival(verb: Token) -> bool:
     """'X arrived on Sunday (and met Y)': the day of an arrival is not its meetings'."""
     return lemma_of(verb) in load_triggers()["meeting"]["stay_verbs"]
@@ -357,6 +363,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return None
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
+        if _has_modifier(token, lexicon["bilateral"]):
+            return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many
         return MeetingMode(lexicon["nouns"][lemma])
     return None
 
@@ -428,7 +436,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.place = place_of(token, anchors + shared, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    when = anchors + [v for v in shared if not _is_arrival(v)]
+    when = [a for a in anchors if not _is_before(token, a)] + [v for v in shared if not _is_arrival(v)]
     candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
