@@ -842,6 +842,27 @@ def test_a_bilateral_summit_is_a_meeting_of_two_not_dated_by_what_comes_before_i
     assert event.time is None and event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("sentence, sides", [
+    ("Jon Berg dismissed the planned talks between Anna Berg and Paul Otieno as pointless.", ["Anna Berg", "Paul Otieno"]),
+    ("Jon Berg welcomed the talks with Paul Otieno.", ["Jon Berg", "Paul Otieno"]),
+])
+def test_who_judges_a_meeting_is_no_side_unless_it_is_with_someone(extract_text, sentence, sides):
+    people, _ = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == sides
+
+
+def test_talks_between_two_sides_take_no_side_from_the_verb_they_hang_on(extract_text):
+    text = "Jon Berg prepared the ground for talks between Anna Berg and Paul Otieno on Tuesday."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("modifier", ["planned", "expected", "scheduled"])
+def test_a_planned_meeting_is_a_plan_until_it_is_held(extract_text, modifier):
+    _, event = only_meeting(extract_text(f"Jon Berg hailed the {modifier} talks between Anna Berg and Paul Otieno."))
+    assert event.status is Status.PLANNED
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -177,7 +177,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
         return Status.PLANNED  # "will meet", "is to be received"
-    if any(c.lemma_.lower() in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children) and (
+    if any(c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children) and (
             not _carried_out(token, anchors)):
         return Status.PLANNED  # "the planned talks", but "arrived on a scheduled visit", "held the planned talks"
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
@@ -222,9 +222,12 @@ def preposition_of(token: Token) -> Token | None:
 
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
+    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
     for anchor in anchors:
         # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is
         subject_only = anchor == verb_of_preposition(token) and not _brings_to(token, anchor)
+        if subject_only and between:
+            continue  # "prepared the ground for talks between A and B": they are the sides
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []

@@ -489,8 +489,13 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     via_anaphora = False
     visit = token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]
     roots = participant_roots(token, anchors)
+    commented = _commented_on(token)
+    if commented:
+        roots = [r for r in roots if r.dep_ not in SUBJECTS]
     # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it names no two sides itself.
-    if not any(r.dep_ in SUBJECTS for r in roots) and (token.pos_ == "VERB" or _sides_named(roots, index) < 2):
+    # "talks between A and B" names all of its sides, even when the parser finds only one of them.
+    if not commented and not any(r.dep_ in SUBJECTS for r in roots) and (
+            token.pos_ == "VERB" or _sides_named(roots, index) < 2 and not _has_preposition(token, "between")):
         above = subjects_above(clause_anchor(anchors), trigger=token)
         roots += above
         if token.pos_ == "VERB" and not above and (person := _person_just_before(token, index)) is not None:
@@ -519,6 +524,17 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _commented_on(token: Token) -> bool:
+    """'X dismissed the planned talks as pointless': who judges a meeting is no side of it, unless it is with
+    someone ("X welcomed talks with Y": X is the other side)."""
+    return token.dep_ == "dobj" and lemma_of(token.head) in load_triggers()["meeting"]["comment_verbs"] and not (
+        _has_preposition(token, "with"))
+
+
+def _has_preposition(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
 
 
 def _visitor_as_object(token: Token, index: MentionIndex) -> list[Mention]:
