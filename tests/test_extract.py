@@ -961,6 +961,13 @@ def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
     assert people == ["Li Wei", "Otieno"] and event.status is Status.OCCURRED
 
 
+def test_what_precedes_a_reporting_clause_is_said_of_the_sentence_subject(extract_text):
+    text = ("Kenyan President Paul Otieno left Sweden by air on Sunday, after holding talks with Swedish leader "
+            "Anna Berg and officials from Norway, Kenyan television said in a report.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
 @pytest.mark.parametrize("between, near", [("", True), ("Trade grew. Exports rose. Imports fell. ", False)])
 def test_an_undated_meeting_near_the_lead_takes_the_day_and_place_the_lead_gives_its_side(extract_text, between, near):
     text = ("Kenyan President Paul Otieno said in Oslo on Tuesday that ties with Norway were strong. "

@@ -85,6 +85,10 @@ def governors_of(token: Token):
             if (reporter := _reporter_before(current)) is not None:
                 yield reporter
                 return
+            if (clause := _clause_before_reporter(current)) is not None:
+                yield clause  # "X left, after meeting W, the radio said": the phrase is X's
+                current = clause
+                continue
         elif current.dep_ not in _GOVERNING:
             return
         current = current.head
@@ -99,6 +103,16 @@ def _reporter_before(preposition: Token) -> Token | None:
                 and all(t.is_punct for t in doc[clause.right_edge.i + 1 : preposition.i])):
             return clause
     return None
+
+def _clause_before_reporter(preposition: Token) -> Token | None:
+    """'Y left Libya, after meeting W, the radio said': the parser may hang the phrase on the reporting verb
+    that follows it; it belongs to the clause before it, the reporting verb's head or its reported clause."""
+    verb = preposition.head
+    if lemma_of(verb) not in load_triggers()["report_verbs"] or verb.i < preposition.i:
+        return None
+    if verb.dep_ in ("advcl", "parataxis") and verb.head.i < preposition.i and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i < preposition.i), None)
 
 def _within_sentence_frame(verb: Token) -> list[Token]:
     """The governors whose negation or wish reaches the trigger: not past an adverbial clause
