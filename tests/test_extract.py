@@ -946,7 +946,7 @@ def test_a_name_the_parser_reads_into_the_day_is_still_the_one_met(extract_text)
 
 
 @pytest.mark.parametrize("title, side", [("the US speaker", "Anna Berg"), ("the Kenyan president", "Jon Otieno"),
-                                         ("the Ugandan president", None)])
+                                         ("the Kenyan leader", "Jon Otieno"), ("the Ugandan president", None)])
 def test_a_title_qualified_by_a_state_is_its_one_holder_of_that_state(extract_text, title, side):
     text = (f"Kenyan President Jon Otieno met Speaker Anna Berg on Monday. Later {title} met Li Wei, "
             "the foreign minister.")
