@@ -863,6 +863,16 @@ def test_a_planned_meeting_is_a_plan_until_it_is_held(extract_text, modifier):
     assert event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("sentence, sides", [
+    ("Kenya will host Jon Berg's speech on Wednesday.", None),
+    ("Paul Otieno will receive a report from Jon Berg on Wednesday.", None),
+    ("Paul Otieno also met members of a Swedish delegation led by Jon Berg on Wednesday.", ["Jon Berg", "Paul Otieno"]),
+])
+def test_what_a_host_receives_must_be_someone(extract_text, sentence, sides):
+    found = meetings(extract_text(sentence, published=MONDAY))
+    assert [people for people, _ in found] == ([sides] if sides else [])
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -502,6 +502,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             subjects.append(person)
             found[person.key] = person
     for root in roots:
+        if token.pos_ == "VERB" and root.dep_ == "dobj" and _names_a_thing(root):
+            continue  # "will host Mr Brown's speech": whose speech it is, not whom the host receives
         mentions = actors_under(root, index)
         if visit and root.dep_ == "dobj":
             mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
@@ -524,6 +526,16 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _names_a_thing(noun: Token) -> bool:
+    """A common noun that is no person, group or office ("speech", "award"), not "members of a delegation",
+    "the head of state" or "president"."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or any(s.start <= noun.i < s.end for s in noun.doc.spans.get("roles", [])):
+        return False
+    cues = load_triggers()["anaphora"]
+    return noun.lemma_.lower() not in {*cues["representative_nouns"], *cues["plural_nouns"], *cues["state_nouns"],
+                                       *cues["people_nouns"]}
 
 
 def _commented_on(token: Token) -> bool:
