@@ -873,6 +873,24 @@ def test_what_a_host_receives_must_be_someone(extract_text, sentence, sides):
     assert [people for people, _ in found] == ([sides] if sides else [])
 
 
+@pytest.mark.parametrize("sentence, held", [
+    ("Anna Berg called for the resumption of talks with Paul Otieno.", False),
+    ("Anna Berg made a strong pitch for the resumption of talks with Paul Otieno.", False),
+    ("The resumption of talks between Anna Berg and Paul Otieno took place in Oslo on Monday.", True),
+])
+def test_what_is_said_of_the_resumption_of_talks_is_said_of_the_talks(extract_text, sentence, held):
+    assert bool(extract_text(sentence, published=MONDAY).events) is held
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("The APEC meeting opened in Hanoi on Tuesday.", None),
+    ("The IMF held talks in Athens on Tuesday.", ["Greece", "International Monetary Fund"]),
+])
+def test_a_bodys_own_meeting_does_not_make_its_host_a_side(extract_text, sentence, sides):
+    found = meetings(extract_text(sentence, published=MONDAY))
+    assert [people for people, _ in found] == ([sides] if sides else [])
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -43,11 +43,22 @@ def anchors_of(token: Token) -> list[Token]:
         if head.lemma_ == "of" and head.head.lemma_.lower() in nouns:
             anchors.append(head.head)
             head = head.head.head
-        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        carrier = phase_of(token)  # "called for the resumption of talks": what is said of the resumption
+        if carrier is not token:
+            anchors.append(carrier)
+            head = carrier.head
+        if carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             anchors.append(head)
-        elif (verb := verb_of_preposition(token)) is not None:
+        elif (verb := verb_of_preposition(carrier)) is not None:
             anchors.append(verb)  # "arrived in China for talks": where and when he arrived
     return anchors
+
+def phase_of(token: Token) -> Token:
+    """'the resumption of talks', 'the start of the visit': the noun that stands for the meeting in its clause."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_triggers()["meeting"]["phase_nouns"]:
+        return head.head
+    return token
 
 def verb_of_preposition(token: Token) -> Token | None:
     """'arrived in China for talks', and 'was in Ankara for a state visit' (a copula with a place)."""
@@ -146,7 +157,7 @@ def is_unreal(token: Token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
-    return lemma_of(token.head) in cues["willingness_heads"] or _requested(token, cues)
+    return lemma_of(token.head) in cues["willingness_heads"] or _requested(phase_of(token), cues)
 
 def _is_setting(token: Token) -> bool:
     preposition = preposition_of(token)

@@ -426,6 +426,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not _counts_its_sides(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    if _a_bodys_own(token, candidate.participants):
+        candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
@@ -445,6 +447,16 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
+
+
+def _a_bodys_own(token: Token, participants: list[Mention]) -> bool:
+    """'the APEC meeting', 'OPEC's meeting', 'a meeting of the Arab League': named by the body that holds it."""
+    if token.pos_ == "VERB" or not participants or any(m.type is not EntityType.ORGANIZATION for m in participants):
+        return False
+    owners = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod")]
+    owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    named = {t.i for o in owners for t in o.subtree}
+    return all(named.intersection(range(m.start, m.end)) for m in participants)
 
 
 def _counts_its_sides(token: Token) -> bool:
