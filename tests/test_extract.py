@@ -747,6 +747,8 @@ def test_a_side_named_before_by_its_title_is_no_unnamed_side(extract_text):
 @pytest.mark.parametrize("text, name", [
     ("After a meeting with Angolan President Jose Eduardo dos Santos, Anna Berg said trade would grow.", "Jose Eduardo dos Santos"),
     ("After a meeting with Prime Minister Maria do Carmo Silveira, Anna Berg said trade would grow.", "Maria do Carmo Silveira"),
+    # a wire's stray space after a hyphen
+    ("After a meeting with Sudanese President Omar Hassan El- Mahdi, Anna Berg said trade would grow.", "Omar Hassan El- Mahdi"),
 ])
 def test_a_name_particle_does_not_cut_a_name(extract_text, text, name):
     people, _ = only_meeting(extract_text(text))
