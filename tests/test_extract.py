@@ -893,6 +893,14 @@ def test_a_bodys_own_meeting_does_not_make_its_host_a_side(extract_text, sentenc
     assert [people for people, _ in found] == ([sides] if sides else [])
 
 
+@pytest.mark.parametrize("before", ["", "Li Wei and Jon Berg met last week. "])
+def test_the_two_are_the_two_people_of_the_sentence_before(extract_text, before):
+    text = before + "Paul Otieno is ready to cooperate with Anna Berg. The two met in Oslo on Tuesday."
+    found = [(people, event.time.iso() if event.time else None) for people, event in meetings(
+        extract_text(text, published=MONDAY))]
+    assert (["Anna Berg", "Paul Otieno"], "2021-05-04") in found
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -649,9 +649,15 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         return states[-1:] or None  # "the country's president": that state, its envoy unnamed
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
-        # "A told a news conference with B after their meeting": the people of the sentence, else the last group.
-        here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= root.sent.start]
-        return here if len({m.key for m in here}) == 2 else groups.latest_people()
+        # "A told a news conference with B after their meeting": the two people of the sentence, else of the
+        # sentence before ("A is ready to work with B. The two met ..."), else the last group named together.
+        sent = root.sent
+        before = index.doc[sent.start - 1].sent if sent.start > 0 else None
+        for start in (sent.start, before.start if before is not None else None):
+            here = [m for m in index.before(root.i, type=EntityType.PERSON) if start is not None and m.start >= start]
+            if len({m.key for m in here}) == 2:
+                return here
+        return groups.latest_people()
     if lower in cues["singular_pronouns"]:
         # "he" is the latest person named in its sentence, else the person the story is about:
         # the latest one who was a subject.
