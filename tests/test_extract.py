@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.events import Candidate, _merge_into
 from newsgraph.mentions import Mention
-from newsgraph.model import EntityType, MeetingMode, Status
+from newsgraph.model import EntityType, EventType, MeetingMode, Status
 
 MONDAY = dt.date(2021, 5, 4)
 
@@ -899,6 +899,22 @@ def test_the_two_are_the_two_people_of_the_sentence_before(extract_text, before)
     found = [(people, event.time.iso() if event.time else None) for people, event in meetings(
         extract_text(text, published=MONDAY))]
     assert (["Anna Berg", "Paul Otieno"], "2021-05-04") in found
+
+
+def test_a_one_word_person_right_after_a_name_is_its_last_part(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Kenyan President Paul Mwangi Otieno arrived on Monday.")
+    doc.ents = [SpacySpan(doc, 2, 4, label="PERSON"), SpacySpan(doc, 4, 5, label="PERSON")]  # as NER splits some
+    assert [m.name for m in find_mentions(doc).mentions if m.type is EntityType.PERSON] == ["Paul Mwangi Otieno"]
+
+
+def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_its_sentence(extract_text):
+    text = "Li Wei and Jon Berg will sign a trade deal during Kenyan President Paul Otieno's visit to Sweden on Tuesday."
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, event in found if event.type is EventType.MEETING] == [["Paul Otieno", "Sweden"]]
 
 
 def test_a_possible_visit_is_no_meeting(extract_text):

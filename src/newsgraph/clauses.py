@@ -247,11 +247,13 @@ def preposition_of(token: Token) -> Token | None:
 
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
-    between = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children)
+    # "talks between A and B", "X's visit to Russia": the noun names its sides itself
+    own_sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children) or (
+        any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) and bool(_destinations(token)))
     for anchor in anchors:
         # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is
         subject_only = anchor == verb_of_preposition(token) and not _brings_to(token, anchor)
-        if subject_only and between:
+        if subject_only and own_sides:
             continue  # "prepared the ground for talks between A and B": they are the sides
         for child in anchor.children:
             if subject_only:

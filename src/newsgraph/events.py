@@ -504,10 +504,9 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     commented = _commented_on(token)
     if commented:
         roots = [r for r in roots if r.dep_ not in SUBJECTS]
-    # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it names no two sides itself.
-    # "talks between A and B" names all of its sides, even when the parser finds only one of them.
+    # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it does not name its sides.
     if not commented and not any(r.dep_ in SUBJECTS for r in roots) and (
-            token.pos_ == "VERB" or _sides_named(roots, index) < 2 and not _has_preposition(token, "between")):
+            token.pos_ == "VERB" or not _names_its_sides(token, roots, index)):
         above = subjects_above(clause_anchor(anchors), trigger=token)
         roots += above
         if token.pos_ == "VERB" and not above and (person := _person_just_before(token, index)) is not None:
@@ -548,6 +547,12 @@ def _names_a_thing(noun: Token) -> bool:
     cues = load_triggers()["anaphora"]
     return noun.lemma_.lower() not in {*cues["representative_nouns"], *cues["plural_nouns"], *cues["state_nouns"],
                                        *cues["people_nouns"]}
+
+
+def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
+    """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia'."""
+    named = _sides_named(roots, index)
+    return named >= 2 or _has_preposition(noun, "between") or named == 1 and bool(destinations(noun, index))
 
 
 def _commented_on(token: Token) -> bool:

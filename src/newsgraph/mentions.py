@@ -205,7 +205,15 @@ def _is_particle(token) -> bool:
 
 def _continues_a_name(ent: Span) -> bool:
     doc = ent.doc
-    return ent.start >= 2 and _is_particle(doc[ent.start - 1]) and doc[ent.start - 2].ent_type_ == "PERSON"
+    return (ent.start >= 2 and _is_particle(doc[ent.start - 1]) and doc[ent.start - 2].ent_type_ == "PERSON"
+            or ent.start >= 1 and _split_surname(doc[ent.start]) and doc[ent.start - 1].ent_type_ == "PERSON")
+
+
+def _split_surname(token) -> bool:
+    """'[Susilo Bambang] [Yudhoyono]': NER may split a name into two people; a one-word person entity right
+    after another person's name, with no comma or word between them, is its last part."""
+    alone = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return alone and token.ent_type_ == "PERSON" and token.i > 0 and token.doc[token.i - 1].ent_type_ == "PERSON"
 
 
 def _extend_name(ent: Span) -> Span:
@@ -217,7 +225,7 @@ def _extend_name(ent: Span) -> Span:
     elif end + 1 < len(doc) and _is_particle(doc[end]) and doc[end + 1].is_title:
         end += 2
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and (
-            doc[end].ent_type_ == "" or _misread_surname(doc[end])):
+            doc[end].ent_type_ == "" or _misread_surname(doc[end]) or _split_surname(doc[end])):
         end += 1
     # "Kamal El-[Ganzoury]": a hyphenated surname cut at its hyphen.
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title and (
