@@ -901,6 +901,16 @@ def test_the_two_are_the_two_people_of_the_sentence_before(extract_text, before)
     assert (["Anna Berg", "Paul Otieno"], "2021-05-04") in found
 
 
+def test_a_title_word_read_into_a_name_is_dropped(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Chinese State Councilor Li Wei met Paul Otieno. Li said trade would grow.")
+    doc.ents = [SpacySpan(doc, 2, 5, label="PERSON"), SpacySpan(doc, 6, 8, label="PERSON"), SpacySpan(doc, 9, 10, label="PERSON")]
+    assert {m.name for m in find_mentions(doc).mentions if m.type is EntityType.PERSON} == {"Li Wei", "Paul Otieno"}
+
+
 def test_a_one_word_person_right_after_a_name_is_its_last_part(nlp):
     from spacy.tokens import Span as SpacySpan
 
