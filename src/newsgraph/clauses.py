@@ -241,6 +241,9 @@ def _is_future(verb: Token) -> bool:
         return True
     return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
 
+def has_preposition(token: Token, word: str) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
+
 def preposition_of(token: Token) -> Token | None:
     """The preposition a noun trigger hangs from ("during the meeting")."""
     return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
@@ -248,7 +251,7 @@ def preposition_of(token: Token) -> Token | None:
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     # "talks between A and B", "X's visit to Russia": the noun names its sides itself
-    own_sides = any(c.dep_ == "prep" and c.lower_ == "between" for c in token.children) or (
+    own_sides = has_preposition(token, "between") or (
         any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) and bool(_destinations(token)))
     for anchor in anchors:
         # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is

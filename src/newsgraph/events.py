@@ -32,9 +32,9 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, is_dated, is_definite, is_unreal,
-    lemma_of, participant_roots, place_at, place_of, preposition_of, relative_antecedent, route_of, shared_frame,
-    status_of, subjects_above, time_of,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
+    is_definite, is_unreal, lemma_of, participant_roots, place_at, place_of, preposition_of, relative_antecedent,
+    route_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -552,18 +552,14 @@ def _names_a_thing(noun: Token) -> bool:
 def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
     """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia'."""
     named = _sides_named(roots, index)
-    return named >= 2 or _has_preposition(noun, "between") or named == 1 and bool(destinations(noun, index))
+    return named >= 2 or has_preposition(noun, "between") or named == 1 and bool(destinations(noun, index))
 
 
 def _commented_on(token: Token) -> bool:
     """'X dismissed the planned talks as pointless': who judges a meeting is no side of it, unless it is with
     someone ("X welcomed talks with Y": X is the other side)."""
     return token.dep_ == "dobj" and lemma_of(token.head) in load_triggers()["meeting"]["comment_verbs"] and not (
-        _has_preposition(token, "with"))
-
-
-def _has_preposition(token: Token, word: str) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
+        has_preposition(token, "with"))
 
 
 def _visitor_as_object(token: Token, index: MentionIndex) -> list[Mention]:
@@ -656,10 +652,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
         # "A told a news conference with B after their meeting": the two people of the sentence, else of the
         # sentence before ("A is ready to work with B. The two met ..."), else the last group named together.
-        sent = root.sent
-        before = index.doc[sent.start - 1].sent if sent.start > 0 else None
-        for start in (sent.start, before.start if before is not None else None):
-            here = [m for m in index.before(root.i, type=EntityType.PERSON) if start is not None and m.start >= start]
+        start = root.sent.start
+        for first in [start, *([index.doc[start - 1].sent.start] if start > 0 else [])]:
+            here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
             if len({m.key for m in here}) == 2:
                 return here
         return groups.latest_people()

@@ -206,7 +206,7 @@ def _is_particle(token) -> bool:
 def _continues_a_name(ent: Span) -> bool:
     doc = ent.doc
     return (ent.start >= 2 and _is_particle(doc[ent.start - 1]) and doc[ent.start - 2].ent_type_ == "PERSON"
-            or ent.start >= 1 and _split_surname(doc[ent.start]) and doc[ent.start - 1].ent_type_ == "PERSON")
+            or _split_surname(doc[ent.start]))
 
 
 def _split_surname(token) -> bool:
