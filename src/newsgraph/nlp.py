@@ -39,9 +39,14 @@ _IRREGULAR_PLURALS = {"spokesman": "spokesmen", "spokeswoman": "spokeswomen", "c
 
 
 @lru_cache(maxsize=1)
+def _roles_graph() -> Graph:
+    return Graph().parse(resource_path("ontology/roles.ttl"))
+
+
+@lru_cache(maxsize=1)
 def load_role_lexicon() -> dict[str, str]:
     """Every role title in the ontology, lower case, to its concept's local name."""
-    graph = Graph().parse(resource_path("ontology/roles.ttl"))
+    graph = _roles_graph()
     lexicon: dict[str, str] = {}
     for predicate in (RDFS.label, SKOS.altLabel):
         for concept, title in graph.subject_objects(predicate):
@@ -53,7 +58,7 @@ def load_role_lexicon() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def load_role_broader() -> dict[str, frozenset[str]]:
     """Each role concept's broader concepts, transitively, by local name ("ForeignMinister" -> {"Minister"})."""
-    graph = Graph().parse(resource_path("ontology/roles.ttl"))
+    graph = _roles_graph()
     direct: dict[str, set[str]] = {}
     for narrower, broader in graph.subject_objects(SKOS.broader):
         direct.setdefault(str(narrower)[len(NG) :], set()).add(str(broader)[len(NG) :])
