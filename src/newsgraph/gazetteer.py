@@ -29,6 +29,13 @@ class UnStatus(StrEnum):
     OTHER = "other"  # states outside the UN, e.g. Kosovo and Taiwan
 
 
+class Case(StrEnum):
+    """How a ruler pattern is matched: the value is the token attribute spaCy's PhraseMatcher compares."""
+
+    ANY = "LOWER"  # any case: most names
+    EXACT = "ORTH"  # as written (or in capitals): abbreviations, and names that are also English words
+
+
 class PlaceKind(StrEnum):
     CITY = "city"
     CAPITAL = "capital"
@@ -137,18 +144,19 @@ class Gazetteer:
     def place_by_id(self, place_id: str | int) -> PlaceRecord | None:
         return self._index["place_by_id"].get(str(place_id))
 
-    def entity_ruler_patterns(self) -> list[dict]:
-        """spaCy EntityRuler patterns: GPE states and cities, LOC regions, NORP demonyms, ORG bodies.
+    def entity_ruler_patterns(self, case: Case = Case.ANY) -> list[dict]:
+        """Phrase patterns for a spaCy SpanRuler (or EntityRuler) matching on ``case``'s attribute.
 
-        Phrase patterns (plain strings) are used where a name is unambiguous, so the
-        ruler's fast PhraseMatcher does the work; configure the ruler with
-        ``phrase_matcher_attr="LOWER"`` to match them in any case. Abbreviations
-        are token patterns on ``ORTH``; one-word names that are also lower-case
-        English words ("Turkey", "Polish") are token patterns that refuse lower case.
+        GPE states and cities, LOC regions, NORP demonyms, ORG bodies. Most names
+        match in any case (``Case.ANY``). Abbreviations match only as written, and
+        names that are also lower-case English words ("Turkey", "Polish") only as
+        written or in capitals (``Case.EXACT``), so "us" and "turkey" stay words.
+        All are phrase patterns: the PhraseMatcher looks each token up once, where
+        token patterns are each tried at every token.
         """
         if "patterns" not in self._index:
             self._index["patterns"] = _patterns(self)
-        return [dict(p) for p in self._index["patterns"]]
+        return [dict(p) for c, p in self._index["patterns"] if c is case]
 
     # -- internals -------------------------------------------------------------
 
@@ -208,10 +216,10 @@ def _index_metonyms(index: dict, gazetteer: Gazetteer) -> None:
 # -- ruler patterns ----------------------------------------------------------------
 
 
-def _patterns(gazetteer: Gazetteer) -> list[dict]:
+def _patterns(gazetteer: Gazetteer) -> list[tuple[Case, dict]]:
     """Each name goes to one entity: states first, then bodies, demonyms, places, metonyms."""
     owner: dict[str, str] = {}
-    out: list[dict] = []
+    out: list[tuple[Case, dict]] = []
     for state in gazetteer.states:
         out += _named(gazetteer, owner, "GPE", state.key, (state.label, *state.aliases))
     for org in gazetteer.organizations:
@@ -228,16 +236,17 @@ def _patterns(gazetteer: Gazetteer) -> list[dict]:
     return out
 
 
-def _named(gazetteer: Gazetteer, owner: dict[str, str], label: str, ident: str, names) -> list[dict]:
+def _named(gazetteer: Gazetteer, owner: dict[str, str], label: str, ident: str, names) -> list[tuple[Case, dict]]:
     out, seen = [], set()
     for name in names:
         key = name if is_abbreviation(name) else fold(name)
         if not key or owner.setdefault(key, ident) != ident:
             continue
         for variant in _variants(name):
-            if variant not in seen:
-                seen.add(variant)
-                out.append({"label": label, "pattern": _pattern(gazetteer, variant), "id": ident})
+            for case, form in _forms(gazetteer, variant):
+                if (case, form) not in seen:
+                    seen.add((case, form))
+                    out.append((case, {"label": label, "pattern": form, "id": ident}))
     return out
 
 
@@ -248,23 +257,12 @@ def _variants(name: str) -> list[str]:
     return [bare] if plain == bare else [bare, plain]
 
 
-def _pattern(gazetteer: Gazetteer, name: str) -> str | list[dict]:
+def _forms(gazetteer: Gazetteer, name: str) -> list[tuple[Case, str]]:
     if is_abbreviation(name):
-        return [{"ORTH": token} for token in _tokens(name)]
+        return [(Case.EXACT, name)]
     if fold(name) in gazetteer.case_sensitive:
-        return [{"LOWER": token.lower(), "IS_LOWER": False} for token in _tokens(name)]
-    return name
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.text for t in _tokenizer()(text)]
-
-
-@lru_cache(maxsize=1)
-def _tokenizer():
-    import spacy  # only the ruler patterns need spaCy's English tokenizer
-
-    return spacy.blank("en").tokenizer
+        return [(Case.EXACT, form) for form in dict.fromkeys((name, name.upper()))]
+    return [(Case.ANY, name)]
 
 
 @lru_cache(maxsize=1)
