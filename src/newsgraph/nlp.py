@@ -89,14 +89,18 @@ def role_patterns(nlp: Language, lexicon: dict[str, str]) -> list[dict]:
 
 def build_pipeline(*, model: str = DEFAULT_MODEL) -> Language:
     """The full pipeline: the statistical model plus the gazetteer and role rulers."""
+    return add_rules(load_model(model))
+
+
+def load_model(model: str = DEFAULT_MODEL) -> Language:
+    """The statistical pipeline alone, as its package ships it (no newsgraph rules)."""
     try:
-        nlp = spacy.load(_model_location(model))
+        return spacy.load(_model_location(model))
     except (OSError, ImportError) as error:
         raise UsageError(
             f"cannot load the spaCy pipeline {model!r}: {error}. "
             f"Install it with: {_INSTALL.get(model, 'pip install ' + model)}."
         ) from error
-    return add_rules(nlp)
 
 
 def _model_location(model: str):
