@@ -211,6 +211,12 @@ def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
     assert event.place == "place:184745"
 
 
+def test_a_visit_the_subject_is_midway_through_places_its_meeting(extract_text):
+    text = "Paul Otieno, midway through a three-day visit to Norway, held talks with Anna Berg on Friday."
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "state:NOR"
+
+
 def test_one_visitor_meeting_several_hosts_has_one_meeting_each(extract_text):
     found = meetings(extract_text("Kenyan President Paul Otieno met with Prime Minister Anna Berg and Foreign Minister Jan Visser."))
     assert sorted(people for people, _ in found) == [["Anna Berg", "Paul Otieno"], ["Jan Visser", "Paul Otieno"]]

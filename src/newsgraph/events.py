@@ -133,6 +133,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             verb, places = token, [m for c in token.children for m in _places_under(c, index)]
         elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
             verb = token.head.head if preposition_of(token) is not None else token.head
+            while verb.dep_ in ("advmod", "npadvmod") and verb.head is not verb:
+                verb = verb.head  # "X, midway through a visit to Y, ...": the phrase qualifies X's verb
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
