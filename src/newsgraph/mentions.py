@@ -12,6 +12,7 @@ the statistical NER; people from NER plus two discourse rules:
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -189,7 +190,10 @@ def _person(ent: Span) -> Mention | None:
     span = _trim(_extend_name(ent))
     if not span or not span[0].is_title or len(span) > 6:
         return None
-    return Mention(span.start, span.end, EntityType.PERSON, "", span.text)
+    return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
+
+
+_STRAY_HYPHEN_SPACE = re.compile(r"(?<=\w)- (?=\w)")  # "Roh Moo- hyun" is Roh Moo-hyun
 
 
 def _inside_no_name(found: list[Mention]) -> list[Mention]:
@@ -465,7 +469,8 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     by_surname: dict[str, set[str]] = {}
     for m in people:
         if len(m.name.split()) >= 2:
-            by_surname.setdefault(m.name.split()[-1], set()).add(m.key)
+            for surname in _surnames(m.name):
+                by_surname.setdefault(surname, set()).add(m.key)
     extra = []
     for token in doc:
         keys = by_surname.get(token.text, set())
@@ -475,13 +480,22 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     return extra
 
 
+def _surnames(name: str) -> list[str]:
+    """The last word of a full name, and without its Arabic article: 'Omar el-Bashir' is also 'Bashir'."""
+    last = name.split()[-1]
+    article, hyphen, rest = last.partition("-")
+    if hyphen and rest and article.lower() in load_triggers()["surname_articles"]:
+        return [last, rest]
+    return [last]
+
+
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
     people = [m for m in found if m.type is EntityType.PERSON]
     full_names = {m.name for m in people if len(m.name.split()) >= 2}
     by_part: dict[str, set[str]] = {}
     for name in full_names:
-        for part in (name.split()[-1], name.split()[0]):
+        for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     resolved = []
     for mention in found:
