@@ -126,6 +126,9 @@ def roles(extraction):
         ("French President Paul Martin met his Chilean counterpart Ana Rojas.", ("Ana Rojas", "President", "Chile", None, False)),
         ("Lin Wei, general secretary of the party and president of Singapore, spoke.",
          ("Lin Wei", "President", "Singapore", None, False)),
+        # an honorific between title and name; a name of many hyphenated words
+        ("Kuwaiti Emir Sheikh Omar Al-Hamad Al-Nasser Al-Khalil spoke.",
+         ("Omar Al-Hamad Al-Nasser Al-Khalil", "Monarch", "Kuwait", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

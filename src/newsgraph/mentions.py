@@ -188,7 +188,7 @@ def _person(ent: Span) -> Mention | None:
     if _continues_a_name(ent):
         return None  # "[Maria do] Carmo Silveira": the name before takes it in
     span = _trim(_extend_name(ent))
-    if not span or not span[0].is_title or len(span) > 6:
+    if not span or not span[0].is_title or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
 

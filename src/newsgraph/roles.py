@@ -166,6 +166,8 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     plural = title.text.lower() not in load_role_lexicon()
     holders: list[Holder] = []
     i = title.end
+    while i < len(doc) and doc[i].lower_.rstrip(".") in load_triggers()["honorifics"]:
+        i += 1  # "Emir Sheikh Jaber Al-Sabah", "Minister Dr. Anna Berg"
     # "five African presidents, including A of X, B of Y and C of Z"
     while plural and i < len(doc) and doc[i].lower_ in (",", ":", "including", "namely") and i - title.end < 2:
         i += 1
