@@ -126,6 +126,9 @@ def roles(extraction):
         ("French President Paul Martin met his Chilean counterpart Ana Rojas.", ("Ana Rojas", "President", "Chile", None, False)),
         ("Lin Wei, general secretary of the party and president of Singapore, spoke.",
          ("Lin Wei", "President", "Singapore", None, False)),
+        # the president of a body leads it; a parliament's is its speaker
+        ("European Commission President Jon Berg spoke.", ("Jon Berg", "Leader", "European Commission", None, False)),
+        ("Anna Berg, president of the Kenyan parliament, spoke.", ("Anna Berg", "Speaker", "Kenyan parliament", None, False)),
         # an honorific between title and name; a name of many hyphenated words
         ("Kuwaiti Emir Sheikh Omar Al-Hamad Al-Nasser Al-Khalil spoke.",
          ("Omar Al-Hamad Al-Nasser Al-Khalil", "Monarch", "Kuwait", None, False)),

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
+from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
 from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
@@ -84,12 +85,28 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
 
 def _concept_in(concept: str, owner: Mention | None) -> str:
     """A title means another office in another state: the UK chancellor is a minister, an Italian
-    'chancellor' (a German chancellor's counterpart) the prime minister."""
+    'chancellor' (a German chancellor's counterpart) the prime minister; the president of a body
+    (the European Commission, a party) is its leader, not a head of state."""
+    if owner is not None and owner.type is EntityType.ORGANIZATION:
+        return _concept_in_body(concept, owner)
     by_state = load_triggers()["role_by_state"].get(concept)
     if by_state is None or owner is None or owner.type is not EntityType.STATE:
         return concept
     code = owner.key.partition(":")[2]
     return by_state.get(code, by_state["*"])
+
+
+def _concept_in_body(concept: str, owner: Mention) -> str:
+    """'European Commission President' is its leader, 'European Parliament President' its speaker;
+    only for what is surely a body (known, or named by a body noun), not a city NER misread."""
+    by_body = load_triggers()["role_by_body"].get(concept)
+    words = fold(owner.name).split()
+    if by_body is None or not words:
+        return concept
+    if words[-1] in by_body:
+        return by_body[words[-1]]
+    known = load_gazetteer().find_organization(owner.name) is not None
+    return by_body["*"] if known or words[-1] in load_triggers()["body_nouns"] else concept
 
 
 def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
