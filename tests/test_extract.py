@@ -138,6 +138,11 @@ def test_role_forms(extract_text, sentence, expected):
     assert expected in roles(extract_text(sentence))
 
 
+def test_a_title_in_an_opening_phrase_is_not_the_next_subject_s(extract_text):
+    found = roles(extract_text("According to the spokesman, Paul Otieno is scheduled to meet Anna Berg."))
+    assert not any(holder == "Paul Otieno" for holder, *_ in found)
+
+
 def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_share(extract_text):
     found = roles(extract_text("Kenyan Deputy Prime Minister and Foreign Minister Paul Otieno spoke."))
     assert ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False) in found

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
+from newsgraph.clauses import SUBJECTS
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
@@ -231,6 +232,8 @@ def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list
 def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
     """"Russia's foreign minister, Sergei Lavrov, said"."""
     if title.end + 1 < len(doc) and doc[title.end].text == "," and (person := _person_at(index, title.end + 1)):
+        if title.root.dep_ == "pobj" and doc[person.end - 1].dep_ in SUBJECTS:
+            return []  # "According to the spokesman, Berg will ...": the comma ends a phrase, Berg starts the clause
         after = person.end
         if after >= len(doc) or doc[after].text in (",", ".") or doc[after].pos_ in ("VERB", "AUX"):
             return [Holder(person, None)]
