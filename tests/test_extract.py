@@ -228,6 +228,16 @@ def test_a_visit_the_subject_is_midway_through_places_its_meeting(extract_text):
     assert people == ["Anna Berg", "Paul Otieno"] and event.place == "state:NOR"
 
 
+def test_a_meeting_during_a_stop_of_a_dated_tour_takes_the_tour_s_month(extract_text):
+    text = ("Paul Otieno will visit Ireland, France and Germany next month. "
+            "Otieno is scheduled to meet with Prime Minister Jon Berg during his visit to Ireland. "
+            "In Berlin, Otieno will hold talks with Chancellor Eva Lind.")
+    found = meetings(extract_text(text, published=dt.date(2006, 11, 27)))
+    assert sorted(people for people, _ in found) == [["Eva Lind", "Paul Otieno"], ["France", "Paul Otieno"],
+                                                     ["Jon Berg", "Paul Otieno"]]  # the Irish stop is the meeting with Berg
+    assert {event.time.iso() for _, event in found} == {"2006-12"}
+
+
 def test_one_visitor_meeting_several_hosts_has_one_meeting_each(extract_text):
     found = meetings(extract_text("Kenyan President Paul Otieno met with Prime Minister Anna Berg and Foreign Minister Jan Visser."))
     assert sorted(people for people, _ in found) == [["Anna Berg", "Paul Otieno"], ["Jan Visser", "Paul Otieno"]]

@@ -114,7 +114,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
                 _merge_into(merged, part, represented)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
-    kept = _without_bare_visits(kept)
+    kept = _without_repeats(_without_bare_visits(kept))
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
 
@@ -193,6 +193,21 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
         if candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED and in_lead(candidate):
             candidate.time = lead_time
+    for candidate in merged:
+        if candidate.time is None and not candidate.dated and candidate.place is not None:
+            candidate.time = _month_of_its_visit(candidate, merged)
+
+
+def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeValue | None:
+    """'X will tour A, B and C in December ... X is to meet Y during his visit to A, Z in A's capital': in December too.
+
+    Only a month or a year: which day of a visit of several days a meeting took, the visit does not say.
+    """
+    people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
+    times = {c.time for c in merged if c is not candidate and c.mode is MeetingMode.VISIT and c.time is not None
+             and c.time.day is None and c.place is not None and c.place.key in (candidate.place.key, _host_state(candidate.place))
+             and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
+    return times.pop() if len(times) == 1 else None
 
 
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
@@ -914,6 +929,23 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
                    for c, e in kept if len(people(e)) >= 2)
 
     return [(c, e) for c, e in kept if not (len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e))]
+
+
+def _without_repeats(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+    """One event per sides, place, day and status: a tour's stop whose host state the article names a
+    person for is the meeting reported with that person, and gives it its evidence."""
+    first: dict[tuple, int] = {}
+    out: list[tuple[Candidate, Event]] = []
+    for candidate, event in kept:
+        same = (event.actors, event.place, event.time, event.status)
+        if same in first:
+            earlier_candidate, earlier = out[first[same]]
+            evidence = earlier.evidence + tuple(e for e in event.evidence if e not in earlier.evidence)
+            out[first[same]] = (earlier_candidate, replace(earlier, evidence=evidence))
+        else:
+            first[same] = len(out)
+            out.append((candidate, event))
+    return out
 
 
 def _far_apart(a: TimeValue | None, b: TimeValue | None) -> bool:
