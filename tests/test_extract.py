@@ -966,6 +966,11 @@ def test_a_possible_visit_is_no_meeting(extract_text):
     assert extract_text(text, published=MONDAY).events == ()
 
 
+def test_a_visit_that_is_only_probable_is_no_meeting(extract_text):
+    text = "Paul Otieno was to give a fresh impetus to the peace process, probably with a visit to South Africa."
+    assert extract_text(text, published=MONDAY).events == ()
+
+
 def test_a_city_read_as_a_person_is_a_place(extract_text):
     extraction = extract_text("Paul Otieno met Anna Berg in Porto Alegre.")
     assert "Porto Alegre" not in {e.name for e in extraction.entities if e.type.value == "Person"}

@@ -157,6 +157,9 @@ def is_unreal(token: Token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
+    if token.pos_ == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in cues["speculative_adverbs"]
+                                    for t in (token, preposition_of(token)) if t is not None for c in t.children):
+        return True  # "probably with a visit to South Africa"
     return lemma_of(token.head) in cues["willingness_heads"] or _requested(phase_of(token), cues)
 
 def _is_setting(token: Token) -> bool:
