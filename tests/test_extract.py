@@ -129,6 +129,8 @@ def roles(extraction):
         # the president of a body leads it; a parliament's is its speaker
         ("European Commission President Jon Berg spoke.", ("Jon Berg", "Leader", "European Commission", None, False)),
         ("Anna Berg, president of the Kenyan parliament, spoke.", ("Anna Berg", "Speaker", "Kenyan parliament", None, False)),
+        # a name whose first word the tagger reads as a verb
+        ("Paul Otieno met Communist Party chief Do Kamau at the palace on Tuesday.", ("Do Kamau", "Leader", None, None, False)),
         # an honorific between title and name; a name of many hyphenated words
         ("Kuwaiti Emir Sheikh Omar Al-Hamad Al-Nasser Al-Khalil spoke.",
          ("Omar Al-Hamad Al-Nasser Al-Khalil", "Monarch", "Kuwait", None, False)),

@@ -411,11 +411,14 @@ def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _name_after_title(doc: Doc, title: Span) -> Span | None:
-    """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas': capitalised words right after."""
+    """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas': capitalised words right after.
+
+    A capitalised word the tagger reads as a common word may start the name ("party chief Do Muoi")."""
     end = title.end
-    while end < len(doc) and end - title.end < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while end < len(doc) and end - title.end < 4 and doc[end].is_title and doc[end].is_alpha and (
+            doc[end].pos_ == "PROPN" or end == title.end):
         end += 1
-    return doc[title.end : end] if end - title.end >= 2 else None
+    return doc[title.end : end] if end - title.end >= 2 and doc[end - 1].pos_ == "PROPN" else None
 
 
 def _name_after_portfolio(doc: Doc, title: Span) -> Span | None:
