@@ -963,6 +963,11 @@ def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_its_s
     assert [people for people, event in found if event.type is EventType.MEETING] == [["Paul Otieno", "Sweden"]]
 
 
+def test_where_the_topic_lies_is_not_where_they_met(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno discussed the crisis in Darfur with Anna Berg on Monday."))
+    assert event.place is None
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

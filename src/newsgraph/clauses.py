@@ -420,8 +420,10 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     for child in _destinations(token):
         if (m := place_at(child, index)) and m.key not in taken:
             return m
-    # "meet X in Berlin", "meet with X in Chile" often hang the place on X.
-    objects = [c for c in token.children if c.dep_ == "dobj"] if token.pos_ == "VERB" else []
+    # "meet X in Berlin", "meet with X in Chile" often hang the place on X; what is discussed is
+    # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
+    sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in load_triggers()["meeting"]["discuss_verbs"]
+    objects = [c for c in token.children if c.dep_ == "dobj"] if sides_as_object else []
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
                 for o in p.children if o.dep_ == "pobj"]
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "talks between A and B in Oslo"
