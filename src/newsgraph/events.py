@@ -40,7 +40,7 @@ from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
-from newsgraph.nlp import load_role_broader, load_role_lexicon
+from newsgraph.nlp import ROLE_SPANS, load_role_broader, load_role_lexicon
 from newsgraph.roles import sentence_span
 
 # A state visit lasts days; a visit dated further from a meeting than this was another occasion.
@@ -538,6 +538,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         qualifiers = _qualifying_states(root, index)
         if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
+        elif not mentions:
+            mentions = _state_of_unnamed_holder(root, index, qualifiers)
         if root.dep_ in SUBJECTS:
             subjects += mentions
         elif root.dep_ == "poss" and root.head == token and token.pos_ != "VERB":
@@ -644,7 +646,8 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
         if (root.dep_ == "dobj" or root.head.lower_ == "with") and not (
-                actors_under(root, index) or _antecedent(root, groups, index)):
+                actors_under(root, index) or _antecedent(root, groups, index)
+                or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
     return False
 
@@ -682,11 +685,19 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
         return [(here or subjects or earlier)[-1]] if earlier else None
-    holders = [h for h in groups.holders.get(load_role_lexicon().get(lower, ""), [])
-               if not qualifiers or not groups.holder_states.get(h.key) or groups.holder_states[h.key] & qualifiers]
+    titled = groups.holders.get(_title_concept(root), [])
+    # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
+    holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
+        h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
     return None
+
+
+def _title_concept(root: Token) -> str:
+    """'the prime minister': the concept of the longest title ending at the noun, not of its last word."""
+    titles = [t for t in root.doc.spans.get(ROLE_SPANS, []) if t.end == root.i + 1]
+    return max(titles, key=len).id_ if titles else load_role_lexicon().get(root.lower_, "")
 
 
 def _of_the_states(root: Token, cues: dict) -> bool:
@@ -735,6 +746,13 @@ def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
     modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
     return frozenset(m.key for m in index.within(root.left_edge.i, root.i)
                      if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end)))
+
+
+def _state_of_unnamed_holder(root: Token, index: MentionIndex, qualifiers: frozenset[str]) -> list[Mention]:
+    """'talks with the Sudanese president' in an article naming no Sudanese president: Sudan stands for them."""
+    if len(qualifiers) != 1:
+        return []
+    return [replace(m, adjectival=False, metonym=True) for m in index.within(root.left_edge.i, root.i) if m.key in qualifiers][:1]
 
 
 def _refers_back(token: Token) -> bool:
