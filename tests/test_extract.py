@@ -970,6 +970,14 @@ def test_where_the_topic_lies_is_not_where_they_met(extract_text):
     assert event.place is None
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya's relations with China and Japan are strained by Prime Minister Paul Otieno's visits to the Yasukuni Shrine.",
+    "Relations with Uganda suffered after Paul Otieno's visit to the Yasukuni Shrine, Kenya's critics say.",
+])
+def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_around(extract_text, text):
+    assert not any(len(people) > 1 for people, _ in meetings(extract_text(text, published=MONDAY)))
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

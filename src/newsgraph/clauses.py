@@ -251,16 +251,19 @@ def preposition_of(token: Token) -> Token | None:
     """The preposition a noun trigger hangs from ("during the meeting")."""
     return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
 
+def names_own_sides(token: Token) -> bool:
+    """'talks between A and B', 'X's visit to Russia' (or to a shrine): the noun names its sides itself."""
+    return has_preposition(token, "between") or (
+        any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) and bool(_destinations(token)))
+
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
-    # "talks between A and B", "X's visit to Russia": the noun names its sides itself
-    own_sides = has_preposition(token, "between") or (
-        any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) and bool(_destinations(token)))
+    own_sides = names_own_sides(token)
     for anchor in anchors:
         # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is
         subject_only = anchor == verb_of_preposition(token) and not _brings_to(token, anchor)
-        if subject_only and own_sides:
-            continue  # "prepared the ground for talks between A and B": they are the sides
+        if own_sides and (subject_only or anchor is not token and token.pos_ == "NOUN"):
+            continue  # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []

@@ -33,7 +33,7 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
-    is_definite, is_unreal, lemma_of, participant_roots, place_at, place_of, preposition_of, relative_antecedent,
+    is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of, relative_antecedent,
     route_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
@@ -571,7 +571,7 @@ def _names_a_thing(noun: Token) -> bool:
 def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
     """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia'."""
     named = _sides_named(roots, index)
-    return named >= 2 or has_preposition(noun, "between") or named == 1 and bool(destinations(noun, index))
+    return named >= 2 or names_own_sides(noun) or named == 1 and bool(destinations(noun, index))
 
 
 def _commented_on(token: Token) -> bool:
