@@ -978,6 +978,17 @@ def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_aroun
     assert not any(len(people) > 1 for people, _ in meetings(extract_text(text, published=MONDAY)))
 
 
+@pytest.mark.parametrize("text, sides", [
+    # a clause saying which ones introduces them: nobody named before
+    ("Anna Berg and Jon Berg both praised the plan. Paul Otieno met the negotiators who have been trying "
+     "to broker a deal late Tuesday.", []),
+    ("Anna Berg and Jon Berg arrived on Monday. Paul Otieno met the envoys, who have been trying to broker "
+     "a deal, late Tuesday.", [["Anna Berg", "Paul Otieno"], ["Jon Berg", "Paul Otieno"]]),
+])
+def test_a_definite_plural_points_back_unless_a_clause_says_which(extract_text, text, sides):
+    assert sorted(people for people, _ in meetings(extract_text(text, published=MONDAY))) == sides
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

@@ -706,8 +706,16 @@ def _of_the_states(root: Token, cues: dict) -> bool:
 
 
 def _points_back(noun: Token) -> bool:
-    """'the envoys', 'both leaders', 'the two sides' (but not bare 'officials')."""
-    return is_definite(noun) or noun.lower_ in ("both", "two") or any(c.lower_ in ("both", "two") for c in noun.children)
+    """'the envoys', 'both leaders', 'the two sides' (but not bare 'officials', nor 'the negotiators
+    who have been trying to broker a deal': a clause that says which ones introduces them)."""
+    if noun.lower_ in ("both", "two") or any(c.lower_ in ("both", "two") for c in noun.children):
+        return True
+    return is_definite(noun) and not _introduced(noun)
+
+
+def _introduced(noun: Token) -> bool:
+    """'the negotiators who broker the deal': a restrictive clause says which ones (no comma before it)."""
+    return any(c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text != "," for c in noun.children)
 
 
 def _the_country(root: Token, cues: dict) -> Token | None:
@@ -759,7 +767,7 @@ def _refers_back(token: Token) -> bool:
     """A trigger whose own phrase names nobody but points back ("the envoys agreed during the meeting")."""
     cues = load_triggers()["anaphora"]
     return any(t.lemma_.lower() in cues["plural_nouns"] and t.tag_ == "NNS" and t.i != token.i and is_definite(t)
-               and not _of_the_states(t, cues) for t in token.subtree) or any(
+               and not _introduced(t) and not _of_the_states(t, cues) for t in token.subtree) or any(
         c.dep_ == "poss" and c.lower_ in cues["plural_pronouns"] for c in token.children)
 
 
