@@ -989,6 +989,11 @@ def test_a_definite_plural_points_back_unless_a_clause_says_which(extract_text, 
     assert sorted(people for people, _ in meetings(extract_text(text, published=MONDAY))) == sides
 
 
+def test_talks_a_side_prepares_for_are_planned(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno prepared for talks with Anna Berg in Oslo.", published=MONDAY))
+    assert event.status is Status.PLANNED
+
+
 def test_a_possible_visit_is_no_meeting(extract_text):
     text = "Asked about Kenyan Minister Paul Otieno's possible visit to Sweden, Anna Berg said talks on trade went on."
     assert extract_text(text, published=MONDAY).events == ()

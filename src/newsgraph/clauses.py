@@ -194,6 +194,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "comes ahead of next week's talks"
     if preposition is not None and preposition.head.lemma_.lower() in cues["lead_up_nouns"]:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
+    if preposition is not None and preposition.lower_ == "for" and lemma_of(preposition.head) in cues["lead_up_verbs"]:
+        return Status.PLANNED  # "prepared for talks in Moscow"
     if _present_in_time_clause(clause, cues):
         return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
