@@ -265,7 +265,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
         # "criticized Y during talks": Y is no participant; "welcomed Y to talks", "joined Y for talks": Y is
         subject_only = anchor == verb_of_preposition(token) and not _brings_to(token, anchor)
         if own_sides and (subject_only or anchor is not token and token.pos_ == "NOUN"):
-            continue  # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
+            # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
+            continue
         for child in anchor.children:
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []

@@ -33,8 +33,8 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
-    is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of, relative_antecedent,
-    route_of, shared_frame, status_of, subjects_above, time_of,
+    is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
+    relative_antecedent, route_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -204,8 +204,9 @@ def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeVa
     Only a month or a year: which day of a visit of several days a meeting took, the visit does not say.
     """
     people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
+    places = (candidate.place.key, _host_state(candidate.place))
     times = {c.time for c in merged if c is not candidate and c.mode is MeetingMode.VISIT and c.time is not None
-             and c.time.day is None and c.place is not None and c.place.key in (candidate.place.key, _host_state(candidate.place))
+             and c.time.day is None and c.place is not None and c.place.key in places
              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
     return times.pop() if len(times) == 1 else None
 
@@ -760,7 +761,8 @@ def _state_of_unnamed_holder(root: Token, index: MentionIndex, qualifiers: froze
     """'talks with the Sudanese president' in an article naming no Sudanese president: Sudan stands for them."""
     if len(qualifiers) != 1:
         return []
-    return [replace(m, adjectival=False, metonym=True) for m in index.within(root.left_edge.i, root.i) if m.key in qualifiers][:1]
+    states = [m for m in index.within(root.left_edge.i, root.i) if m.key in qualifiers]
+    return [replace(m, adjectival=False, metonym=True) for m in states[:1]]
 
 
 def _refers_back(token: Token) -> bool:

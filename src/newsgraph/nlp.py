@@ -122,11 +122,11 @@ def add_rules(nlp: Language) -> Language:
     gazetteer = load_gazetteer()
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     rulers = []
-    for kind, is_wanted, where in (("gazetteer", _is_not_city, before), ("place", _is_city, {})):
+    for kind, cities, where in (("gazetteer", False, before), ("place", True, {})):
         for case in Case:
             name = f"{kind}_ruler" if case is Case.ANY else f"{kind}_{case.name.lower()}_ruler"
             ruler = nlp.add_pipe("span_ruler", name=name, config=_entity_ruler_config(case), **where)
-            rulers.append((ruler, [p for p in gazetteer.entity_ruler_patterns(case) if is_wanted(p)]))
+            rulers.append((ruler, [p for p in gazetteer.entity_ruler_patterns(case) if _is_city(p) is cities]))
     roles = nlp.add_pipe("span_ruler", name="role_ruler",
                          config={"spans_key": ROLE_SPANS, "phrase_matcher_attr": Case.ANY.value})
     rulers.append((roles, role_patterns(nlp, load_role_lexicon())))
@@ -146,10 +146,6 @@ def _entity_ruler_config(case: Case) -> dict:
 
 def _is_city(pattern: dict) -> bool:
     return pattern["id"].partition(":")[2].isdigit()  # GeoNames ids; regions have slugs
-
-
-def _is_not_city(pattern: dict) -> bool:
-    return not _is_city(pattern)
 
 
 @lru_cache(maxsize=2)
