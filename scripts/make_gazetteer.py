@@ -81,7 +81,7 @@ ALIASES = {
     "TUR": ["Turkey", "Republic of Turkey"],
     "CZE": ["Czech Republic"], "CIV": ["Ivory Coast"], "MMR": ["Burma"], "SWZ": ["Swaziland"],
     "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TLS": ["East Timor"], "VNM": ["Viet Nam"],
-    "COD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "COD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"],
     "COG": ["Republic of Congo", "Congo-Brazzaville"],
     "RUS": ["Russian Federation"], "KOR": ["Republic of Korea", "ROK"],
     "PRK": ["DPRK", "Democratic People's Republic of Korea"],
@@ -138,7 +138,7 @@ DEMONYMS = {
     "USA": "American;U.S.;US", "URY": "Uruguayan", "UZB": "Uzbek;Uzbekistani", "VUT": "Ni-Vanuatu",
     "VEN": "Venezuelan", "VNM": "Vietnamese", "YEM": "Yemeni", "ZMB": "Zambian", "ZWE": "Zimbabwean",
     "VAT": "Vatican", "PSE": "Palestinian", "XKX": "Kosovar;Kosovan", "TWN": "Taiwanese",
-    "COD": "Congolese", "COG": "Congolese",
+    "COD": "Congolese;Zairean;Zairian", "COG": "Congolese",
 }
 
 # Names that stand for a state's government besides its capital city (kept general).

@@ -41,6 +41,7 @@ def test_turkiye_under_every_name_is_one_state(gazetteer, name):
     ("the United States", "USA"), ("the US", "USA"), ("U.S.", "USA"), ("America", "USA"),
     ("the UK", "GBR"), ("Britain", "GBR"), ("Great Britain", "GBR"), ("UAE", "ARE"),
     ("Georgia", "GEO"), ("Kosovo", "XKX"), ("Taiwan", "TWN"), ("Holy See", "VAT"), ("Palestine", "PSE"),
+    ("Zaire", "COD"),  # former names, as 1990s wires use them
 ])
 def test_common_and_official_names(gazetteer, name, iso3):
     assert gazetteer.find_state(name).iso3 == iso3
@@ -61,6 +62,7 @@ def test_abbreviations_are_case_sensitive(gazetteer):
 @pytest.mark.parametrize(("word", "iso3"), [
     ("Armenian", "ARM"), ("Azerbaijani", "AZE"), ("Turkish", "TUR"), ("French", "FRA"),
     ("Chinese", "CHN"), ("U.S.", "USA"), ("British", "GBR"), ("Dutch", "NLD"), ("South Sudanese", "SSD"),
+    ("Zairean", "COD"),
 ])
 def test_demonyms(gazetteer, word, iso3):
     assert gazetteer.find_state_by_demonym(word).iso3 == iso3
