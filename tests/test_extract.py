@@ -924,7 +924,10 @@ def test_what_is_said_of_the_resumption_of_talks_is_said_of_the_talks(extract_te
 
 @pytest.mark.parametrize("sentence, sides", [
     ("The APEC meeting opened in Hanoi on Tuesday.", None),
-    ("The IMF held talks in Athens on Tuesday.", ["Greece", "International Monetary Fund"]),
+    # whom the IMF talked with, the text does not say: only where (test_a_body_and_a_state_alone_...)
+    ("The IMF held talks in Athens on Tuesday.", None),
+    ("The IMF held talks with Greek Finance Minister Jon Berg in Athens on Tuesday.",
+     ["International Monetary Fund", "Jon Berg"]),
 ])
 def test_a_bodys_own_meeting_does_not_make_its_host_a_side(extract_text, sentence, sides):
     found = meetings(extract_text(sentence, published=MONDAY))
@@ -992,6 +995,14 @@ def test_a_definite_plural_points_back_unless_a_clause_says_which(extract_text, 
 def test_talks_a_side_prepares_for_are_planned(extract_text):
     _, event = only_meeting(extract_text("Paul Otieno prepared for talks with Anna Berg in Oslo.", published=MONDAY))
     assert event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Ministers of the Asia-Pacific Economic Cooperation began their annual meeting in Nairobi on Saturday.", []),
+    ("An African Union delegation is paying a five-day visit to Kenya.", [["African Union", "Kenya"]]),
+])
+def test_a_body_and_a_state_alone_meet_only_when_the_body_visits(extract_text, text, sides):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == sides
 
 
 def test_a_possible_visit_is_no_meeting(extract_text):
