@@ -696,6 +696,18 @@ def test_a_visit_without_a_host_state_gets_no_place(extract_text):
     assert event.place is None
 
 
+@pytest.mark.parametrize("label", ["GPE", "ORG"])
+def test_a_name_before_a_title_in_apposition_is_a_person_whatever_ner_calls_it(nlp, label):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Li Wei held talks with Jomo Mbeki, general secretary of the ruling party, in Kenya.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON"), SpacySpan(doc, 5, 7, label=label), SpacySpan(doc, 16, 17, label="GPE")]
+    found = {(m.name, m.type.value) for m in find_mentions(doc).mentions}
+    assert ("Jomo Mbeki", "Person") in found and ("Kenya", "State") in found
+
+
 @pytest.mark.parametrize("sentence", [
     "At their Nairobi meeting last month, Paul Otieno and Anna Berg discussed trade.",
     "Paul Otieno held talks with Anna Berg in Nairobi Monday.",

@@ -106,16 +106,21 @@ def _from_entity(ent: Span) -> Mention | None:
 
 
 def _name_after_a_title(ent: Span) -> bool:
-    """'President Thabo Mbeki', 'his counterpart Nikola Kolev': a name of two to four capitalised words right
-    after a role title is a person's, whatever NER calls it, unless it is a known state, place or body."""
+    """'President Thabo Mbeki', 'his counterpart Nikola Kolev', 'Nikola Kolev, general secretary of ...': a
+    name of two to four capitalised words right after a role title, or before one in apposition, is a
+    person's, whatever NER calls it, unless it is a known state, place or body."""
     doc = ent.doc
     if ent.label_ not in ("GPE", "LOC", "ORG") or not 2 <= len(ent) <= 4 or ent.ent_id_:
         return False
     if not all(t.is_title and t.pos_ == "PROPN" for t in ent) or _body_in(ent.text) or load_gazetteer().find_state(ent.text):
         return False
+    titles = doc.spans.get("roles", [])
     before = doc[ent.start - 1] if ent.start else None
-    return before is not None and (before.lemma_.lower() == "counterpart" or any(
-        title.end == ent.start for title in doc.spans.get("roles", [])))
+    if before is not None and (before.lemma_.lower() == "counterpart" or any(t.end == ent.start for t in titles)):
+        return True
+    # "X, general secretary of the party": the title opens the apposition, after "the" or "a" at most
+    start = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "a"))
+    return ent.end < len(doc) and doc[ent.end].text == "," and any(t.start == start for t in titles)
 
 
 def venue_at(token) -> Mention | None:
