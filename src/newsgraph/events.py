@@ -1007,8 +1007,8 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     two sides meeting (none of the 287 meetings in the five dev gold files has this make-up; all 8 such
     events the extractor found in them were wrong). A body's delegation visiting a state is one."""
     body_visits = c.mode is MeetingMode.VISIT and any(m.type is EntityType.ORGANIZATION for m in c.subjects)
-    return not body_visits and sorted(m.type.value for m in actors) == [EntityType.ORGANIZATION.value,
-                                                                         EntityType.STATE.value]
+    body_and_state = len(actors) == 2 and {m.type for m in actors} == {EntityType.ORGANIZATION, EntityType.STATE}
+    return body_and_state and not body_visits
 
 
 def _to_event(c: Candidate, represented) -> Event | None:
