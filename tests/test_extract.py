@@ -134,6 +134,12 @@ def roles(extraction):
         # an honorific between title and name; a name of many hyphenated words
         ("Kuwaiti Emir Sheikh Omar Al-Hamad Al-Nasser Al-Khalil spoke.",
          ("Omar Al-Hamad Al-Nasser Al-Khalil", "Monarch", "Kuwait", None, False)),
+        # the name after the title's own "of X" or "to X", with or without a comma, or a bracketed acronym
+        ("The president of Kenya, Paul Otieno, spoke.", ("Paul Otieno", "President", "Kenya", None, False)),
+        ("The foreign minister of Kenya Paul Otieno spoke.", ("Paul Otieno", "ForeignMinister", "Kenya", None, False)),
+        ("Kenya's ambassador to Norway, Paul Otieno, spoke.", ("Paul Otieno", "Ambassador", "Kenya", "Norway", False)),
+        ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
+         ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

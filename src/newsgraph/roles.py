@@ -8,6 +8,8 @@ news writes it:
 - in apposition after the name: "Jon Berg, a former Norwegian ambassador to
   Chile, ...";
 - before the name with a comma: "Russia's foreign minister, Sergei Lavrov";
+- before the name, after the title's own "of X" or "to X": "the president of
+  Kenya, Paul Otieno", "the leader of the Oromo Liberation Front (OLF) X";
 - as a copula's complement: "Berg is the foreign minister of Norway";
 - as a second title after "and": "X, general secretary of the party and
   president of China";
@@ -183,7 +185,7 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     # The ruler matched a plural form when the words are not a title as written.
     plural = title.text.lower() not in load_role_lexicon()
     holders: list[Holder] = []
-    i = title.end
+    i, body = _after_complement(title, index)
     while i < len(doc) and doc[i].lower_.rstrip(".") in load_triggers()["honorifics"]:
         i += 1  # "Emir Sheikh Jaber Al-Sabah", "Minister Dr. Anna Berg"
     # "five African presidents, including A of X, B of Y and C of Z"
@@ -191,7 +193,7 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
         i += 1
     while (person := _person_at(index, i)) is not None:
         i = person.end
-        own = None
+        own = body
         if i + 1 < len(doc) and doc[i].lower_ == "of" and (m := _actor_at(index, i + 1)):
             own, i = m, m.end
         holders.append(Holder(person, own))
@@ -199,6 +201,31 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
             break
         i += 2 if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ == "and" else 1
     return holders
+
+
+def _after_complement(title: SpacySpan, index: MentionIndex) -> tuple[int, Mention | None]:
+    """Where a name may start after the title's "of X" or "to X" ("the president of Egypt Hosni Mubarak",
+    "the leader of the Islamic Resistance Movement (Hamas) Khaled Meshaal"), and the body a bracketed
+    acronym names; the title's end when it has no complement."""
+    doc = index.doc
+    if title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "to"):
+        return title.end, None
+    if (actor := _actor_at(index, title.end + 1)) is not None and not _bracket_at(doc, actor.end):
+        return actor.end, None
+    i = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
+    while i < len(doc) and i - title.end <= 8 and doc[i].text[:1].isupper():
+        i += 1
+    if (close := _bracket_at(doc, i)) is None:
+        return title.end, None
+    acronym = index.at(i + 1)
+    return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
+
+
+def _bracket_at(doc: Doc, i: int) -> int | None:
+    """The index of the ")" closing a bracketed acronym that opens at token i ("(PLO)"), else None."""
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text[:1].isupper():
+        return i + 2
+    return None
 
 
 def _actor_at(index: MentionIndex, i: int) -> Mention | None:
@@ -230,8 +257,9 @@ def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list
 
 
 def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
-    """"Russia's foreign minister, Sergei Lavrov, said"."""
-    if title.end + 1 < len(doc) and doc[title.end].text == "," and (person := _person_at(index, title.end + 1)):
+    """"Russia's foreign minister, Sergei Lavrov, said"; "the president of Egypt, Hosni Mubarak, said"."""
+    end, _ = _after_complement(title, index)
+    if end + 1 < len(doc) and doc[end].text == "," and (person := _person_at(index, end + 1)):
         if title.root.dep_ == "pobj" and doc[person.end - 1].dep_ in SUBJECTS:
             return []  # "According to the spokesman, Berg will ...": the comma ends a phrase, Berg starts the clause
         after = person.end
