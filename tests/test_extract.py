@@ -140,6 +140,7 @@ def roles(extraction):
         ("Kenya's ambassador to Norway, Paul Otieno, spoke.", ("Paul Otieno", "Ambassador", "Kenya", "Norway", False)),
         ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
          ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
+        ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.", ("Paul Otieno", "Leader", "KLF", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

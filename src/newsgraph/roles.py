@@ -210,15 +210,14 @@ def _after_complement(title: SpacySpan, index: MentionIndex) -> tuple[int, Menti
     doc = index.doc
     if title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "to"):
         return title.end, None
-    if (actor := _actor_at(index, title.end + 1)) is not None and not _bracket_at(doc, actor.end):
-        return actor.end, None
     i = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
     while i < len(doc) and i - title.end <= 8 and doc[i].text[:1].isupper():
         i += 1
-    if (close := _bracket_at(doc, i)) is None:
-        return title.end, None
-    acronym = index.at(i + 1)
-    return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
+    if (close := _bracket_at(doc, i)) is not None:
+        acronym = index.at(i + 1)
+        return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
+    actor = _actor_at(index, title.end + 1)
+    return (actor.end, None) if actor is not None else (title.end, None)
 
 
 def _bracket_at(doc: Doc, i: int) -> int | None:
