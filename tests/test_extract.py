@@ -1128,6 +1128,14 @@ def test_a_title_qualified_by_a_state_prefers_its_holder_for_that_state(extract_
     assert later == [["Jon Otieno", "Li Wei"]]
 
 
+def test_a_plural_title_qualified_by_a_state_is_looked_up_whole(extract_text):
+    # "Ministers" alone is no title; "Prime Ministers" is, so "Norwegian" names whose prime minister is meant.
+    text = ("Norwegian Prime Minister Paul Otieno left Beijing on Friday afternoon, ending his official visit to China. "
+            "During his stay in Beijing, Otieno and his Chinese counterpart Li Wei held the 10th Sino-Norwegian "
+            "Prime Ministers' Meeting.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Li Wei", "Paul Otieno"]]
+
+
 def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
     text = ("Kenya would invest about 12 million euros to develop the project, which will create nearly 300 direct "
             "jobs, Otieno said, after meeting with outgoing UN Secretary-General Li Wei on Friday.")

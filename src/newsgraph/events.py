@@ -750,7 +750,7 @@ def _holder_states(roles: list[Role]) -> dict[str, set[str]]:
 
 def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
     """The states qualifying a definite title ("the US speaker", "the Kenyan president")."""
-    if load_role_lexicon().get(root.lower_) is None or not any(c.lower_ == "the" for c in root.children):
+    if not _title_concept(root) or not any(c.lower_ == "the" for c in root.children):
         return frozenset()
     modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
     return frozenset(m.key for m in index.within(root.left_edge.i, root.i)
