@@ -1136,6 +1136,19 @@ def test_a_plural_title_qualified_by_a_state_is_looked_up_whole(extract_text):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Li Wei", "Paul Otieno"]]
 
 
+def test_where_a_side_is_said_to_be_is_where_they_met(extract_text):
+    text = ("Kenyan President Paul Otieno told visiting Norwegian Prime Minister Anna Berg on Friday that trade would "
+            "grow. Otieno told Berg, who is in Nairobi for a two-day summit, that ties were strong.")
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place == "place:184745"  # Nairobi, not Kenya (the host's state)
+
+
+def test_a_place_inside_a_state_of_being_is_no_presence(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno, who is now in exile in Norway, met Anna Berg here on Friday.",
+                                         published=MONDAY))
+    assert event.place is None
+
+
 def test_what_follows_a_reporting_clause_is_said_of_its_speaker(extract_text):
     text = ("Kenya would invest about 12 million euros to develop the project, which will create nearly 300 direct "
             "jobs, Otieno said, after meeting with outgoing UN Secretary-General Li Wei on Friday.")

@@ -124,13 +124,17 @@ def _says_here(anchors: list[Token]) -> bool:
 
 
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
-    """'X arrived in Beijing', 'X is visiting Japan', 'during a tour of Shanghai': X's meetings there take place there."""
+    """'X arrived in Beijing', 'X is visiting Japan', 'during a tour of Shanghai', 'X is in Beijing': X's meetings
+    there take place there."""
     lexicon = load_triggers()["meeting"]
     found = {}
     for token in sent:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lexicon["stay_verbs"]:
             verb, places = token, [m for c in token.children for m in _places_under(c, index)]
+        elif lemma in lexicon["presence_verbs"]:  # "Y, who is in Beijing for a summit"; not "in exile in Syria"
+            verb, places = token, [m for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                                   for o in c.children if (m := place_at(o, index)) is not None and m.start == o.i]
         elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
             verb = token.head.head if preposition_of(token) is not None else token.head
             while verb.dep_ in ("advmod", "npadvmod") and verb.head is not verb:
