@@ -760,6 +760,16 @@ def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_claus
     assert [e.status for e in visits] == [status]
 
 
+@pytest.mark.parametrize("sentence, status", [
+    ("Paul Otieno visits Chile next week.", Status.PLANNED),  # a headline's present, dated ahead
+    ("Paul Otieno likely to visit Chile.", Status.PLANNED),
+    ("Paul Otieno is likely to visit Chile.", Status.PLANNED),
+    ("Paul Otieno visited Chile last week.", Status.OCCURRED),
+])
+def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status):
+    assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

@@ -210,9 +210,18 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children) and (
             not _carried_out(token, anchors)):
         return Status.PLANNED  # "the planned talks", but "arrived on a scheduled visit", "held the planned talks"
+    if _dated_ahead(anchors):
+        return Status.PLANNED  # "X visits Y next week": a headline's present, a time still to come
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _dated_ahead(anchors: list[Token]) -> bool:
+    """A date said to be ahead ("next week", "tomorrow") hangs from the trigger, whatever the article's date."""
+    words = set(load_triggers()["status"]["future_time_words"])
+    anchor_ids = {a.i for a in anchors}
+    return any(e.label_ == "DATE" and _attached(e.root, anchor_ids) and any(t.lower_ in words for t in e)
+               for e in anchors[0].doc.ents)
 
 def _tense_governors(verb: Token) -> list[Token]:
     """The verbs whose tense the trigger's clause takes: not past a finite adverbial clause of its own
