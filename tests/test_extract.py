@@ -770,6 +770,14 @@ def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]
 
 
+def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
+    text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
+            "which has already taken him to Japan and Laos.")
+    legs = {people[0]: e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))
+            if people in (["Japan", "Paul Otieno"], ["Laos", "Paul Otieno"])}
+    assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

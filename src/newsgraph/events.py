@@ -26,6 +26,8 @@ side the text leaves unnamed ("met senior commanders") makes no meeting.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
@@ -200,6 +202,9 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
+    for candidate in merged:
+        if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
+            candidate.time = _month_of_the_tour(candidate, merged, sentences)
 
 
 def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeValue | None:
@@ -213,6 +218,18 @@ def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeVa
              and c.time.day is None and c.place is not None and c.place.key in places
              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
     return times.pop() if len(times) == 1 else None
+
+
+def _month_of_the_tour(leg: Candidate, merged: list[Candidate], sentences) -> TimeValue | None:
+    """'X arrived here on Thursday. It is the last leg of a tour which has already taken him to A and B': the
+    stops already made are of the month of the visit just told (which day, the article does not say)."""
+    starts = [s.start for s in sentences]
+    near = range(bisect_right(starts, leg.trigger) - 2, bisect_right(starts, leg.trigger))
+    people = {m.key for m in leg.participants if m.type is EntityType.PERSON}
+    months = {replace(c.time, day=None) for c in merged if not c.leg and c.mode is MeetingMode.VISIT
+              and c.time is not None and c.time.month is not None and bisect_right(starts, c.trigger) - 1 in near
+              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
+    return months.pop() if len(months) == 1 else None
 
 
 LEAD_SENTENCES = 3  # the lead and the sentences that may still report its occasion
