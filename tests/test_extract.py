@@ -778,6 +778,20 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
     assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
 
 
+@pytest.mark.parametrize("text, host", [
+    ("Kenyan President Anna Berg spoke on Monday. Recalling his visit to Kenya in April, Paul Otieno said he "
+     "reached consensus with Berg on trade.", "Anna Berg"),
+    ("Kenyan President Anna Berg spoke on Monday. Paul Otieno arrived in Nairobi on Monday for a visit to Kenya "
+     "at the invitation of Berg.", "Anna Berg"),
+    # one who only speaks of the visit is not its host
+    ("Kenyan President Anna Berg spoke on Monday. Berg said Paul Otieno's visit to Kenya in April was a success.",
+     "Kenya"),
+])
+def test_a_visit_is_with_the_person_the_sentence_names_for_the_state_visited(extract_text, text, host):
+    visits = [people for people, _ in meetings(extract_text(text, published=MONDAY)) if "Paul Otieno" in people]
+    assert visits == [sorted([host, "Paul Otieno"])]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

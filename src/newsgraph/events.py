@@ -106,6 +106,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if candidate.place is None and here is not None and _says_here(anchors_of(token)):
                 candidate.place = here
             candidate.evidence.append(sentence_span(sent))
+            _meet_the_host_named_beside(candidate, sent, index, represented)
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
             if len(persons) >= 2:
                 groups.people.append(persons)
@@ -355,6 +356,30 @@ def _conjoined_person(doc, i: int, index: MentionIndex) -> Mention | None:
         j += 1
     mention = index.at(j) if j < len(doc) else None
     return mention if mention is not None and mention.type is EntityType.PERSON and j - i <= 6 else None
+
+
+def _meet_the_host_named_beside(candidate: Candidate, sent, index: MentionIndex, represented) -> None:
+    """'Recalling his visit to Kenya in April, X said he agreed with Y on ...': the one person the sentence names
+    for the state visited is whom the visitor met there."""
+    persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
+    others = [m for m in candidate.participants if m.type is not EntityType.PERSON]
+    if candidate.mode is not MeetingMode.VISIT or len(persons) != 1 or len(others) > 1:
+        return
+    state = others[0].key if others else _host_state(candidate.place)
+    hosts = {m.key: m for m in index.within(sent.start, sent.end) if m.type is EntityType.PERSON
+             and m.key != persons[0].key and state in represented.get(m.key, ()) and _met_or_inviting(m, index)}
+    if state and len(hosts) == 1:
+        candidate.participants = persons + list(hosts.values())
+
+
+def _met_or_inviting(person: Mention, index: MentionIndex) -> bool:
+    """A name in a 'with' phrase ("agreed with Y") or that invites ("at the invitation of Y"), not one who only speaks."""
+    token = index.doc[person.end - 1]
+    while token.dep_ in ("compound", "appos", "flat", "conj") and token.head is not token:
+        token = token.head
+    preposition = token.head if token.dep_ == "pobj" else None
+    return preposition is not None and (preposition.lower_ == "with" or preposition.lower_ == "of" and (
+        preposition.head.lemma_.lower() in load_triggers()["meeting"]["host_nouns"]))
 
 
 def _place_between(index: MentionIndex, start: int, end: int) -> Mention | None:
