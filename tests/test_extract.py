@@ -792,6 +792,11 @@ def test_a_visit_is_with_the_person_the_sentence_names_for_the_state_visited(ext
     assert visits == [sorted([host, "Paul Otieno"])]
 
 
+def test_the_state_an_envoy_is_posted_to_is_not_a_side(extract_text):
+    people, _ = only_meeting(extract_text("Paul Otieno held talks with the US ambassador to Kenya on Monday."))
+    assert people == ["Paul Otieno", "United States"]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

@@ -17,7 +17,7 @@ from newsgraph.dates import is_month, normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
-from newsgraph.nlp import load_role_lexicon
+from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -365,10 +365,16 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
-               if inside.intersection(range(m.start, m.end)) and m != opening]
+               if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _posted_to(mention: Mention, index: MentionIndex) -> bool:
+    """'Peru's ambassador to (the) Japan': the state an envoy is posted to is not a side with them."""
+    doc = index.doc
+    to = mention.start - 2 if mention.start >= 2 and doc[mention.start - 1].lower_ == "the" else mention.start - 1
+    return to >= 1 and doc[to].lower_ == "to" and any(title.end == to for title in doc.spans.get(ROLE_SPANS, []))
 
 def dateline(index: MentionIndex) -> Mention | None:
     """The name a wire story opens with ("BEIJING, Nov. 8 (Xinhua) --", "PARIS (Reuters) -", "SANTIAGO - ")."""
