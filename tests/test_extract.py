@@ -797,6 +797,11 @@ def test_the_state_an_envoy_is_posted_to_is_not_a_side(extract_text):
     assert people == ["Paul Otieno", "United States"]
 
 
+def test_the_visit_of_a_named_visitor_takes_no_side_from_the_sentence(extract_text):
+    found = meetings(extract_text("Paul Otieno spoke after the visit of Jon Berg to Kenya in 2001."))
+    assert [people for people, _ in found] == [["Jon Berg", "Kenya"]]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

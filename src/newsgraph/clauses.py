@@ -263,9 +263,14 @@ def preposition_of(token: Token) -> Token | None:
     return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
 
 def names_own_sides(token: Token) -> bool:
-    """'talks between A and B', 'X's visit to Russia' (or to a shrine): the noun names its sides itself."""
-    return has_preposition(token, "between") or (
-        any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in token.children) and bool(_destinations(token)))
+    """'talks between A and B', 'X's visit to Russia' (or to a shrine), 'the visit of X to Russia': the noun
+    names its sides itself."""
+    return has_preposition(token, "between") or (_names_its_visitor(token) and bool(_destinations(token)))
+
+def _names_its_visitor(noun: Token) -> bool:
+    """'X's visit', 'the visit of (his predecessor) X'."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, ("of",))
+    return any(o.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children) for o in owners)
 
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
