@@ -802,6 +802,12 @@ def test_the_visit_of_a_named_visitor_takes_no_side_from_the_sentence(extract_te
     assert [people for people, _ in found] == [["Jon Berg", "Kenya"]]
 
 
+def test_his_in_a_phrase_of_the_clause_is_its_subject_not_the_person_named_last(extract_text):
+    assert meetings(extract_text("Paul Otieno did not meet Anna Berg during his visit.")) == []
+    found = meetings(extract_text("Paul Otieno told Anna Berg about his talks with Li Wei in Oslo."))
+    assert [people for people, _ in found] == [["Li Wei", "Paul Otieno"]]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

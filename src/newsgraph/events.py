@@ -731,13 +731,23 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         earlier = index.before(root.i, type=EntityType.PERSON)
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
-        return [(here or subjects or earlier)[-1]] if earlier else None
+        return _clause_subject(root, index) or ([(here or subjects or earlier)[-1]] if earlier else None)
     titled = groups.holders.get(_title_concept(root), [])
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
     if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
         return holders  # "the president", when the article names one president
+    return None
+
+
+def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
+    """'X did not meet Y during his visit': "his" in a phrase of X's own clause is X, not the Y named last."""
+    for verb in (t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")):
+        subjects = [m for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i
+                    for m in actors_under(c, index) if m.type is EntityType.PERSON]
+        if subjects or any(c.dep_ in SUBJECTS for c in verb.children):
+            return subjects[:1] or None
     return None
 
 
