@@ -808,6 +808,11 @@ def test_his_in_a_phrase_of_the_clause_is_its_subject_not_the_person_named_last(
     assert [people for people, _ in found] == [["Li Wei", "Paul Otieno"]]
 
 
+def test_a_place_hung_on_the_last_side_of_a_meeting_of_is_the_meetings(extract_text):
+    _, event = only_meeting(extract_text("A meeting of Paul Otieno and Anna Berg in Geneva ended on Monday."))
+    assert event.place == "place:2660646"  # Geneva
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

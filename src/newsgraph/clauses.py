@@ -450,9 +450,10 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
     sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in load_triggers()["meeting"]["discuss_verbs"]
     objects = [c for c in token.children if c.dep_ == "dobj"] if sides_as_object else []
-    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+    sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
+    objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after
                 for o in p.children if o.dep_ == "pobj"]
-    # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "talks between A and B in Oslo"
+    # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     for anchor in anchors + objects:
         for prep in anchor.children:
