@@ -813,6 +813,11 @@ def test_a_place_hung_on_the_last_side_of_a_meeting_of_is_the_meetings(extract_t
     assert event.place == "place:2660646"  # Geneva
 
 
+def test_a_with_phrase_the_parser_hangs_on_a_time_is_the_triggers(extract_text):
+    found = meetings(extract_text("Paul Otieno arrived on Monday. He was to meet later in the day with President Jon Berg."))
+    assert [people for people, _ in found] == [["Jon Berg", "Paul Otieno"]]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

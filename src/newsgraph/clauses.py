@@ -295,6 +295,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
+            elif child.dep_ == "prep":
+                roots.extend(_sides_hung_on_a_time(child))
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
@@ -310,6 +312,13 @@ def _brings_to(token: Token, verb: Token) -> bool:
 def _names_misread_as_compounds(time: Token) -> list[Token]:
     """'met President X Wednesday': the parser may read the name as part of the day's phrase."""
     return [c for c in time.children if c.dep_ == "compound" and c.ent_type_ and c.ent_type_ not in _TIMES]
+
+
+def _sides_hung_on_a_time(preposition: Token) -> list[Token]:
+    """'to meet later in the day with X': the parser may hang the "with" phrase on the time's noun."""
+    times = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ in _TIMES]
+    return [o for t in times for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
