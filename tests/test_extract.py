@@ -818,6 +818,16 @@ def test_a_with_phrase_the_parser_hangs_on_a_time_is_the_triggers(extract_text):
     assert [people for people, _ in found] == [["Jon Berg", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text", [
+    "The son of Paul Otieno met Anna Berg on Monday.",
+    "Paul Otieno's widow met Anna Berg on Monday.",
+    # "he" is the son, whom the sentence does not name, not his father
+    "The son of Paul Otieno added in Geneva that he planned to go to Goma for a meeting with Anna Berg.",
+])
+def test_a_relative_of_a_named_person_is_someone_unnamed(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

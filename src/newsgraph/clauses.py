@@ -424,10 +424,12 @@ def _stationed(root: Token, index: MentionIndex) -> list[Mention]:
 
 def _phrase(root: Token):
     yield root
+    kin = root.lemma_.lower() in load_triggers()["anaphora"]["kin_nouns"]
     for child in root.children:
-        # "a delegation in Oslo": where the side is, not who.
+        # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow": someone else.
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
-        if not located and (child.dep_ not in ("relcl", "acl") or _leads(child)):
+        relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "of")
+        if not located and not relative and (child.dep_ not in ("relcl", "acl") or _leads(child)):
             yield from _phrase(child)
 
 def _leads(clause: Token) -> bool:

@@ -731,7 +731,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         earlier = index.before(root.i, type=EntityType.PERSON)
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
-        return _clause_subject(root, index) or ([(here or subjects or earlier)[-1]] if earlier else None)
+        if (bound := _clause_subject(root, index)) is not None:
+            return bound or None
+        return [(here or subjects or earlier)[-1]] if earlier else None
     titled = groups.holders.get(_title_concept(root), [])
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
@@ -742,12 +744,15 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
-    """'X did not meet Y during his visit': "his" in a phrase of X's own clause is X, not the Y named last."""
+    """'X did not meet Y during his visit': "his" in a phrase of X's own clause is X, not the Y named last;
+    'X added that he planned to meet Y': "he" is X. Empty when that subject names nobody ("the son of X")."""
     for verb in (t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")):
-        subjects = [m for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i
-                    for m in actors_under(c, index) if m.type is EntityType.PERSON]
-        if subjects or any(c.dep_ in SUBJECTS for c in verb.children):
-            return subjects[:1] or None
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i] or (
+            [verb.head] if verb.dep_ == "acl" and verb.head.i < pronoun.i else [])  # a parser slip: "X, ..., added"
+        if subjects:
+            people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
+            kin = any(c.lemma_.lower() in load_triggers()["anaphora"]["kin_nouns"] for c in subjects)
+            return people[:1] if people or kin else None
     return None
 
 
