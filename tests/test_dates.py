@@ -89,3 +89,12 @@ def test_months_of_last_this_and_next_year(text, iso):
 
 def test_a_planned_date_of_the_story_s_own_day_stays_in_its_year():
     assert normalize_date("Nov. 18", published=dt.date(2006, 11, 18), prefer_future=True).iso() == "2006-11-18"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nov. 19 to 21", "2006-11-19"),  # under way as the story is written
+    ("Nov. 10", "2006-11-10"),  # days before the story: this year's, not next year's
+    ("Oct. 25", "2007-10-25"),  # a month before: a plan for next year
+])
+def test_a_planned_date_just_before_the_story_stays_in_its_year(text, iso):
+    assert normalize_date(text, published=dt.date(2006, 11, 21), prefer_future=True).iso() == iso

@@ -765,6 +765,7 @@ def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_claus
     ("Paul Otieno likely to visit Chile.", Status.PLANNED),
     ("Paul Otieno is likely to visit Chile.", Status.PLANNED),
     ("Paul Otieno visited Chile last week.", Status.OCCURRED),
+    ("Paul Otieno is going to visit Chile.", Status.PLANNED),
 ])
 def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status):
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]

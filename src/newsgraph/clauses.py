@@ -253,6 +253,8 @@ def _is_future(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
         return True
+    if verb.lower_ == "going" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
+        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)  # "is going to"
     return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
 
 def has_preposition(token: Token, word: str) -> bool:

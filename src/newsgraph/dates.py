@@ -108,6 +108,16 @@ def _with_year_words(text: str, published: dt.date) -> str:
     return text
 
 
+_JUST_PAST = dt.timedelta(days=14)  # a plan dated this close before its story is this year's, not next year's
+
+
+def _this_year(value: dt.date, published: dt.date) -> dt.date:
+    try:
+        return value.replace(year=published.year)
+    except ValueError:  # 29 February
+        return value.replace(year=published.year, day=28)
+
+
 def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
     if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
         return weekday
@@ -123,8 +133,8 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
     if _YEAR.search(text) and str(value.year) not in text:
         return None
     if prefer_future and source == "article-date" and value.year > published.year and (
-            value.month, value.day) == (published.month, published.day):
-        value = published  # "on Nov. 18" in a story of Nov. 18 is that day, not next year's
+            dt.timedelta(0) <= published - _this_year(value, published) <= _JUST_PAST):
+        value = _this_year(value, published)  # "on Nov. 19 to 21" in a story of Nov. 21: these days, not next year's
     match data.period:
         case "year":
             return TimeValue(value.year, year_source=source)
