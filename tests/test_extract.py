@@ -829,6 +829,11 @@ def test_a_relative_of_a_named_person_is_someone_unnamed(extract_text, text):
     assert meetings(extract_text(text)) == []
 
 
+def test_a_span_of_ordinal_days_before_a_month_dates_by_its_first_day(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno will visit Kabul from 7th to 9th December.", published=MONDAY))
+    assert event.time.iso() == "2021-12-07"
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

@@ -561,11 +561,23 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
     for ent, after in zip(ents, [*ents[1:], None]):
         if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
             continue
-        text = _with_shared_year(ent, after)
+        text = _with_ordinal_day(ent) or _with_shared_year(ent, after)
         value = normalize_date(text, published=published, prefer_future=prefer_future)
         if value is not None:
             return value
     return _same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+
+def _with_ordinal_day(ent) -> str | None:
+    """'from 7th to 9th December': NER leaves the days out of the month; the first day is the date's."""
+    doc = ent.doc
+    if len(ent) != 1 or not is_month(ent.text):
+        return None
+    i = ent.start - 1
+    first = None
+    while i >= 0 and (doc[i].ent_type_ == "ORDINAL" or doc[i].lower_ in ("to", "-", "and") and first is not None):
+        first = doc[i] if doc[i].ent_type_ == "ORDINAL" else first
+        i -= 1
+    return f"{first.text} {ent.text}" if first is not None else None
 
 def _with_shared_year(ent, after) -> str:
     """'in August and [December last year]': a month coordinated with a dated month shares its year."""
