@@ -98,3 +98,8 @@ def test_a_planned_date_of_the_story_s_own_day_stays_in_its_year():
 ])
 def test_a_planned_date_just_before_the_story_stays_in_its_year(text, iso):
     assert normalize_date(text, published=dt.date(2006, 11, 21), prefer_future=True).iso() == iso
+
+
+@pytest.mark.parametrize("text, iso", [("next year", "2007"), ("early next year", "2007"), ("next month", "2006-12")])
+def test_a_plan_dated_next_year_is_next_year(text, iso):
+    assert normalize_date(text, published=dt.date(2006, 11, 21), prefer_future=True).iso() == iso

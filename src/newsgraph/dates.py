@@ -118,7 +118,12 @@ def _this_year(value: dt.date, published: dt.date) -> dt.date:
         return value.replace(year=published.year, day=28)
 
 
+# "next year", "last month": the text says which way; preferring the future would only mislead the parser.
+_ANCHORED = re.compile(r"\b(next|last|this|coming|previous|ago)\b", re.IGNORECASE)
+
+
 def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
+    prefer_future = prefer_future and not _ANCHORED.search(text)
     if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
         return weekday
     original, text = text, _with_year_words(text, published)
