@@ -834,6 +834,21 @@ def test_a_span_of_ordinal_days_before_a_month_dates_by_its_first_day(extract_te
     assert event.time.iso() == "2021-12-07"
 
 
+def test_two_hosts_of_one_state_to_meet_a_visitor_are_two_meetings(extract_text):
+    text = "Kenyan President Paul Otieno and Prime Minister Jon Otieno are to meet with President Anna Berg of Norway."
+    assert sorted(people for people, _ in meetings(extract_text(text))) == [["Anna Berg", "Jon Otieno"],
+                                                                           ["Anna Berg", "Paul Otieno"]]
+
+
+@pytest.mark.parametrize("text", [
+    # hosts of two states, or one meeting they begin together
+    "Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg met Chinese President Li Wei.",
+    "Kenyan President Paul Otieno and Prime Minister Jon Otieno began a meeting with President Anna Berg of Norway.",
+])
+def test_hosts_of_two_states_or_of_one_meeting_stay_one_meeting(extract_text, text):
+    assert len(meetings(extract_text(text))) == 1
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

@@ -111,7 +111,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number, met_at)
-            parts = _split_tour(candidate, token, index) or _split_separate(candidate, token)
+            parts = _split_tour(candidate, token, index) or _split_separate(candidate, token, represented)
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
@@ -305,8 +305,9 @@ def _host_stays(candidate: Candidate, met_at: dict[str, Mention]) -> None:
                       if m.type is EntityType.PERSON and m.key not in subjects})
 
 
-def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
-    """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together."""
+def _split_separate(candidate: Candidate, token: Token, represented) -> list[Candidate]:
+    """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together;
+    'President Y and Premier Z are to meet X': one meeting per host of one state too."""
     lexicon = load_triggers()["meeting"]
     separately = any(c.lower_ in lexicon["separately"] for c in token.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
@@ -316,9 +317,24 @@ def _split_separate(candidate: Candidate, token: Token) -> list[Candidate]:
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     welcomed = any(c.dep_ == "agent" for c in token.children)  # "X was met at the airport by A and B": one welcome
     one_each = separately or one_visitor and not together and not welcomed
-    if candidate.mode is MeetingMode.MULTILATERAL or not _carried_by_verb(token) or len(others) < 2 or not one_each:
+    if candidate.mode is MeetingMode.MULTILATERAL or not _carried_by_verb(token) or together:
         return [candidate]
-    return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
+    if len(others) >= 2 and one_each:
+        return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
+    # "A and B are to meet X", but "A and B began a meeting with X" is one
+    if token.pos_ == "VERB" and len(people) == len(others) == 1 and len(subjects) >= 2 and (
+            _hosts_of_one_state(subjects, people[0], represented)):
+        return [replace(candidate, participants=[host, people[0]], subjects=[host], evidence=list(candidate.evidence))
+                for host in subjects]
+    return [candidate]
+
+
+def _hosts_of_one_state(hosts: list[Mention], guest: Mention, represented) -> bool:
+    """The hosts act for one state between them (the only one said for any of them), the guest for another."""
+    if any(h.type is not EntityType.PERSON for h in hosts):
+        return False
+    states = {k for h in hosts for k in represented.get(h.key, ()) if k.startswith("state:")}
+    return len(states) == 1 and not states & represented.get(guest.key, set())
 
 
 def _carried_by_verb(token: Token) -> bool:
