@@ -141,6 +141,9 @@ def roles(extraction):
         ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
          ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
         ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.", ("Paul Otieno", "Leader", "KLF", None, False)),
+        # a US or UK department's secretary is a minister; a relative clause's copula states a role too
+        ("US Treasury Secretary Paul Otieno spoke.", ("Paul Otieno", "Minister", "United States", None, False)),
+        ("Paul Otieno, who is the foreign minister of Kenya, spoke.", ("Paul Otieno", "ForeignMinister", "Kenya", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

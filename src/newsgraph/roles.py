@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
-from newsgraph.clauses import SUBJECTS
+from newsgraph.clauses import SUBJECTS, relative_antecedent
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
@@ -268,11 +268,12 @@ def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[H
 
 
 def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
-    """'Berg is the foreign minister of Norway'."""
+    """'Berg is the foreign minister of Norway', 'Berg, who is the foreign minister'."""
     head = title.root
     if head.dep_ != "attr" or head.head.lemma_ != "be":
         return []
-    subjects = [t for t in head.head.children if t.dep_ == "nsubj"]
+    # "Rubin, who is the first US treasury secretary to visit": "who" stands for the name it follows
+    subjects = [relative_antecedent(t) for t in head.head.children if t.dep_ == "nsubj"]
     return [Holder(p, None) for t in subjects if (p := _person_at(index, t.i))]
 
 
