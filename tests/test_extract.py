@@ -144,6 +144,9 @@ def roles(extraction):
         # a US or UK department's secretary is a minister; a relative clause's copula states a role too
         ("US Treasury Secretary Paul Otieno spoke.", ("Paul Otieno", "Minister", "United States", None, False)),
         ("Paul Otieno, who is the foreign minister of Kenya, spoke.", ("Paul Otieno", "ForeignMinister", "Kenya", None, False)),
+        # a deputy of a title is its deputy concept when the ontology has one, else an official
+        ("Kenyan Deputy PM Paul Otieno spoke.", ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False)),
+        ("Vice Chairman Paul Otieno spoke.", ("Paul Otieno", "Official", None, None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

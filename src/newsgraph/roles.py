@@ -67,7 +67,8 @@ def find_roles(index: MentionIndex) -> list[Role]:
             find_holders(after, index) if _joined(title, after) else [])
         if holders:
             shared = previous.organization if previous is not None and _joined(previous.title, title) else None
-            roles += _roles_of(title, title.id_, holders, index, fallback=shared)
+            concept = _deputy_concept(title, word) if (word := _deputy_of(title)) else title.id_
+            roles += _roles_of(title, concept, holders, index, fallback=shared)
             previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
     return roles + _counterparts(index, roles)
 
@@ -110,6 +111,20 @@ def _concept_in_body(concept: str, owner: Mention) -> str:
         return by_body[words[-1]]
     known = load_gazetteer().find_organization(owner.name) is not None
     return by_body["*"] if known or words[-1] in load_triggers()["body_nouns"] else concept
+
+
+def _deputy_of(title: SpacySpan) -> str | None:
+    """'Deputy Chairman X', 'Assistant Secretary of State X': the word that makes X an official under the title's
+    holder, not its holder (a deputy with a title of its own, "deputy prime minister", is matched whole)."""
+    before = [t.lower_ for t in title.doc[max(0, title.start - 2) : title.start] if t.text != "-"]
+    return before[-1] if before and before[-1] in load_triggers()["deputy_words"] else None
+
+
+def _deputy_concept(title: SpacySpan, word: str) -> str:
+    """'deputy PM' is a deputy prime minister, as "deputy prime minister" is; any other deputy, an official."""
+    lexicon = load_role_lexicon()
+    titles = [t for t, c in lexicon.items() if c == title.id_]
+    return next((lexicon[f"{word} {t}"] for t in [title.text.lower(), *titles] if f"{word} {t}" in lexicon), "Official")
 
 
 def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
@@ -284,7 +299,7 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     portfolio = title[-1].lower_ == "minister"
     inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
         portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)
-        and not _leaning(doc, m)]
+        and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
