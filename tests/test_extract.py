@@ -855,6 +855,15 @@ def test_hosts_of_two_states_or_of_one_meeting_stay_one_meeting(extract_text, te
     assert len(meetings(extract_text(text))) == 1
 
 
+@pytest.mark.parametrize("text, status, iso", [
+    ("A summit between Paul Otieno and Anna Berg was put off until Thursday.", Status.PLANNED, "2021-05-06"),
+    ("The talks between Paul Otieno and Anna Berg were postponed.", Status.CANCELLED, None),
+])
+def test_a_meeting_put_off_to_a_new_date_is_planned_for_it(extract_text, text, status, iso):
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is status and (event.time.iso() if event.time else None) == iso
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

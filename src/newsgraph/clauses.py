@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates import is_month, normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -188,7 +188,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     lemmas = {lemma_of(t) for t in anchors + governors}
     lemmas |= {f"{lemma_of(t)} {c.lower_}" for t in anchors + governors for c in t.children if c.dep_ == "prt"}  # "put off"
     if lemmas & set(cues["cancel_words"]):
-        return Status.CANCELLED
+        return Status.PLANNED if new_date_of(anchors + governors) is not None else Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
     if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
         return Status.PLANNED  # "comes ahead of next week's talks"
@@ -215,6 +215,14 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def new_date_of(verbs: list[Token]) -> Span | None:
+    """'put off until Thursday', 'postponed to next week': the new date of a postponed meeting."""
+    words = set(load_triggers()["status"]["postpone_words"])
+    dates = [date for verb in verbs if _phrasal(verb) in words for p in verb.children
+             if p.dep_ == "prep" and p.lower_ in ("until", "till", "to")
+             for date in p.children if date.dep_ == "pobj" and date.ent_type_ in _TIMES]
+    return next((e for d in dates for e in d.doc.ents if e.start <= d.i < e.end), None)
 
 def _dated_ahead(anchors: list[Token]) -> bool:
     """A date said to be ahead ("next week", "tomorrow") hangs from the trigger, whatever the article's date."""

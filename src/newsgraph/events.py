@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
     is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
-    relative_antecedent, route_of, shared_frame, status_of, subjects_above, time_of,
+    new_date_of, relative_antecedent, route_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -520,6 +520,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "her first foreign trip" says nothing of where, or whom she met
     when = [a for a in anchors if not _is_before(token, a)] + [v for v in shared if not _is_arrival(v)]
     candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    if (new_date := new_date_of(anchors)) is not None:
+        candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
