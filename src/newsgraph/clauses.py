@@ -580,9 +580,8 @@ def _with_ordinal_day(ent) -> str | None:
     doc = ent.doc
     if len(ent) != 1 or not is_month(ent.text):
         return None
-    i = ent.start - 1
-    first = None
-    while i >= 0 and (doc[i].ent_type_ == "ORDINAL" or doc[i].lower_ in ("to", "-", "and") and first is not None):
+    first, i = None, ent.start - 1
+    while i >= 0 and (doc[i].ent_type_ == "ORDINAL" or first is not None and doc[i].lower_ in ("to", "-", "and")):
         first = doc[i] if doc[i].ent_type_ == "ORDINAL" else first
         i -= 1
     return f"{first.text} {ent.text}" if first is not None else None

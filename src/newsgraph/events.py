@@ -26,9 +26,8 @@ side the text leaves unnamed ("met senior commanders") makes no meeting.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -384,7 +383,7 @@ def _meet_the_host_named_beside(candidate: Candidate, sent, index: MentionIndex,
     state = others[0].key if others else _host_state(candidate.place)
     hosts = {m.key: m for m in index.within(sent.start, sent.end) if m.type is EntityType.PERSON
              and m.key != persons[0].key and state in represented.get(m.key, ()) and _met_or_inviting(m, index)}
-    if state and len(hosts) == 1:
+    if len(hosts) == 1:  # with no state visited, no one acts for it: hosts is empty
         candidate.participants = persons + list(hosts.values())
 
 
@@ -746,11 +745,11 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     if lower in cues["singular_pronouns"]:
         # "he" is the latest person named in its sentence, else the person the story is about:
         # the latest one who was a subject.
+        if (bound := _clause_subject(root, index)) is not None:
+            return bound or None
         earlier = index.before(root.i, type=EntityType.PERSON)
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
-        if (bound := _clause_subject(root, index)) is not None:
-            return bound or None
         return [(here or subjects or earlier)[-1]] if earlier else None
     titled = groups.holders.get(_title_concept(root), [])
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
