@@ -864,6 +864,11 @@ def test_a_meeting_put_off_to_a_new_date_is_planned_for_it(extract_text, text, s
     assert event.status is status and (event.time.iso() if event.time else None) == iso
 
 
+def test_a_meeting_ner_calls_a_body_is_no_side(extract_text):
+    # "leaders" are unnamed, and the summit is where they met, not whom
+    assert meetings(extract_text("Paul Otieno met leaders at the Nairobi Summit on Monday.")) == []
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

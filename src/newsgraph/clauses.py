@@ -447,13 +447,18 @@ def _leads(clause: Token) -> bool:
     return clause.lemma_.lower() in load_triggers()["meeting"]["leading_verbs"] and any(c.dep_ == "agent" for c in clause.children)
 
 def _as_actor(mention: Mention) -> Mention | None:
-    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side."""
-    if mention.type is EntityType.ORGANIZATION and _is_news_agency(mention.name):
+    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side,
+    nor a meeting NER calls a body ("the Beijing Summit")."""
+    if mention.type is EntityType.ORGANIZATION and (_is_news_agency(mention.name) or _names_a_meeting(mention.name)):
         return None
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
     return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
+
+def _names_a_meeting(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[-1].rstrip("s") in load_triggers()["meeting"]["nouns"]
 
 def _is_news_agency(name: str) -> bool:
     """'Xinhua', 'Yonhap News Agency', 'Vietnam News Agency': who reports, never a side."""
