@@ -869,6 +869,11 @@ def test_a_meeting_ner_calls_a_body_is_no_side(extract_text):
     assert meetings(extract_text("Paul Otieno met leaders at the Nairobi Summit on Monday.")) == []
 
 
+def test_the_name_after_a_comma_is_who_the_object_noun_is(extract_text):
+    text = "Jon Berg was then to meet the Kenyan head of government, Secretary of State Li Wei."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Jon Berg", "Li Wei"]]
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

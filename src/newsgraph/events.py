@@ -597,6 +597,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         if token.pos_ == "VERB" and root.dep_ == "dobj" and _names_a_thing(root):
             continue  # "will host Mr Brown's speech": whose speech it is, not whom the host receives
         mentions = actors_under(root, index)
+        if not any(m.type is EntityType.PERSON for m in mentions) and (person := _named_after_comma(root, index)):
+            mentions = [person]
         if visit and root.dep_ == "dobj":
             mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
         qualifiers = _qualifying_states(root, index)
@@ -620,6 +622,22 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _named_after_comma(root: Token, index: MentionIndex) -> Mention | None:
+    """'to meet the Vatican head of government, Secretary of State X': the name after the comma, which the
+    parser may hang elsewhere, is who the common noun is."""
+    doc = index.doc
+    comma = root.right_edge.i + 1
+    if root.pos_ != "NOUN" or root.dep_ not in ("dobj", "pobj") or comma >= len(doc) or doc[comma].text != ",":
+        return None
+    titles = [t for t in doc.spans.get(ROLE_SPANS, []) if t.start == comma + 1]
+    start = max((t.end for t in titles), default=comma + 1)
+    person = index.at(start) if start < len(doc) else None
+    if person is None or person.type is not EntityType.PERSON or person.start != start:
+        return None
+    after = doc[person.end] if person.end < len(doc) else None
+    return person if after is None or after.text in (".", ",", ";") else None  # the name closes the phrase
 
 
 def _names_a_thing(noun: Token) -> bool:
