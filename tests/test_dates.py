@@ -103,3 +103,9 @@ def test_a_planned_date_just_before_the_story_stays_in_its_year(text, iso):
 @pytest.mark.parametrize("text, iso", [("next year", "2007"), ("early next year", "2007"), ("next month", "2006-12")])
 def test_a_plan_dated_next_year_is_next_year(text, iso):
     assert normalize_date(text, published=dt.date(2006, 11, 21), prefer_future=True).iso() == iso
+
+
+def test_a_day_just_after_the_story_is_of_its_year_whatever_the_tense():
+    # "X's December 7-9 visit was ..." in a story of December 4: this December, not last year's
+    assert normalize_date("December 7-9", published=dt.date(2006, 12, 4)).iso() == "2006-12-07"
+    assert normalize_date("Dec. 20", published=dt.date(2006, 12, 4)).iso() == "2005-12-20"  # too far to say

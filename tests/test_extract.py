@@ -874,6 +874,12 @@ def test_the_name_after_a_comma_is_who_the_object_noun_is(extract_text):
     assert [people for people, _ in meetings(extract_text(text))] == [["Jon Berg", "Li Wei"]]
 
 
+def test_a_meeting_dated_after_its_story_is_still_to_come(extract_text):
+    text = "Paul Otieno's May 10-12 visit was part of regular contacts, during which he would meet Anna Berg."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.time.iso() == "2021-05-10" and event.status is Status.PLANNED
+
+
 def test_when_no_one_named_acts_the_visitor_is_the_one_acted_on(extract_text):
     text = "Kenyan newspapers criticised Chilean President Anna Berg on Monday on the eve of a state visit to Kenya."
     people, event = only_meeting(extract_text(text))

@@ -108,7 +108,8 @@ def _with_year_words(text: str, published: dt.date) -> str:
     return text
 
 
-_JUST_PAST = dt.timedelta(days=14)  # a plan dated this close before its story is this year's, not next year's
+# A day and month this close to the story's date are of its year, whichever way the tense leans.
+_NEAR = dt.timedelta(days=14)
 
 
 def _this_year(value: dt.date, published: dt.date) -> dt.date:
@@ -137,9 +138,9 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
         return None  # the parser invented a year the text does not give
     if _YEAR.search(text) and str(value.year) not in text:
         return None
-    if prefer_future and source == "article-date" and value.year > published.year and (
-            dt.timedelta(0) <= published - _this_year(value, published) <= _JUST_PAST):
-        value = _this_year(value, published)  # "on Nov. 19 to 21" in a story of Nov. 21: these days, not next year's
+    if source == "article-date" and value.year != published.year and data.period in ("day", "month") and (
+            not _ANCHORED.search(original) and abs(_this_year(value, published) - published) <= _NEAR):
+        value = _this_year(value, published)  # "Nov. 19 to 21" in a story of Nov. 21, "Dec. 7-9" in one of Dec. 4
     match data.period:
         case "year":
             return TimeValue(value.year, year_source=source)

@@ -524,6 +524,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
+    elif candidate.status is Status.OCCURRED and candidate.time and published and _later_than(candidate.time, published):
+        candidate.status = Status.PLANNED  # "X's December 7-9 visit was ..." in a story of December 4: still to come
     return candidate
 
 
@@ -572,6 +574,12 @@ def _after(time: TimeValue, published: dt.date) -> bool:
         return False
     key = (time.year, time.month or 12, time.day or 31)
     return key > (published.year, published.month, published.day)
+
+
+def _later_than(time: TimeValue, published: dt.date) -> bool:
+    """Later than the story at the time's own precision, as the shapes compare ("2006-12" is not after Dec. 4)."""
+    iso = time.iso() if time.resolved else ""
+    return bool(iso) and iso > published.isoformat()[: len(iso)]
 
 
 # Arguments ------------------------------------------------------------------
