@@ -249,6 +249,23 @@ def test_here_in_a_wire_story_is_its_dateline(extract_text):
     assert event.place == "place:184745" and event.time.iso() == "2006-11-08"
 
 
+@pytest.mark.parametrize("opening", [
+    "Kenyan President Paul Otieno met here Wednesday with his Dutch counterpart Anna Berg.",
+    "Kenyan President Paul Otieno met here Wednesday with visiting Dutch Prime Minister Anna Berg.",
+])
+def test_here_with_no_dateline_is_the_hosts_capital(extract_text, opening):
+    people, event = only_meeting(extract_text(opening, published=dt.date(2006, 11, 8)))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place == "place:184745"  # Nairobi
+
+
+def test_here_with_no_dateline_is_not_where_the_arrival_came_from(extract_text):
+    text = "Kenyan President Paul Otieno arrived here Wednesday for talks with Dutch Prime Minister Anna Berg."
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people == ["Anna Berg", "Paul Otieno"]
+    assert event.place is None
+
+
 def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
     text = "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit."
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))

@@ -78,6 +78,7 @@ class Candidate:
     attends: bool = False  # "also due to attend are X and Y": the meeting attended is not named
     via_anaphora: bool = False
     ordinal: str | None = None
+    here: Token | None = None  # "met here" in a story whose dateline was cut: somewhere the article does not name
     leg: bool = False  # one stop of a tour of several
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     evidence: list = field(default_factory=list)
@@ -102,8 +103,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
                 continue
-            if candidate.place is None and here is not None and _says_here(anchors_of(token)):
-                candidate.place = here
+            if candidate.place is None and (word := _here_word(anchors_of(token))) is not None:
+                candidate.place, candidate.here = here, word if here is None else None
             candidate.evidence.append(sentence_span(sent))
             _meet_the_host_named_beside(candidate, sent, index, represented)
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
@@ -121,8 +122,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     return [event for _, event in kept], named
 
 
-def _says_here(anchors: list[Token]) -> bool:
-    return any(c.lower_ == "here" for a in anchors for c in a.children)
+def _here_word(anchors: list[Token]) -> Token | None:
+    return next((c for a in anchors for c in a.children if c.lower_ == "here"), None)
 
 
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
@@ -193,8 +194,9 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
 
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
-            candidate.place = (lead_place if in_lead(candidate) else None) or _host_country(
-                candidate.participants, index, represented, visitors)
+            host = _host_country(candidate.participants, index, represented, visitors)
+            said_here = _capital_here(candidate.here, host.key if host else _subjects_state(candidate, represented, visitors))
+            candidate.place = (lead_place if in_lead(candidate) else None) or said_here or host
     for candidate in undated:
         candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
         if candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED and in_lead(candidate):
@@ -254,7 +256,7 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
     people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
               if m.type is EntityType.PERSON}
     time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
-    place = place_of(root, [root], index, []) or (here if _says_here([root]) else None)
+    place = place_of(root, [root], index, []) or (here if _here_word([root]) else None)
     return people, time if time and time.day else None, place
 
 
@@ -283,6 +285,25 @@ def _host_country(participants: list[Mention], index: MentionIndex, represented,
     key = states.pop()
     named = next((m for m in index.mentions if m.key == key), None)
     return named and replace(named, adjectival=False, metonym=False)
+
+
+def _subjects_state(candidate: Candidate, represented, visitors: set[str]) -> str | None:
+    """'X met here with Y': the state X acts for, where X, not visiting, received Y, who acts for another.
+    Not 'X arrived here for talks with Y': X came to Y."""
+    subjects = {m.key for m in candidate.subjects if m.type is EntityType.PERSON}
+    if candidate.here is None or not subjects or subjects & visitors or _is_arrival(candidate.here.head):
+        return None
+    states = set().union(*(represented.get(key, set()) for key in subjects))
+    others = set().union(*(represented.get(m.key, set()) for m in candidate.participants if m.key not in subjects))
+    return states.pop() if len(states) == 1 and others and not states & others else None
+
+
+def _capital_here(word: Token | None, state_key: str | None) -> Mention | None:
+    """'X met here with visiting Y' in a wire story whose dateline was cut: "here" is where the host received
+    the visitor, which for a head of state or minister is the host's capital; the word is that place's mention."""
+    state = load_gazetteer().state_by_code(state_key.partition(":")[2]) if word is not None and state_key else None
+    capital = load_gazetteer().capital_of(state)
+    return capital and Mention(word.i, word.i + 1, EntityType.PLACE, capital.key, capital.label, state=state_key)
 
 
 def _is_visiting(doc, person: Mention) -> bool:
@@ -1011,6 +1032,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.dated = target.dated or other.dated
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
+    target.here = target.here or other.here
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
