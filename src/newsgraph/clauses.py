@@ -364,8 +364,10 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
             if objects := [c for c in governor.children if c.dep_ == "dobj"]:
                 return objects
         below = governor
-        # "X said the meeting with Y went well": the trigger as subject passes on to the speaker.
-        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS and c != trigger]
+        # "X said the meeting with Y went well": the trigger as subject passes on to the speaker; so does
+        # another meeting ("X said the talk focused on A, and added that the meeting with Y ...").
+        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS and c != trigger
+                    and c.lemma_.lower() not in load_triggers()["meeting"]["nouns"]]
         if subjects:
             return subjects
         if governor.dep_ == "acl" and governor.tag_ == "VBG":
