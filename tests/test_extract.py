@@ -1384,3 +1384,19 @@ def test_the_meeting_mentioned_after_a_summit_is_the_visit_before_it_when_it_nam
 @pytest.mark.parametrize("text", ["", "   ", ".", "Hello"])
 def test_a_text_without_sentences_or_meetings_gives_no_events(extract_text, text):
     assert extract_text(text, published=MONDAY).events == ()
+
+
+def test_a_meeting_is_no_side_of_another_said_of_it(extract_text):
+    text = ("Kenyan President Paul Otieno met Dutch Prime Minister Anna Berg on Monday. Otieno told reporters the talk "
+            "also focused on energy security, EU relations with Japan and bilateral relations and added that the "
+            "meeting with Berg was very important both in respect to trade and broadly, in the European dimension.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]  # not Japan, of "relations with Japan" the parser hung on "the talk"
+
+
+def test_a_meeting_that_names_no_one_does_not_stop_the_talks_pointing_back(extract_text):
+    text = ("Kenyan President Paul Otieno met Dutch Prime Minister Anna Berg on Monday. \"This was a short meeting but "
+            "a good one,\" the news agency quoted Otieno as saying. Otieno said the talks with Berg at the Hilton in "
+            "Nairobi also focused on energy security.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place is not None

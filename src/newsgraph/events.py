@@ -947,8 +947,10 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
             _absorb(earlier, candidate)
             return
         if candidate.anaphoric and earlier.status == candidate.status:
-            if earlier.mode is candidate.mode:
-                break  # a definite mention ("the visit", "the talks") refers to the latest event of its kind only
+            # A definite mention ("the visit", "the talks") refers to the latest event of its kind only,
+            # if that names anyone ("'This was a short meeting,' said X" does not).
+            if earlier.mode is candidate.mode and earlier.participants:
+                break
             passed_other_kinds = True
     merged.append(candidate)
 
