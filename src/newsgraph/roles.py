@@ -228,10 +228,11 @@ def _after_complement(title: SpacySpan, index: MentionIndex) -> tuple[int, Menti
     i = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
     while i < len(doc) and i - title.end <= 8 and doc[i].text[:1].isupper():
         i += 1
-    if (close := _bracket_at(doc, i)) is not None:
-        acronym = index.at(i + 1)
-        return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
-    actor = _actor_at(index, title.end + 1)
+    actor = _actor_at(index, title.end + 1)  # a name with small words in it: "the Republic of Korea (ROK)"
+    for end in ([actor.end] if actor is not None else []) + [i]:
+        if (close := _bracket_at(doc, end)) is not None:
+            acronym = index.at(end + 1)
+            return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
     return (actor.end, None) if actor is not None else (title.end, None)
 
 
