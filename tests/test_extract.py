@@ -141,6 +141,8 @@ def roles(extraction):
         ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
          ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
         ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.", ("Paul Otieno", "Leader", "KLF", None, False)),
+        ("Visiting Prime Minister of the Republic of Korea (ROK) Li Wei spoke.",
+         ("Li Wei", "PrimeMinister", "South Korea", None, False)),
         # a US or UK department's secretary is a minister; a relative clause's copula states a role too
         ("US Treasury Secretary Paul Otieno spoke.", ("Paul Otieno", "Minister", "United States", None, False)),
         ("Paul Otieno, who is the foreign minister of Kenya, spoke.", ("Paul Otieno", "ForeignMinister", "Kenya", None, False)),
@@ -1246,6 +1248,14 @@ def test_the_stops_a_tour_takes_the_visitor_to_are_visits_in_the_routes_tense(ex
     found = meetings(extract_text(sentence, published=MONDAY))
     assert sorted(people for people, _ in found) == [["Bolivia", "Paul Otieno"], ["Paul Otieno", "Peru"]]
     assert {event.status for _, event in found} == {status}
+
+
+def test_each_stop_of_a_tour_takes_its_own_routes_tense(extract_text):
+    text = ("Kenyan President Paul Otieno is on a 12-day tour to five countries in the Gulf area, which has already "
+            "brought him to the United Arab Emirates and will also bring him on to Qatar and Oman.")
+    found = {tuple(people): event.status for people, event in meetings(extract_text(text, published=MONDAY))}
+    assert found == {("Paul Otieno", "United Arab Emirates"): Status.OCCURRED, ("Oman", "Paul Otieno"): Status.PLANNED,
+                     ("Paul Otieno", "Qatar"): Status.PLANNED}
 
 
 def test_being_somewhere_for_a_visit_is_a_visit_there(extract_text):

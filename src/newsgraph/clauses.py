@@ -506,16 +506,22 @@ def _destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
     found = [c for c in token.children if c.dep_ == "dobj"] + _objects_of(token, ("to", "of"))
-    route = route_of(token)
-    return found + (_objects_of(route, ("to",)) if route is not None else [])
+    return found + [o for route in routes_of(token) for o in _objects_of(route, ("to",))]
 
 def _objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     return [c for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions for c in p.children if c.dep_ == "pobj"]
 
-def route_of(token: Token) -> Token | None:
-    """The verb that lists a tour's stops: "a tour which will take him to A and B", "the tour took him to A"."""
-    verbs = [c for c in token.children if c.dep_ in ("relcl", "acl")] + ([token.head] if token.dep_ == "nsubj" else [])
-    return next((v for v in verbs if lemma_of(v) in load_triggers()["meeting"]["route_verbs"]), None)
+def routes_of(token: Token) -> list[Token]:
+    """The verbs that list a tour's stops, each in its own tense: "a tour which has taken him to A and will take
+    him on to B", "the tour took him to A". The parser may hang the relative clause on the tour's object
+    ("a tour to five countries, which ..."), and that object on the verb the tour hangs on ("is on a tour to ...")."""
+    holder = preposition.head if (preposition := preposition_of(token)) is not None else token
+    objects = _objects_of(token, ("to", "of")) + _objects_of(holder, ("to",))
+    verbs = [c for h in [token, *objects] for c in h.children if c.dep_ in ("relcl", "acl")]
+    verbs += [token.head] if token.dep_ == "nsubj" else []
+    route_verbs = load_triggers()["meeting"]["route_verbs"]
+    first = next((v for v in verbs if lemma_of(v) in route_verbs), None)
+    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj" and lemma_of(c) in route_verbs)]
 
 def destinations(token: Token, index: MentionIndex) -> list[Mention]:
     """Every place a visit goes to, in order: "will visit Japan, China and South Korea"."""

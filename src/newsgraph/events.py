@@ -35,7 +35,7 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
     is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
-    new_date_of, relative_antecedent, route_of, shared_frame, status_of, subjects_above, time_of,
+    new_date_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -435,10 +435,11 @@ def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list
         return []
     # The tour's date is not any one leg's: each leg keeps only its month.
     month = replace(candidate.time, day=None) if candidate.time and candidate.time.month else candidate.time
-    route = route_of(token)  # "a tour which has taken him to A and B": the stops' tense is the route's
-    status = candidate.status if route is None else status_of(route, [route])
-    return [replace(candidate, participants=visitors, place=place, time=month, status=status, leg=True,
-                    evidence=list(candidate.evidence)) for place in places]
+    routes = routes_of(token)  # "a tour which has taken him to A and will take him to B": a stop's tense is its route's
+    route_of = {place.key: next((v for v in index.doc[place.start].ancestors if v in routes), None) for place in places}
+    return [replace(candidate, participants=visitors, place=place, time=month, leg=True, evidence=list(candidate.evidence),
+                    status=candidate.status if (route := route_of[place.key]) is None else status_of(route, [route]))
+            for place in places]
 
 
 # Triggers -----------------------------------------------------------------
