@@ -1410,3 +1410,17 @@ def test_a_meeting_that_names_no_one_does_not_stop_the_talks_pointing_back(extra
             "Nairobi also focused on energy security.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and event.place is not None
+
+
+def test_discussions_with_someone_are_a_meeting(extract_text):
+    text = "Kenyan Foreign Minister Paul Otieno said he was very satisfied with discussions with Thai Prime Minister Li Wei on Thursday."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Li Wei", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
+def test_their_meeting_is_of_the_people_named_together_before_it_not_of_the_speaker(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno would hold follow-up talks with his Ugandan counterpart, Jon Berg, "
+            "on decisions made by Dutch Prime Minister Anna Berg and Chinese Premier Li Wei during their joint meeting "
+            "with US President Jon Otieno at the White House in September, she said.")
+    found = sorted(people for people, _ in meetings(extract_text(text, published=MONDAY)))
+    assert found == [["Anna Berg", "Jon Otieno", "Li Wei"], ["Jon Berg", "Paul Otieno"]]

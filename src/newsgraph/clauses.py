@@ -292,6 +292,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
             continue
         for child in anchor.children:
+            if child.dep_ in SUBJECTS and anchor is not token and _theirs_without(token, child):
+                continue  # "X would hold talks on what A and B decided during their meeting": not X's meeting
             if subject_only:
                 roots += [child] if child.dep_ in SUBJECTS else []
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
@@ -312,6 +314,17 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
 
 _TIMES = ("DATE", "TIME")
+
+
+def is_theirs(noun: Token) -> bool:
+    """'their meeting': a meeting of several, named before."""
+    return any(c.dep_ == "poss" and c.lower_ in load_triggers()["anaphora"]["plural_pronouns"] for c in noun.children)
+
+
+def _theirs_without(noun: Token, subject: Token) -> bool:
+    """'their meeting' under a verb whose subject is one ("X said during their meeting"), not several ("A and B
+    held their talks"): "their" are others."""
+    return is_theirs(noun) and subject.tag_ in ("NNP", "NN") and not any(c.dep_ == "conj" for c in subject.children)
 
 
 def _brings_to(token: Token, verb: Token) -> bool:

@@ -34,7 +34,7 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
-    is_definite, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
+    is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
     new_date_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
 )
 from newsgraph.dates import normalize_date
@@ -681,9 +681,10 @@ def _names_a_thing(noun: Token) -> bool:
 
 
 def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
-    """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia'."""
+    """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia', 'their
+    meeting with Y'."""
     named = _sides_named(roots, index)
-    return named >= 2 or names_own_sides(noun) or named == 1 and bool(destinations(noun, index))
+    return named >= 2 or names_own_sides(noun) or is_theirs(noun) or named == 1 and bool(destinations(noun, index))
 
 
 def _commented_on(token: Token) -> bool:
@@ -782,9 +783,12 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         return states[-1:] or None  # "the country's president": that state, its envoy unnamed
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
-        # "A told a news conference with B after their meeting": the two people of the sentence, else of the
-        # sentence before ("A is ready to work with B. The two met ..."), else the last group named together.
+        # "A and B during their meeting": the people named together just before; "A told a news conference with
+        # B after their meeting": the two people of the sentence, else of the sentence before ("A is ready to
+        # work with B. The two met ..."), else the last group named together.
         start = root.sent.start
+        if together := _coordinated(index, start, root.i, EntityType.PERSON):
+            return together[-1]
         for first in [start, *([index.doc[start - 1].sent.start] if start > 0 else [])]:
             here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
             if len({m.key for m in here}) == 2:
