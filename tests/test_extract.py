@@ -1424,3 +1424,16 @@ def test_their_meeting_is_of_the_people_named_together_before_it_not_of_the_spea
             "with US President Jon Otieno at the White House in September, she said.")
     found = sorted(people for people, _ in meetings(extract_text(text, published=MONDAY)))
     assert found == [["Anna Berg", "Jon Otieno", "Li Wei"], ["Jon Berg", "Paul Otieno"]]
+
+
+def test_a_name_after_a_title_may_end_in_a_regnal_number(extract_text):
+    text = "Jordanian King Omar II on Wednesday held talks with visiting Kenyan President Paul Otieno at the palace."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Omar II", "Paul Otieno"]
+
+
+def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
+    text = ("Kenyan President Paul Otieno and Ugandan President Jon Berg arrived in Oslo on Monday. "
+            "The Berg-Otieno meeting will proceed as scheduled.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED

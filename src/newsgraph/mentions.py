@@ -416,14 +416,20 @@ def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 
 def _name_after_title(doc: Doc, title: Span) -> Span | None:
-    """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas': capitalised words right after.
+    """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas', 'King Omar II': capitalised words right
+    after, the last maybe a regnal number.
 
     A capitalised word the tagger reads as a common word may start the name ("party chief Do Muoi")."""
     end = title.end
     while end < len(doc) and end - title.end < 4 and doc[end].is_title and doc[end].is_alpha and (
             doc[end].pos_ == "PROPN" or end == title.end):
         end += 1
+    if end < len(doc) and end > title.end and _REGNAL.fullmatch(doc[end].text):
+        end += 1
     return doc[title.end : end] if end - title.end >= 2 and doc[end - 1].pos_ == "PROPN" else None
+
+
+_REGNAL = re.compile(r"[IVX]{1,5}")
 
 
 def _name_after_portfolio(doc: Doc, title: Span) -> Span | None:
@@ -506,7 +512,7 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
         for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     resolved = []
-    for mention in found:
+    for mention in [part for m in found for part in _pair_of_names(m, doc, by_part) or [m]]:
         candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
@@ -518,6 +524,17 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
         else:
             resolved.append(mention)
     return resolved
+
+
+def _pair_of_names(mention: Mention, doc: Doc, by_part: dict[str, set[str]]) -> list[Mention] | None:
+    """'the Bush-Putin meeting': two people the article names in full, joined by a hyphen, not one name."""
+    words = doc[mention.start : mention.end]
+    if mention.type is not EntityType.PERSON or len(words) != 3 or words[1].text != "-":
+        return None
+    names = [_unique(by_part.get(fold(w.text), set())) for w in (words[0], words[2])]
+    if None in names or names[0] == names[1]:
+        return None
+    return [Mention(w.i, w.i + 1, EntityType.PERSON, "", w.text) for w in (words[0], words[2])]
 
 
 def _unique(names: set[str]) -> str | None:
