@@ -1437,3 +1437,13 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
             "The Berg-Otieno meeting will proceed as scheduled.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("text", [
+    "Both Paul Otieno and Norwegian Prime Minister Anna Berg, with whom he will hold talks Friday, have been trying "
+    "to repair relations with China.",
+    "According to the spokesman of Norwegian Prime Minister Anna Berg, with whom Paul Otieno met, the talks went well.",
+])
+def test_whom_is_the_name_just_before_it(extract_text, text):
+    people, _ = only_meeting(extract_text(f"Kenyan President Paul Otieno arrived in Oslo on Monday. {text}", published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]

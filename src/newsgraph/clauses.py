@@ -358,6 +358,11 @@ def relative_antecedent(token: Token) -> Token:
             while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
                 antecedent = antecedent.head
             return antecedent
+    if token.lower_ == "whom":  # "Y, with whom he will hold talks": the name just before, wherever the parser hangs it
+        before = (token.head.i if token.dep_ == "pobj" else token.i) - 1
+        before -= before >= 0 and token.doc[before].text == ","
+        if before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN"):
+            return token.doc[before]
     return token
 
 def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]:
