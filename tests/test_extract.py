@@ -1447,3 +1447,10 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
 def test_whom_is_the_name_just_before_it(extract_text, text):
     people, _ = only_meeting(extract_text(f"Kenyan President Paul Otieno arrived in Oslo on Monday. {text}", published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_he_is_not_the_other_side_already_named_but_the_subject_the_sentence_names_after_it(extract_text):
+    text = ("Speaking at a joint news conference with Norwegian Prime Minister Anna Berg, with whom he had several "
+            "hours' talks in Oslo, Kenyan President Paul Otieno said he was pleased.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]

@@ -634,6 +634,9 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         qualifiers = _qualifying_states(root, index)
         if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
+            if root.dep_ in SUBJECTS and {m.key for m in mentions} <= found.keys() - {m.key for m in subjects}:
+                # "he" is not the other side already found: "Speaking with Y, with whom he held talks, X said": X
+                mentions = _sentence_subject_after(root, index) or mentions
         elif not mentions:
             mentions = _state_of_unnamed_holder(root, index, qualifiers)
         if root.dep_ in SUBJECTS:
@@ -652,6 +655,15 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _sentence_subject_after(pronoun: Token, index: MentionIndex) -> list[Mention]:
+    """The person the pronoun's sentence is about, named after it as the subject of its main verb."""
+    if pronoun.lower_ not in load_triggers()["anaphora"]["singular_pronouns"]:
+        return []
+    root = pronoun.sent.root
+    return [m for c in root.children if c.dep_ in SUBJECTS and c.i > pronoun.i
+            for m in actors_under(c, index) if m.type is EntityType.PERSON]
 
 
 def _named_after_comma(root: Token, index: MentionIndex) -> Mention | None:
