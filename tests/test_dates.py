@@ -22,6 +22,10 @@ PUBLISHED = dt.date(2021, 5, 4)  # a Tuesday
         ("later Monday", "2021-05-03", Precision.DAY),
         ("earlier this month", "2021-05", Precision.MONTH),
         ("mid-January", "2021-01", Precision.MONTH),
+        ("a year ago", "2020", Precision.YEAR),
+        ("five years ago", "2016", Precision.YEAR),
+        ("a month ago", "2021-04", Precision.MONTH),
+        ("three days ago", "2021-05-01", Precision.DAY),
     ],
 )
 def test_dates_resolve_against_the_article_date_at_their_precision(text, iso, precision):

@@ -1454,3 +1454,14 @@ def test_he_is_not_the_other_side_already_named_but_the_subject_the_sentence_nam
             "hours' talks in Oslo, Kenyan President Paul Otieno said he was pleased.")
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Kenyan President Paul Otieno hopes to pass the bill before leaving for Oslo on Friday for talks with Norwegian "
+     "Prime Minister Anna Berg.", Status.PLANNED),
+    ("Kenyan President Paul Otieno passed the bill before leaving for Oslo on Friday for talks with Norwegian "
+     "Prime Minister Anna Berg.", Status.OCCURRED),
+])
+def test_a_wish_does_not_reach_into_a_time_clause_and_what_follows_a_wish_is_planned(extract_text, text, status):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is status

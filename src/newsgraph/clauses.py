@@ -126,12 +126,14 @@ def _clause_before_reporter(preposition: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.right_edge.i < preposition.i), None)
 
 def _within_sentence_frame(verb: Token) -> list[Token]:
-    """The governors whose negation or wish reaches the trigger: not past an adverbial clause
-    ("X called for an alliance, as Y arrived on a visit": the call is not about the visit)."""
+    """The governors whose negation or wish reaches the trigger: not past an adverbial clause ("X called for an
+    alliance, as Y arrived on a visit": the call is not about the visit; "X hoped to pass the bill before leaving
+    for talks": the hope is not about the talks)."""
     found = []
     child = verb
+    time_preps = load_triggers()["status"]["time_clause_preps"]
     for governor in governors_of(verb):
-        if child.dep_ == "advcl":
+        if child.dep_ == "advcl" or child.dep_ == "pcomp" and child.head.lower_ in time_preps:
             break
         found.append(governor)
         child = governor
@@ -196,7 +198,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and lemma_of(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow"
-    if _present_in_time_clause(clause, cues):
+    if _present_in_time_clause(clause, cues) or _before_a_wish_or_plan(verb, cues):
         return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
@@ -215,6 +217,13 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _before_a_wish_or_plan(verb: Token | None, cues: dict) -> bool:
+    """'X hoped to pass the bill before leaving for talks': what comes after a wished-for act is still to come."""
+    if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "before":
+        return False
+    main = verb.head.head
+    return any(lemma_of(t) in cues["willingness_heads"] or _is_future(t) for t in [main, *governors_of(main)])
 
 def new_date_of(verbs: list[Token]) -> Span | None:
     """'put off until Thursday', 'postponed to next week': the new date of a postponed meeting."""

@@ -27,6 +27,8 @@ _DURATION = re.compile(
     r"^(the )?(past |last |next |coming )?(\w+ )?(decades?|years|months|weeks|days|hours)$|\bfor\b|\bago\b.*\bago\b",
     re.IGNORECASE,
 )
+_AGO = re.compile(r"\bago$", re.IGNORECASE)
+_ONE_AGO = re.compile(r"^an? (?=(year|month|week|day)\b.*\bago$)", re.IGNORECASE)
 _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
 
 
@@ -40,7 +42,7 @@ def is_relative(text: str) -> bool:
 
 
 def _strip(text: str) -> str:
-    text = text.strip(" ,.")
+    text = _ONE_AGO.sub("1 ", text.strip(" ,."))  # "a year ago" is "1 year ago", not the noise-stripped "year ago"
     while (stripped := _NOISE.sub("", text)) != text:
         text = stripped
     return text
@@ -134,8 +136,8 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
         return None
     value = data.date_obj.date()
     source = "text" if _YEAR.search(text) and not any(w in original.lower() for w in _YEAR_WORDS) else "article-date"
-    if source == "article-date" and abs(value.year - published.year) > 1:
-        return None  # the parser invented a year the text does not give
+    if source == "article-date" and abs(value.year - published.year) > 1 and not _AGO.search(text):
+        return None  # the parser invented a year the text does not give ("five years ago" gives one)
     if _YEAR.search(text) and str(value.year) not in text:
         return None
     if source == "article-date" and value.year != published.year and data.period in ("day", "month") and (
