@@ -1465,3 +1465,18 @@ def test_he_is_not_the_other_side_already_named_but_the_subject_the_sentence_nam
 def test_a_wish_does_not_reach_into_a_time_clause_and_what_follows_a_wish_is_planned(extract_text, text, status):
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and event.status is status
+
+
+def test_hosting_a_thing_named_by_which_is_no_visit(extract_text):
+    text = ("Kenyan President Paul Otieno is due to arrive in Norway on Tuesday on a four-day official visit. During his "
+            "visit, President Otieno is scheduled to meet Norwegian Prime Minister Anna Berg. Another main topic of their "
+            "talks will be ways to promote a dialogue which Kenya hosted last year, said the report.")
+    found = meetings(extract_text(text, published=MONDAY))
+    assert found and all(event.time is None or event.time.year == 2021 for _, event in found)  # not last year's
+
+
+def test_a_qualified_title_without_article_is_the_one_holder_the_article_names(extract_text):
+    text = ("Kenyan President Paul Otieno arrived in Oslo on Monday. Kenyan President will also have talks with "
+            "Norwegian Prime Minister Anna Berg.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]

@@ -359,8 +359,8 @@ def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
     return [o for c in preposition.children if c.dep_ == "pcomp" and c.lower_ in words for o in c.children if o.dep_ == "dobj"]
 
 def relative_antecedent(token: Token) -> Token:
-    """'X, who will meet Y': the subject "who" stands for X."""
-    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECTS:
+    """'X, who will meet Y': the subject "who" stands for X; 'a dialogue which Singapore hosted': "which", for the dialogue."""
+    if token.lower_ in ("who", "which", "that") and token.dep_ in SUBJECTS or token.lower_ == "which" and token.dep_ == "dobj":
         clause = next((t for t in [token.head, *token.head.ancestors] if t.dep_ == "relcl"), None)
         if clause is not None:
             antecedent = clause.head

@@ -448,8 +448,9 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
-        if lemma in lexicon["verb_needs_object"] and not any(c.dep_ in ("dobj", "agent") for c in token.children):
-            return None  # "received the award" needs a whom; "was received by X" names it as the agent
+        objects = [relative_antecedent(c) for c in token.children if c.dep_ in ("dobj", "agent")]
+        if lemma in lexicon["verb_needs_object"] and all(_names_a_thing(o) for o in objects):
+            return None  # "received" needs a whom ("was received by X"); "a dialogue which X hosted" has none
         if lemma in lexicon["host_verbs"] and _hosts_a_meeting(token, lexicon):
             return None  # "hosted a summit", "the talks hosted by X": the meeting noun is the event
 
@@ -819,8 +820,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
-    if len(holders) == 1 and any(c.lower_ == "the" for c in root.children):
-        return holders  # "the president", when the article names one president
+    if len(holders) == 1 and (qualifiers or any(c.lower_ == "the" for c in root.children)):
+        return holders  # "the president", "Singaporean President", when the article names one
     return None
 
 
@@ -891,8 +892,11 @@ def _holder_states(roles: list[Role]) -> dict[str, set[str]]:
 
 
 def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
-    """The states qualifying a definite title ("the US speaker", "the Kenyan president")."""
-    if not _title_concept(root) or not any(c.lower_ == "the" for c in root.children):
+    """The states qualifying a definite title ("the US speaker", "the Kenyan president", a wire's "Kenyan
+    President will also ...")."""
+    definite = any(c.lower_ == "the" for c in root.children) or (
+        root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children))
+    if not _title_concept(root) or not definite:
         return frozenset()
     modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
     return frozenset(m.key for m in index.within(root.left_edge.i, root.i)
