@@ -104,7 +104,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if candidate is None:
                 continue
             if candidate.place is None and (word := _here_word(anchors_of(token))) is not None:
-                candidate.place, candidate.here = here, word if here is None else None
+                candidate.place = here  # the dateline; with none, "here" is resolved once the sides are known
+                candidate.here = word if here is None else None
             candidate.evidence.append(sentence_span(sent))
             _meet_the_host_named_beside(candidate, sent, index, represented)
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
@@ -436,9 +437,9 @@ def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list
     # The tour's date is not any one leg's: each leg keeps only its month.
     month = replace(candidate.time, day=None) if candidate.time and candidate.time.month else candidate.time
     routes = routes_of(token)  # "a tour which has taken him to A and will take him to B": a stop's tense is its route's
-    route_of = {place.key: next((v for v in index.doc[place.start].ancestors if v in routes), None) for place in places}
+    route_to = {place.key: next((v for v in index.doc[place.start].ancestors if v in routes), None) for place in places}
     return [replace(candidate, participants=visitors, place=place, time=month, leg=True, evidence=list(candidate.evidence),
-                    status=candidate.status if (route := route_of[place.key]) is None else status_of(route, [route]))
+                    status=candidate.status if (route := route_to[place.key]) is None else status_of(route, [route]))
             for place in places]
 
 
