@@ -1480,3 +1480,9 @@ def test_a_qualified_title_without_article_is_the_one_holder_the_article_names(e
             "Norwegian Prime Minister Anna Berg.")
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_a_town_that_shares_the_surname_of_someone_named_in_full_is_that_person(extract_text):
+    text = "Kenyan Foreign Minister Paul Hamilton spoke on Monday. Mr Hamilton held talks with Anna Berg on Friday."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Hamilton"]  # not Hamilton, Ontario

@@ -20,7 +20,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.gazetteer import fold, load_gazetteer
+from newsgraph.gazetteer import PlaceKind, fold, load_gazetteer
 from newsgraph.model import EntityType
 
 _KNOWN_PREFIXES = {"state": EntityType.STATE, "place": EntityType.PLACE, "org": EntityType.ORGANIZATION}
@@ -511,19 +511,28 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     for name in full_names:
         for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
+    surnames = {fold(s) for name in full_names for s in _surnames(name)}
     resolved = []
     for mention in [part for m in found for part in _pair_of_names(m, doc, by_part) or [m]]:
         candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
-        elif not mention.adjectival and mention.key.split(":")[1] == fold(mention.name) and _unique(candidates):
-            # Not a gazetteer entity, and the article uses this word as a person's name.
+        elif not mention.adjectival and _unique(candidates) and (
+                mention.key.split(":")[1] == fold(mention.name) or _a_town_named_like(mention, surnames)):
+            # Not a gazetteer entity, or a town sharing a surname ("Charles Kennedy ... Kennedy said"), and the
+            # article uses this word as a person's name.
             full = _unique(candidates)
             resolved.append(replace(mention, type=EntityType.PERSON, key=f"person:{fold(full)}", name=full, state=None))
         else:
             resolved.append(mention)
     return resolved
+
+
+def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
+    """A city (not a capital) of the gazetteer whose name is the surname of someone the article names in full."""
+    place = load_gazetteer().find_place(mention.name) if mention.type is EntityType.PLACE else None
+    return place is not None and place.kind is PlaceKind.CITY and fold(mention.name) in surnames
 
 
 def _pair_of_names(mention: Mention, doc: Doc, by_part: dict[str, set[str]]) -> list[Mention] | None:
