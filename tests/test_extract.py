@@ -1486,3 +1486,12 @@ def test_a_town_that_shares_the_surname_of_someone_named_in_full_is_that_person(
     text = "Kenyan Foreign Minister Paul Hamilton spoke on Monday. Mr Hamilton held talks with Anna Berg on Friday."
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Hamilton"]  # not Hamilton, Ontario
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President Paul Otieno discussed a range of issues on the topic of trade with his Ugandan counterpart "
+     "Jon Berg.", [["Jon Berg", "Paul Otieno"]]),
+    ("Kenyan President Paul Otieno discussed ties with Japan on Monday.", []),  # what the ties are with
+])
+def test_discussed_with_someone_wherever_the_parser_hangs_the_with(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected

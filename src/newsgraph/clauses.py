@@ -307,7 +307,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots += [child] if child.dep_ in SUBJECTS else []
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
-                roots += [c for p in child.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children if c.dep_ == "pobj"]
+                roots += with_under_topic(child)
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN"):
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
@@ -323,6 +323,15 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
 
 _TIMES = ("DATE", "TIME")
+
+
+def with_under_topic(topic: Token) -> list[Token]:
+    """'discussed a range of issues on bird flu with X': the parser may hang "with X" anywhere in the topic's phrase,
+    but not on a relation it names ("discussed ties with Japan": Japan is what the ties are with)."""
+    relations = load_triggers()["meeting"]["relation_nouns"]
+    nouns = [t for t in topic.subtree if (t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj"))
+             and t.lemma_.lower() not in relations]
+    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
 
 
 def is_theirs(noun: Token) -> bool:

@@ -35,7 +35,7 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
     is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
-    new_date_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
+    new_date_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -485,12 +485,11 @@ def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
 
 
 def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
-    # "discussed the crisis with X": the parser may hang "with" on the object
+    # "discussed the crisis with X": the parser may hang "with" on the object, or deeper in its phrase
     topics = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in lexicon["discuss_verbs"] else []
-    heads = [token, *topics]
-    preps = {c.lower_: c for h in heads for c in h.children if c.dep_ == "prep"}
+    with_someone = has_preposition(token, "with") or any(with_under_topic(t) for t in topics)
     phone = any(w in token.sent.text.lower() for w in lexicon["phone_words"])
-    if "with" not in preps:
+    if not with_someone:
         # "A and B spoke by telephone", "the two leaders talked by phone": both sides are the subject.
         return MeetingMode.PHONE if phone and _joint_subject(token) else None
     return MeetingMode.PHONE if phone else MeetingMode.IN_PERSON
