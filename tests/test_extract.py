@@ -1495,3 +1495,9 @@ def test_a_town_that_shares_the_surname_of_someone_named_in_full_is_that_person(
 ])
 def test_discussed_with_someone_wherever_the_parser_hangs_the_with(extract_text, text, expected):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+def test_where_one_leaves_for_talks_is_where_the_talks_are(extract_text):
+    text = "Norwegian Prime Minister Anna Berg will leave for Nairobi on Friday for talks with Kenyan President Paul Otieno."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi

@@ -519,9 +519,12 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                 for o in p.children if o.dep_ == "pobj"]
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
+    departures = load_triggers()["meeting"]["departure_verbs"]
     for anchor in anchors + objects:
+        # "left for Oslo for talks": where one leaves for is where the talks are
+        places = ("in", "at", "on", "for") if lemma_of(anchor) in departures else ("in", "at", "on")
         for prep in anchor.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "on"):
+            if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else (
                             venue_at(obj) or place_at(obj, index))) and m.key not in taken:
