@@ -331,7 +331,7 @@ def with_under_topic(topic: Token) -> list[Token]:
     relations = load_triggers()["meeting"]["relation_nouns"]
     nouns = [t for t in topic.subtree if (t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj"))
              and t.lemma_.lower() not in relations]
-    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return [o for n in nouns for o in _objects_of(n, ("with",))]
 
 
 def is_theirs(noun: Token) -> bool:
