@@ -149,10 +149,27 @@ def roles(extraction):
         # a deputy of a title is its deputy concept when the ontology has one, else an official
         ("Kenyan Deputy PM Paul Otieno spoke.", ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False)),
         ("Vice Chairman Paul Otieno spoke.", ("Paul Otieno", "Official", None, None, False)),
+        # a minister's portfolio between title and name, maybe with "and" in it (the word after "and" is the
+        # portfolio's, whatever NER says); a secretary of state for anything but foreign affairs is a minister
+        ("French Minister for Agriculture and Fisheries Paul Otieno spoke.", ("Paul Otieno", "Minister", "France", None, False)),
+        ("Minister for Water and Power Li Wei spoke.", ("Li Wei", "Minister", None, None, False)),
+        ("US Assistant Secretary of State for East Asian and Pacific Affairs Jon Berg spoke.",
+         ("Jon Berg", "DeputyForeignMinister", "United States", None, False)),
+        ("British Secretary of State for Trade and Industry Anna Berg spoke.",
+         ("Anna Berg", "Minister", "United Kingdom", None, False)),
+        ("US Secretary of Education Anna Berg spoke.", ("Anna Berg", "Minister", "United States", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):
     assert expected in roles(extract_text(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "A spokesman for President Paul Otieno said the talks went well.",
+    "A spokesman for Mr Otieno said the talks went well.",
+])
+def test_who_a_spokesman_speaks_for_is_no_portfolio_and_holds_no_role(extract_text, sentence):
+    assert not any(role[0] == "Paul Otieno" and role[1] == "PressSecretary" for role in roles(extract_text(sentence)))
 
 
 def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):

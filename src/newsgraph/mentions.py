@@ -193,9 +193,23 @@ def _person(ent: Span) -> Mention | None:
     if _continues_a_name(ent):
         return None  # "[Maria do] Carmo Silveira": the name before takes it in
     span = _trim(_extend_name(ent))
+    if _ends_a_portfolio(span):
+        span = span[1:]
     if not span or not span[0].is_title or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
+
+
+def _ends_a_portfolio(span: Span) -> bool:
+    """'Minister for Water and [Power Li Wei]': the word after a portfolio's "and" is the portfolio's."""
+    doc, start = span.doc, span.start
+    if len(span) < 3 or start < 4 or doc[start - 1].lower_ != "and":
+        return False
+    title_ends = {t.end for t in doc.spans.get("roles", [])}
+    i = start - 2
+    while i > start - 6 and doc[i].is_title:
+        i -= 1
+    return doc[i].lower_ in ("for", "of") and i in title_ends
 
 
 _STRAY_HYPHEN_SPACE = re.compile(r"(?<=\w)- (?=\w)")  # "Roh Moo- hyun" is Roh Moo-hyun

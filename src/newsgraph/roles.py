@@ -67,7 +67,7 @@ def find_roles(index: MentionIndex) -> list[Role]:
             find_holders(after, index) if _joined(title, after) else [])
         if holders:
             shared = previous.organization if previous is not None and _joined(previous.title, title) else None
-            concept = _deputy_concept(title, word) if (word := _deputy_of(title)) else title.id_
+            concept = _deputy_concept(title, word) if (word := _deputy_of(title)) else _portfolio_concept(title)
             roles += _roles_of(title, concept, holders, index, fallback=shared)
             previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
     return roles + _counterparts(index, roles)
@@ -125,6 +125,14 @@ def _deputy_concept(title: SpacySpan, word: str) -> str:
     lexicon = load_role_lexicon()
     titles = [t for t, c in lexicon.items() if c == title.id_]
     return next((lexicon[f"{word} {t}"] for t in [title.text.lower(), *titles] if f"{word} {t}" in lexicon), "Official")
+
+
+def _portfolio_concept(title: SpacySpan) -> str:
+    """'Secretary of State for Trade and Industry' is a minister: the bare title is the US foreign minister's, and
+    the foreign secretary's own portfolio ("for Foreign Affairs") is a longer title of its own."""
+    doc = title.doc
+    general = title.text.lower() == "secretary of state" and title.end < len(doc) and doc[title.end].lower_ == "for"
+    return "Minister" if general else title.id_
 
 
 def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
@@ -219,11 +227,11 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
 
 
 def _after_complement(title: SpacySpan, index: MentionIndex) -> tuple[int, Mention | None]:
-    """Where a name may start after the title's "of X" or "to X" ("the president of Egypt Hosni Mubarak",
-    "the leader of the Islamic Resistance Movement (Hamas) Khaled Meshaal"), and the body a bracketed
-    acronym names; the title's end when it has no complement."""
+    """Where a name may start after the title's "of X", "to X" or "for X" ("the president of Egypt Hosni Mubarak",
+    "the leader of the Islamic Resistance Movement (Hamas) Khaled Meshaal", "Minister for Water and Power Li
+    Wei"), and the body a bracketed acronym names; the title's end when it has no complement."""
     doc = index.doc
-    if title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "to"):
+    if title.end + 1 >= len(doc) or doc[title.end].lower_ not in ("of", "to", "for"):
         return title.end, None
     i = title.end + 2 if doc[title.end + 1].lower_ == "the" else title.end + 1
     while i < len(doc) and i - title.end <= 8 and doc[i].text[:1].isupper():
@@ -233,7 +241,25 @@ def _after_complement(title: SpacySpan, index: MentionIndex) -> tuple[int, Menti
         if (close := _bracket_at(doc, end)) is not None:
             acronym = index.at(end + 1)
             return close + 1, acronym if acronym is not None and acronym.type in _ACTORS else None
-    return (actor.end, None) if actor is not None else (title.end, None)
+    return (actor.end, None) if actor is not None else (_portfolio_end(title, index), None)
+
+
+def _portfolio_end(title: SpacySpan, index: MentionIndex) -> int:
+    """Where a minister's portfolio ("for Agriculture and Fisheries", "for South and Central Asian Affairs")
+    ends: at the first person named in its run of capitalised words, or where the run stops. A portfolio has a
+    word of its own and holds no title or honorific: "spokesman for President X", "MP for Mr X" name no portfolio."""
+    doc = index.doc
+    honorifics = load_triggers()["honorifics"]
+    titled = {i for t in doc.spans.get(ROLE_SPANS, []) for i in range(t.start, t.end)}
+    i, words = title.end + 1, 0
+    while i < len(doc) and i - title.end <= 10 and (doc[i].is_title or doc[i].lower_ in ("and", "&", "of", "the")):
+        if (person := _person_at(index, i)) is not None and person.start == i:
+            return i if words else title.end
+        if i in titled or doc[i].lower_.rstrip(".") in honorifics:
+            return title.end
+        words += doc[i].is_title and doc[i].lower_ != "the"
+        i += 1
+    return i
 
 
 def _bracket_at(doc: Doc, i: int) -> int | None:
