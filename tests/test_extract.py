@@ -149,12 +149,15 @@ def roles(extraction):
         # a deputy of a title is its deputy concept when the ontology has one, else an official
         ("Kenyan Deputy PM Paul Otieno spoke.", ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False)),
         ("Vice Chairman Paul Otieno spoke.", ("Paul Otieno", "Official", None, None, False)),
+        # "deputy" makes a deputy of any form of a title; "assistant", only of the title the lexicon has as written
+        ("Kenyan Deputy Foreign Secretary Paul Otieno spoke.", ("Paul Otieno", "DeputyForeignMinister", "Kenya", None, False)),
+        ("US Assistant Secretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
         # a minister's portfolio between title and name, maybe with "and" in it (the word after "and" is the
         # portfolio's, whatever NER says); a secretary of state for anything but foreign affairs is a minister
         ("French Minister for Agriculture and Fisheries Paul Otieno spoke.", ("Paul Otieno", "Minister", "France", None, False)),
         ("Minister for Water and Power Li Wei spoke.", ("Li Wei", "Minister", None, None, False)),
         ("US Assistant Secretary of State for East Asian and Pacific Affairs Jon Berg spoke.",
-         ("Jon Berg", "DeputyForeignMinister", "United States", None, False)),
+         ("Jon Berg", "Official", "United States", None, False)),
         ("British Secretary of State for Trade and Industry Anna Berg spoke.",
          ("Anna Berg", "Minister", "United Kingdom", None, False)),
         ("US Secretary of Education Anna Berg spoke.", ("Anna Berg", "Minister", "United States", None, False)),

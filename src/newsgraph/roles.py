@@ -121,9 +121,12 @@ def _deputy_of(title: SpacySpan) -> str | None:
 
 
 def _deputy_concept(title: SpacySpan, word: str) -> str:
-    """'deputy PM' is a deputy prime minister, as "deputy prime minister" is; any other deputy, an official."""
+    """'deputy PM' is a deputy prime minister, as "deputy prime minister" is; any other deputy, an official. An
+    assistant's title must be the lexicon's as written: a US assistant secretary of state is an official, not the
+    "assistant foreign minister" some states have."""
     lexicon = load_role_lexicon()
-    titles = [t for t, c in lexicon.items() if c == title.id_]
+    any_form = word in load_triggers()["deputy_words_of_any_form"]
+    titles = [t for t, c in lexicon.items() if c == title.id_ and any_form]
     return next((lexicon[f"{word} {t}"] for t in [title.text.lower(), *titles] if f"{word} {t}" in lexicon), "Official")
 
 
