@@ -1438,6 +1438,19 @@ def test_discussions_with_someone_are_a_meeting(extract_text):
     assert people == ["Li Wei", "Paul Otieno"] and event.status is Status.OCCURRED
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Kenyan President Paul Otieno is due to have lunch with Premier Li Wei before leaving for home.", Status.PLANNED),
+    ("Paul Otieno had a working dinner with Anna Berg at the embassy on Sunday.", Status.OCCURRED),
+])
+def test_a_meal_with_someone_is_a_meeting(extract_text, text, status):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people in (["Li Wei", "Paul Otieno"], ["Anna Berg", "Paul Otieno"]) and event.status is status
+
+
+def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
+    assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
+
+
 def test_their_meeting_is_of_the_people_named_together_before_it_not_of_the_speaker(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno would hold follow-up talks with his Ugandan counterpart, Jon Berg, "
             "on decisions made by Dutch Prime Minister Anna Berg and Chinese Premier Li Wei during their joint meeting "
