@@ -1447,6 +1447,18 @@ def test_a_meal_with_someone_is_a_meeting(extract_text, text, status):
     assert people in (["Li Wei", "Paul Otieno"], ["Anna Berg", "Paul Otieno"]) and event.status is status
 
 
+def test_whom_one_tells_during_a_visit_is_met_there(extract_text):
+    text = "Paul Otieno told President Jon Berg during a visit to Uganda last week that aid would continue."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
+def test_whom_one_briefs_on_talks_is_no_side_of_them(extract_text):
+    text = "Paul Otieno would brief Anna Berg on his talks last month with President Li Wei."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Li Wei", "Paul Otieno"]
+
+
 def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
     assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
 

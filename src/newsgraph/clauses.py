@@ -304,7 +304,11 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             if child.dep_ in SUBJECTS and anchor is not token and _theirs_without(token, child):
                 continue  # "X would hold talks on what A and B decided during their meeting": not X's meeting
             if subject_only:
-                roots += [child] if child.dep_ in SUBJECTS else []
+                # "told Y during a visit to China": whom one tells, assures or urges there is met there (not "briefed Y
+                # on his talks": they are the topic)
+                addressed = child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["address_verbs"] and (
+                    preposition_of(token).lower_ in ("during", "at", "in"))
+                roots += [child] if child.dep_ in SUBJECTS or addressed else []
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
                 roots += with_under_topic(child)
