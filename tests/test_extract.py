@@ -1459,6 +1459,14 @@ def test_whom_one_briefs_on_talks_is_no_side_of_them(extract_text):
     assert people == ["Li Wei", "Paul Otieno"]
 
 
+def test_the_title_opening_a_clause_after_a_phrase_ending_in_a_name_is_not_that_names(extract_text):
+    text = ("Kenyan President Jon Berg arrived in Uganda on Friday. "
+            "After talks with Paul Otieno, the president said the dispute was over.")
+    found = extract_text(text, published=MONDAY)
+    assert not any(role[0] == "Paul Otieno" for role in roles(found))
+    assert only_meeting(found)[0] == ["Jon Berg", "Paul Otieno"]
+
+
 def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
     assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
 

@@ -295,6 +295,8 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
 def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
     """'Jon Berg, the foreign minister, ...'"""
     start = _phrase_start(doc, title.start)
+    if title.root.dep_ in SUBJECTS and title.root.head.i > title.root.i:
+        return []  # "After talks with X, the president said": the title opens the clause, X ends a phrase
     if start >= 2 and doc[start - 1].text == "," and (person := _person_at(index, start - 2)):
         return [Holder(person, None)]
     return []
