@@ -1467,6 +1467,11 @@ def test_the_title_opening_a_clause_after_a_phrase_ending_in_a_name_is_not_that_
     assert only_meeting(found)[0] == ["Jon Berg", "Paul Otieno"]
 
 
+def test_being_received_by_a_crowd_is_no_meeting(extract_text):
+    text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
+    assert not extract_text(text, published=MONDAY).events
+
+
 def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
     assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
 
