@@ -1467,6 +1467,14 @@ def test_the_title_opening_a_clause_after_a_phrase_ending_in_a_name_is_not_that_
     assert only_meeting(found)[0] == ["Jon Berg", "Paul Otieno"]
 
 
+def test_a_tour_continued_by_travel_verbs_visits_each_place_they_go_to(extract_text):
+    text = ("Kenyan President Paul Otieno arrived in Paris on Monday. Otieno was to continue his European tour by "
+            "flying to Slovakia later Wednesday before he heads to Portugal and Spain.")
+    planned = {p for people, e in meetings(extract_text(text, published=MONDAY)) if e.status is Status.PLANNED
+               for p in [e.place]}
+    assert planned == {"state:SVK", "state:PRT", "state:ESP"}
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

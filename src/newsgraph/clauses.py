@@ -564,7 +564,18 @@ def routes_of(token: Token) -> list[Token]:
     verbs += [token.head] if token.dep_ == "nsubj" else []
     route_verbs = load_triggers()["meeting"]["route_verbs"]
     first = next((v for v in verbs if lemma_of(v) in route_verbs), None)
-    return [] if first is None else [first, *(c for c in first.children if c.dep_ == "conj" and lemma_of(c) in route_verbs)]
+    if first is None:
+        return _legs_continuing(token)
+    return [first, *(c for c in first.children if c.dep_ == "conj" and lemma_of(c) in route_verbs)]
+
+def _legs_continuing(tour: Token) -> list[Token]:
+    """'continue his tour by flying to A before he heads to B': the travel verbs that carry the tour on."""
+    if tour.dep_ != "dobj" or lemma_of(tour.head) not in ("continue", "resume"):
+        return []
+    travel = load_triggers()["meeting"]["stay_verbs"]
+    means = [c for p in tour.head.children if p.dep_ == "prep" and p.lower_ == "by" for c in p.children if c.dep_ == "pcomp"]
+    legs = means + [c for m in means for c in m.children if c.dep_ in ("advcl", "conj")]
+    return [v for v in legs if lemma_of(v) in travel]
 
 def destinations(token: Token, index: MentionIndex) -> list[Mention]:
     """Every place a visit goes to, in order: "will visit Japan, China and South Korea"."""
