@@ -75,6 +75,7 @@ def test_a_weekday_in_a_story_of_that_weekday_is_the_same_day():
     assert normalize_date("Sunday", published=sunday).iso() == "2006-12-24"
     assert normalize_date("late Saturday", published=sunday).iso() == "2006-12-23"
     assert normalize_date("Monday", published=sunday, prefer_future=True).iso() == "2006-12-25"
+    assert normalize_date("midnight Sunday", published=sunday).iso() == "2006-12-24"
 
 
 @pytest.mark.parametrize("text, iso", [("Nov. 18-19", "2006-11-18"), ("17 to 19 November", "2006-11-17"),

@@ -1475,6 +1475,13 @@ def test_a_tour_continued_by_travel_verbs_visits_each_place_they_go_to(extract_t
     assert planned == {"state:SVK", "state:PRT", "state:ESP"}
 
 
+def test_a_leg_is_dated_by_its_own_route_and_the_others_by_that_month(extract_text):
+    # "later Wednesday" is a TIME to the model, not a DATE; it still names its day
+    text = "Otieno was to continue his tour by flying to Slovakia later Wednesday before he heads to Portugal."
+    dates = {e.place: e.time.iso() for _, e in meetings(extract_text(text, published=MONDAY))}
+    assert dates == {"state:SVK": "2021-05-05", "state:PRT": "2021-05"}
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

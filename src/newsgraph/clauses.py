@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.dates import is_month, normalize_date
+from newsgraph.dates import is_month, names_a_day, normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
@@ -634,7 +634,8 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
     anchor_ids = {a.i for a in anchors}
     ents = doc.ents  # a property that builds its tuple on each access
     for ent, after in zip(ents, [*ents[1:], None]):
-        if ent.label_ != "DATE" or not _attached(ent.root, anchor_ids):
+        dated = ent.label_ == "DATE" or ent.label_ == "TIME" and names_a_day(ent.text)
+        if not dated or not _attached(ent.root, anchor_ids):
             continue
         text = _with_ordinal_day(ent) or _with_shared_year(ent, after)
         value = normalize_date(text, published=published, prefer_future=prefer_future)

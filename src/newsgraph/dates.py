@@ -36,6 +36,11 @@ def is_month(text: str) -> bool:
     return _MONTH.fullmatch(text.strip().rstrip(".")) is not None
 
 
+def names_a_day(text: str) -> bool:
+    """'Wednesday evening', 'later Wednesday': a time of day the model tags TIME that still names its day."""
+    return _MONTH.search(text) is not None or any(day in text.lower() for day in _WEEKDAYS)
+
+
 def is_relative(text: str) -> bool:
     """Whether the expression needs a reference date (it names no year and no month)."""
     return not _YEAR.search(text) and not _MONTH.search(text)
@@ -83,7 +88,8 @@ def _parse(text: str, base: dt.datetime, prefer_future: bool):
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"^(" + "|".join(_WEEKDAYS) + r")( (morning|afternoon|evening|night))?$", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:(?:midnight|noon|dawn|dusk) )?(" + "|".join(_WEEKDAYS) + r")( (morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
 
 
 def _weekday(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:

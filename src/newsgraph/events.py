@@ -112,7 +112,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number, met_at)
-            parts = _split_tour(candidate, token, index) or _split_separate(candidate, token, represented)
+            parts = _split_tour(candidate, token, index, published) or _split_separate(candidate, token, represented)
             for part in parts + _gapped(candidate, token, index, published):
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
@@ -428,18 +428,23 @@ def _date_between(doc, start: int, end: int, published, status) -> TimeValue | N
     return normalize_date(dates[0].text, published=published, prefer_future=status is Status.PLANNED) if dates else None
 
 
-def _split_tour(candidate: Candidate, token: Token, index: MentionIndex) -> list[Candidate]:
+def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
     """'X will visit Japan, China and South Korea', 'X's tour of A and B': one visit per country."""
     places = destinations(token, index)
     visitors = [m for m in candidate.participants if m.type is EntityType.PERSON]
     if candidate.mode is not MeetingMode.VISIT or len(places) < 2 or len(visitors) != 1:
         return []
-    # The tour's date is not any one leg's: each leg keeps only its month.
-    month = replace(candidate.time, day=None) if candidate.time and candidate.time.month else candidate.time
     routes = routes_of(token)  # "a tour which has taken him to A and will take him to B": a stop's tense is its route's
     route_to = {place.key: next((v for v in index.doc[place.start].ancestors if v in routes), None) for place in places}
-    return [replace(candidate, participants=visitors, place=place, time=month, leg=True, evidence=list(candidate.evidence),
-                    status=candidate.status if (route := route_to[place.key]) is None else status_of(route, [route]))
+    status = {key: candidate.status if route is None else status_of(route, [route]) for key, route in route_to.items()}
+    # "flying to A later Wednesday before he heads to B": a route's own date is its stop's
+    own = {key: time_of([route], index.doc, published, prefer_future=status[key] is Status.PLANNED)
+           for key, route in route_to.items() if route is not None}
+    # The tour's date is not any one leg's: each other leg keeps only its month.
+    dated = candidate.time or next((t for t in own.values() if t is not None), None)
+    month = replace(dated, day=None) if dated and dated.month else dated
+    return [replace(candidate, participants=visitors, place=place, time=own.get(place.key) or month, leg=True,
+                    evidence=list(candidate.evidence), status=status[place.key])
             for place in places]
 
 
