@@ -1482,6 +1482,12 @@ def test_a_leg_is_dated_by_its_own_route_and_the_others_by_that_month(extract_te
     assert dates == {"state:SVK": "2021-05-05", "state:PRT": "2021-05"}
 
 
+def test_a_place_name_with_an_apostrophe_is_a_place(extract_text):
+    text = "Paul Otieno on Sunday visited Xi'an, a historical city. In his meeting with Governor Jon Berg, he spoke of trade."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:1790630"  # Xi'an
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

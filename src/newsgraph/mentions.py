@@ -401,7 +401,7 @@ def _body_mention(doc, start, end, body, owner, known) -> Mention | None:
 
 def _unknown_place(ent: Span) -> Mention | None:
     span = _trim(ent)
-    if not span or not (span[0].is_title or span[0].is_upper):  # "NAIROBI, Nov. 8 --"
+    if not span or not span[0].text[:1].isupper():  # capitalised: "Xi'an", "NAIROBI, Nov. 8 --"
         return None
     gazetteer = load_gazetteer()
     if state := gazetteer.find_state(span.text):  # NER found it before the gazetteer ruler could
