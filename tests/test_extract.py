@@ -1488,6 +1488,19 @@ def test_a_place_name_with_an_apostrophe_is_a_place(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.place == "place:1790630"  # Xi'an
 
 
+def test_a_visit_there_is_in_the_place_named_before(extract_text):
+    text = ("Police defused a bomb in a town near Paul Otieno's villa on the island of Lamu on Wednesday, shortly after "
+            "Ugandan President Jon Berg finished a visit there with Otieno.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.place is not None and "lamu" in event.place.lower()
+
+
+def test_there_as_a_dummy_subject_places_nothing(extract_text):
+    text = "Paul Otieno spoke about the region in Nairobi on Monday. There will be intensive talks with Jon Berg next week."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place is None
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

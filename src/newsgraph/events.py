@@ -103,9 +103,11 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
                 continue
-            if candidate.place is None and (word := _here_word(anchors_of(token))) is not None:
+            if candidate.place is None and (word := _adverb(anchors_of(token), "here")) is not None:
                 candidate.place = here  # the dateline; with none, "here" is resolved once the sides are known
                 candidate.here = word if here is None else None
+            elif candidate.place is None and (word := _adverb(anchors_of(token), "there")) is not None:
+                candidate.place = _place_named_before(word, index)
             candidate.evidence.append(sentence_span(sent))
             _meet_the_host_named_beside(candidate, sent, index, represented)
             persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
@@ -123,8 +125,17 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     return [event for _, event in kept], named
 
 
-def _here_word(anchors: list[Token]) -> Token | None:
-    return next((c for a in anchors for c in a.children if c.lower_ == "here"), None)
+def _adverb(anchors: list[Token], word: str) -> Token | None:
+    return next((c for a in anchors for c in a.children if c.lower_ == word and c.dep_ != "expl"), None)  # "There will be"
+
+
+def _place_named_before(there: Token, index: MentionIndex) -> Mention | None:
+    """'a town near X's villa on the island of Sardinia ... after Y finished a visit there': the last place a
+    preposition names before "there", in its sentence or the one before."""
+    start = index.doc[max(there.sent.start - 1, 0)].sent.start
+    places = [m for m in index.within(start, there.i) if m.type in (EntityType.PLACE, EntityType.STATE)
+              and not m.adjectival and index.doc[m.end - 1].dep_ == "pobj"]
+    return places[-1] if places else None
 
 
 def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
@@ -257,7 +268,7 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
     people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
               if m.type is EntityType.PERSON}
     time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
-    place = place_of(root, [root], index, []) or (here if _here_word([root]) else None)
+    place = place_of(root, [root], index, []) or (here if _adverb([root], "here") else None)
     return people, time if time and time.day else None, place
 
 
