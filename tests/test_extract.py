@@ -1501,6 +1501,13 @@ def test_there_as_a_dummy_subject_places_nothing(extract_text):
     assert event.place is None
 
 
+def test_a_part_of_a_day_that_names_no_day_is_of_the_day_named_before(extract_text):
+    text = ("Kenyan President Paul Otieno arrived in Uganda on Sunday. He toured a dam with officials. "
+            "In the late afternoon Otieno was expected to meet with Foreign Minister Jon Berg.")
+    _, event = only_meeting(extract_text(text, published=dt.date(2021, 5, 2)))  # a Sunday
+    assert event.time.iso() == "2021-05-02"
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

@@ -9,6 +9,7 @@ its place and its date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -641,7 +642,27 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
         value = normalize_date(text, published=published, prefer_future=prefer_future)
         if value is not None:
             return value
-    return _same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+    return (_same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+            or _part_of_the_day_before(anchors, doc, published, prefer_future=prefer_future))
+
+_PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
+
+def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    """'X arrived in Israel Sunday. ... In the late afternoon X was to meet Y': a part of a day that names no day is
+    of the last day named before it, in its sentence or the two before."""
+    anchor_ids = {a.i for a in anchors}
+    if not any(e.label_ == "TIME" and _PART_OF_DAY.search(e.text) and not names_a_day(e.text) and _attached(e.root, anchor_ids)
+               for e in doc.ents):
+        return None
+    first = min(anchor_ids)
+    start = doc[first].sent.start
+    for _ in range(2):
+        start = doc[start - 1].sent.start if start > 0 else start
+    for ent in reversed([e for e in doc.ents if start <= e.start < first and e.label_ in ("DATE", "TIME")]):
+        value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
+        if value is not None and value.day is not None:
+            return value
+    return None
 
 def _with_ordinal_day(ent) -> str | None:
     """'from 7th to 9th December': NER leaves the days out of the month; the first day is the date's."""
