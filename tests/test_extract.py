@@ -1508,6 +1508,16 @@ def test_a_part_of_a_day_that_names_no_day_is_of_the_day_named_before(extract_te
     assert event.time.iso() == "2021-05-02"
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Paul Otieno headed to the capital Nairobi for talks with President Jon Berg.", "place:184745"),  # Nairobi
+    # a city NER reads as a body
+    ("Jon Otieno traveled to Lusaka for a meeting with Paul Hamilton.", "place:909137"),
+])
+def test_where_one_travels_for_talks_is_where_they_are(extract_text, text, place):
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place == place
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

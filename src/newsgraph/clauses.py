@@ -592,6 +592,9 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
     if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
         return mention
     if mention is None and token.pos_ == "NOUN":
+        if token.lemma_ in load_triggers()["place_nouns"] and (
+                named := next((m for c in token.children if c.dep_ == "appos" and (m := place_at(c, index))), None)):
+            return named  # "to the capital Nairobi", "the port city Mombasa"
         # A venue in a place: "at the prime minister's residence in Jerusalem", "the resort of Sochi".
         for prep in token.children:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):

@@ -93,10 +93,14 @@ def _from_entity(ent: Span) -> Mention | None:
         return _from_gazetteer(ent, kind)
     if _named_as_place(ent):
         return _unknown_place(ent)
-    if ent.label_ == "PERSON" or _name_after_a_title(ent):
-        if (place := load_gazetteer().find_place(ent.text)) is not None:
+    named = ent.label_ == "PERSON" or _name_after_a_title(ent)
+    if named or ent.label_ == "ORG":
+        # NER reads "Yerevan" as a name, "Lusaka" as a body (unless a body of that name is known)
+        place = gazetteer.find_place(ent.text)
+        if place is not None and (named or gazetteer.find_organization(ent.text) is None):
             return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
-                           state=f"state:{place.country}" if place.country else None)  # NER reads "Yerevan" as a name
+                           state=f"state:{place.country}" if place.country else None)
+    if named:
         return _person(ent)
     if ent.label_ == "ORG":
         return _organization(ent)
