@@ -1518,6 +1518,11 @@ def test_where_one_travels_for_talks_is_where_they_are(extract_text, text, place
     assert event.place == place
 
 
+def test_an_apposition_that_says_who_a_side_is_names_no_side(extract_text):
+    text = "Jon Berg, an adviser to President Li Wei, met Anna Berg in Oslo on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Jon Berg"]
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

@@ -431,11 +431,21 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     inside = {t.i for t in _phrase(root)}
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
+    inside -= _describing(root, index)
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
                if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _describing(root: Token, index: MentionIndex) -> set[int]:
+    """'X, an adviser to President Y, met Z': an apposition that says who a named person is names no side
+    (a name in apposition, "his counterpart, X", or a list the parser reads as one, is a side)."""
+    named = index.at(root.i)
+    if named is None or named.type is not EntityType.PERSON:
+        return set()
+    return {t.i for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and index.at(c.i) is None
+            for t in c.subtree}
 
 def _posted_to(mention: Mention, index: MentionIndex) -> bool:
     """'Peru's ambassador to (the) Japan': the state an envoy is posted to is not a side with them."""
