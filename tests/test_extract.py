@@ -1523,6 +1523,13 @@ def test_an_apposition_that_says_who_a_side_is_names_no_side(extract_text):
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Jon Berg"]
 
 
+def test_the_owner_of_what_a_trip_phrase_hangs_on_makes_the_trip(extract_text):
+    text = ("Paul Otieno's decision to announce the date of the budget while on a trip to China was a sensible "
+            "thing to do, Jon Berg told the BBC.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["China", "Paul Otieno"] and event.place == "state:CHN"
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events
