@@ -1530,6 +1530,14 @@ def test_the_owner_of_what_a_trip_phrase_hangs_on_makes_the_trip(extract_text):
     assert people == ["China", "Paul Otieno"] and event.place == "state:CHN"
 
 
+@pytest.mark.parametrize("published, status", [(dt.date(2006, 11, 29), Status.PLANNED),  # told that Wednesday
+                                               (dt.date(2006, 12, 3), Status.OCCURRED)])  # days later: held
+def test_talks_one_sets_off_for_that_day_are_still_to_come(extract_text, published, status):
+    text = "Kenyan President Paul Otieno headed for Uganda on Wednesday for talks with President Jon Berg."
+    people, event = only_meeting(extract_text(text, published=published))
+    assert people == ["Jon Berg", "Paul Otieno"] and event.status is status
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

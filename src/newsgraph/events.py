@@ -566,7 +566,16 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.status = Status.PLANNED
     elif candidate.status is Status.OCCURRED and candidate.time and published and _later_than(candidate.time, published):
         candidate.status = Status.PLANNED  # "X's December 7-9 visit was ..." in a story of December 4: still to come
+    elif candidate.status is Status.OCCURRED and _set_off_for(token) and candidate.time and published and (
+            candidate.time.iso() == published.isoformat()):
+        candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
+
+
+def _set_off_for(token: Token) -> bool:
+    preposition = preposition_of(token)
+    return preposition is not None and preposition.lower_ == "for" and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
