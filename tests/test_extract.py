@@ -1538,6 +1538,15 @@ def test_talks_one_sets_off_for_that_day_are_still_to_come(extract_text, publish
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is status
 
 
+def test_a_demonym_shared_by_two_states_qualifies_a_holder_of_either(extract_text):
+    text = ("Visiting Prime Minister of the Republic of Korea (ROK) Paul Otieno said on Saturday that trade would grow. "
+            "Otieno said he had discussed trade with his Kuwaiti counterpart Jon Berg during his visit to Kuwait. The Korean "
+            "premier is on a 12-day tour to five countries in the Gulf area, which has already brought him to Qatar and "
+            "will also bring him on to Oman.")
+    found = [(people, e.place) for people, e in meetings(extract_text(text, published=MONDAY))]
+    assert (["Oman", "Paul Otieno"], "state:OMN") in found and (["Paul Otieno", "Qatar"], "state:QAT") in found
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -925,8 +926,18 @@ def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
     if not _title_concept(root) or not definite:
         return frozenset()
     modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
-    return frozenset(m.key for m in index.within(root.left_edge.i, root.i)
-                     if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end)))
+    named = frozenset(m.key for m in index.within(root.left_edge.i, root.i)
+                      if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end)))
+    return named or frozenset(key for i in modifiers for key in _states_of_a_demonym_tail(root.doc[i].text))
+
+
+@lru_cache(maxsize=None)
+def _states_of_a_demonym_tail(word: str) -> frozenset[str]:
+    """'the Korean premier': "Korean" alone is no state's demonym, but ends the demonyms of both Koreas; a holder
+    of either qualifies."""
+    if not word[:1].isupper() or load_gazetteer().find_state_by_demonym(word) is not None:
+        return frozenset()
+    return frozenset(s.key for s in load_gazetteer().states for d in s.demonyms if d.endswith(f" {word}"))
 
 
 def _state_of_unnamed_holder(root: Token, index: MentionIndex, qualifiers: frozenset[str]) -> list[Mention]:
