@@ -1547,6 +1547,13 @@ def test_a_demonym_shared_by_two_states_qualifies_a_holder_of_either(extract_tex
     assert (["Oman", "Paul Otieno"], "state:OMN") in found and (["Paul Otieno", "Qatar"], "state:QAT") in found
 
 
+def test_who_welcomes_talks_takes_no_part_in_them_but_who_praises_his_own_does(extract_text):
+    text = "Paul Otieno and Jon Berg welcomed the resumption of six-party talks in Beijing this week."
+    assert not extract_text(text, published=MONDAY).events
+    people, _ = only_meeting(extract_text("Li Wei praised his talks with Anna Berg in Oslo.", published=MONDAY))
+    assert people == ["Anna Berg", "Li Wei"]
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events
