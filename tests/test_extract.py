@@ -1554,6 +1554,17 @@ def test_who_welcomes_talks_takes_no_part_in_them_but_who_praises_his_own_does(e
     assert people == ["Anna Berg", "Li Wei"]
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Kenyan President Paul Otieno welcomed Ugandan President Jon Berg to talks in Nairobi on Monday.",
+     ["Jon Berg", "Paul Otieno"]),
+    ("Li Wei welcomed Anna Berg to talks in Oslo.", ["Anna Berg", "Li Wei"]),
+])
+def test_who_welcomes_someone_to_talks_holds_them_with_them(extract_text, text, people):
+    # the parser reads "to talks" as an infinitive
+    found, event = only_meeting(extract_text(text, published=MONDAY))
+    assert found == people and event.place is not None
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

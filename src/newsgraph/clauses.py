@@ -54,7 +54,14 @@ def anchors_of(token: Token) -> list[Token]:
             anchors.append(head)
         elif (verb := verb_of_preposition(carrier)) is not None:
             anchors.append(verb)  # "arrived in China for talks": where and when he arrived
+        elif _brought_to_as_a_clause(carrier):
+            anchors.append(head)
     return anchors
+
+def _brought_to_as_a_clause(noun: Token) -> bool:
+    """'X welcomed Y to talks', when the parser reads "to talks" as an infinitive."""
+    return noun.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in noun.children) and (
+        lemma_of(noun.head) in load_triggers()["meeting"]["bring_verbs"])
 
 def phase_of(token: Token) -> Token:
     """'the resumption of talks', 'the start of the visit': the noun that stands for the meeting in its clause."""
