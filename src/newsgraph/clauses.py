@@ -48,9 +48,7 @@ def anchors_of(token: Token) -> list[Token]:
         if carrier is not token:
             anchors.append(carrier)
             head = carrier.head
-        # "welcomed the resumption of the talks": what one welcomes is not what one does
-        welcomed = carrier.dep_ == "dobj" and lemma_of(head) in load_triggers()["meeting"]["attitude_verbs"]
-        if carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and not welcomed:
+        if carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             anchors.append(head)
         elif (verb := verb_of_preposition(carrier)) is not None:
             anchors.append(verb)  # "arrived in China for talks": where and when he arrived
@@ -410,8 +408,6 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
             owners := [c for c in preposition.head.children if c.dep_ == "poss"]):
         return owners  # "X's decision to act while on a trip to China", "X's remarks during talks with Y": X's
     verb = _verb_of_phrase(token)
-    if verb is not None and lemma_of(verb) in load_triggers()["meeting"]["attitude_verbs"] and _object_of(token, verb):
-        return []  # "A and B welcomed the resumption of the talks": what one welcomes, one need not take part in
     below = None
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
         if below is not None and below.dep_ == "pcomp" and below.head.lower_ == "for":
@@ -428,10 +424,6 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
         if governor.dep_ == "acl" and governor.tag_ == "VBG":
             return [governor.head]  # "X, speaking after a meeting with Y": X speaks
     return []
-
-def _object_of(token: Token, verb: Token) -> bool:
-    """Whether the token is in the verb's direct object."""
-    return any(a.head == verb and a.dep_ == "dobj" for a in [token, *token.ancestors])
 
 def _verb_of_phrase(token: Token) -> Token | None:
     """The verb a noun phrase hangs from, through prepositions and objects ("missteps on [his visit]")."""

@@ -36,7 +36,8 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
     is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
-    new_date_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of, with_under_topic,
+    new_date_of, phase_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
+    with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -728,9 +729,10 @@ def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bo
 
 
 def _commented_on(token: Token) -> bool:
-    """'X dismissed the planned talks as pointless': who judges a meeting is no side of it, unless it is with
-    someone ("X welcomed talks with Y": X is the other side)."""
-    return token.dep_ == "dobj" and lemma_of(token.head) in load_triggers()["meeting"]["comment_verbs"] and not (
+    """'X dismissed the planned talks as pointless', 'A and B welcomed the resumption of the talks': who judges a
+    meeting is no side of it, unless it is with someone ("X welcomed talks with Y": X is the other side)."""
+    carrier = phase_of(token)
+    return carrier.dep_ == "dobj" and lemma_of(carrier.head) in load_triggers()["meeting"]["comment_verbs"] and not (
         has_preposition(token, "with"))
 
 
