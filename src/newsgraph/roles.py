@@ -126,7 +126,7 @@ def _deputy_concept(title: SpacySpan, word: str) -> str:
     "assistant foreign minister" some states have."""
     lexicon = load_role_lexicon()
     any_form = word in load_triggers()["deputy_words_of_any_form"]
-    titles = [t for t, c in lexicon.items() if c == title.id_ and any_form]
+    titles = [t for t, c in lexicon.items() if c == title.id_] if any_form else []
     return next((lexicon[f"{word} {t}"] for t in [title.text.lower(), *titles] if f"{word} {t}" in lexicon), "Official")
 
 
@@ -260,7 +260,7 @@ def _portfolio_end(title: SpacySpan, index: MentionIndex) -> int:
             return i if words else title.end
         if i in titled or doc[i].lower_.rstrip(".") in honorifics:
             return title.end
-        words += doc[i].is_title and doc[i].lower_ != "the"
+        words += doc[i].is_title
         i += 1
     return i
 
