@@ -1565,6 +1565,12 @@ def test_who_welcomes_someone_to_talks_holds_them_with_them(extract_text, text, 
     assert found == people and event.place is not None
 
 
+def test_his_in_a_phrase_that_opens_a_clause_is_the_subject_that_follows(extract_text):
+    text = ("US Ambassador Paul Hamilton said the troops were needed. After his meeting with US President Jon Berg "
+            "on Nov. 16, Prime Minister Li Wei said ties would improve.")
+    assert only_meeting(extract_text(text, published=dt.date(2021, 11, 30)))[0] == ["Jon Berg", "Li Wei"]
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

@@ -859,12 +859,19 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
     'X added that he planned to meet Y': "he" is X. Empty when that subject names nobody ("the son of X")."""
     for verb in (t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i] or (
-            [verb.head] if verb.dep_ == "acl" and verb.head.i < pronoun.i else [])  # a parser slip: "X, ..., added"
+            [verb.head] if verb.dep_ == "acl" and verb.head.i < pronoun.i else []) or (  # a parser slip: "X, ..., added"
+            _subject_after_a_fronted_phrase(pronoun, verb))
         if subjects:
             people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
             kin = any(c.lemma_.lower() in load_triggers()["anaphora"]["kin_nouns"] for c in subjects)
             return people[:1] if people or kin else None
     return None
+
+
+def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token) -> list[Token]:
+    """'After his meeting with Y, X said': "his" in a phrase that opens the clause is the subject that follows."""
+    fronted = pronoun.dep_ == "poss" and any(a.dep_ == "prep" and a.head == verb and a.i < pronoun.i for a in pronoun.ancestors)
+    return [c for c in verb.children if c.dep_ in SUBJECTS and c.i > pronoun.i] if fronted else []
 
 
 def _title_concept(root: Token) -> str:
