@@ -1453,12 +1453,6 @@ def test_whom_one_tells_during_a_visit_is_met_there(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.OCCURRED
 
 
-def test_whom_one_briefs_on_talks_is_no_side_of_them(extract_text):
-    text = "Paul Otieno would brief Anna Berg on his talks last month with President Li Wei."
-    people, _ = only_meeting(extract_text(text, published=MONDAY))
-    assert people == ["Li Wei", "Paul Otieno"]
-
-
 def test_the_title_opening_a_clause_after_a_phrase_ending_in_a_name_is_not_that_names(extract_text):
     text = ("Kenyan President Jon Berg arrived in Uganda on Friday. "
             "After talks with Paul Otieno, the president said the dispute was over.")
@@ -1518,11 +1512,6 @@ def test_where_one_travels_for_talks_is_where_they_are(extract_text, text, place
     assert event.place == place
 
 
-def test_an_apposition_that_says_who_a_side_is_names_no_side(extract_text):
-    text = "Jon Berg, an adviser to President Li Wei, met Anna Berg in Oslo on Monday."
-    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Jon Berg"]
-
-
 def test_the_owner_of_what_a_trip_phrase_hangs_on_makes_the_trip(extract_text):
     text = ("Paul Otieno's decision to announce the date of the budget while on a trip to China was a sensible "
             "thing to do, Jon Berg told the BBC.")
@@ -1565,10 +1554,17 @@ def test_who_welcomes_someone_to_talks_holds_them_with_them(extract_text, text, 
     assert found == people and event.place is not None
 
 
-def test_his_in_a_phrase_that_opens_a_clause_is_the_subject_that_follows(extract_text):
-    text = ("US Ambassador Paul Hamilton said the troops were needed. After his meeting with US President Jon Berg "
-            "on Nov. 16, Prime Minister Li Wei said ties would improve.")
-    assert only_meeting(extract_text(text, published=dt.date(2021, 11, 30)))[0] == ["Jon Berg", "Li Wei"]
+@pytest.mark.parametrize("text, people", [
+    # whom one briefs on talks is no side of them
+    ("Paul Otieno would brief Anna Berg on his talks last month with President Li Wei.", ["Li Wei", "Paul Otieno"]),
+    # an apposition that says who a side is names no side
+    ("Jon Berg, an adviser to President Li Wei, met Anna Berg in Oslo on Monday.", ["Anna Berg", "Jon Berg"]),
+    # "his" in a phrase that opens a clause is the subject that follows, not the person named before
+    ("US Ambassador Paul Hamilton said the troops were needed. After his meeting with US President Jon Berg on "
+     "Nov. 16, Prime Minister Li Wei said ties would improve.", ["Jon Berg", "Li Wei"]),
+])
+def test_who_the_sides_are_and_who_is_only_named_beside_them(extract_text, text, people):
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == people
 
 
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
