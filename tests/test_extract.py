@@ -1567,6 +1567,14 @@ def test_who_the_sides_are_and_who_is_only_named_beside_them(extract_text, text,
     assert only_meeting(extract_text(text, published=MONDAY))[0] == people
 
 
+def test_where_leaders_have_gathered_is_where_their_talks_there_are(extract_text):
+    text = ("Cotton and debt dominated the first day of the summit. The hosts had hoped for a show of unity on trade. "
+            "French President Paul Otieno and leaders of 53 states have gathered in the Kenyan port city of Mombasa. "
+            "Otieno said, during talks with the leaders of South Africa and Niger here, that trade would grow.")
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place == "place:186301"  # Mombasa
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events
