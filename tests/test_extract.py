@@ -1575,6 +1575,12 @@ def test_where_leaders_have_gathered_is_where_their_talks_there_are(extract_text
     assert event.place == "place:186301"  # Mombasa
 
 
+def test_a_visit_by_a_titled_visitor_names_its_own_sides_not_the_speakers(extract_text):
+    text = "SEOUL : Kenya's foreign minister said Wednesday a visit by the Ugandan leader to China was positive."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["China", "Uganda"] and event.place == "state:CHN"
+
+
 def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     text = "Paul Otieno was received by cheering crowds in Kampala, with Jon Berg and Anna Berg among the supporters."
     assert not extract_text(text, published=MONDAY).events

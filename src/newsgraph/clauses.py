@@ -295,9 +295,13 @@ def names_own_sides(token: Token) -> bool:
     return has_preposition(token, "between") or (_names_its_visitor(token) and bool(_destinations(token)))
 
 def _names_its_visitor(noun: Token) -> bool:
-    """'X's visit', 'the visit of (his predecessor) X'."""
-    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, ("of",))
-    return any(o.pos_ == "PROPN" or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children) for o in owners)
+    """'X's visit', 'the visit of (his predecessor) X', 'a visit by the Ugandan leader'."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, ("of", "by"))
+    return any(o.pos_ == "PROPN" or _is_title(o) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children)
+               for o in owners)
+
+def _is_title(token: Token) -> bool:
+    return any(t.end == token.i + 1 for t in token.doc.spans.get(ROLE_SPANS, []))
 
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
