@@ -175,6 +175,18 @@ def test_who_a_spokesman_speaks_for_is_no_portfolio_and_holds_no_role(extract_te
     assert not any(role[0] == "Paul Otieno" and role[1] == "PressSecretary" for role in roles(extract_text(sentence)))
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the state a later "the Jordanian monarch" gives is the one monarch's
+    ("Paul Otieno headed for talks with King Omar II. Omar II met him in Aqaba, where the Jordanian monarch is resting.",
+     {("Omar II", "Monarch", "Jordan", None, False)}),
+    # not when the holder's own title names a state or nationality, nor for a plural title
+    ("Madagascan President Li Wei met Jon Berg. The Chinese president spoke of trade.", set()),
+    ("Chairman Jon Berg held talks with the Syrian leaders in Damascus.", set()),
+])
+def test_a_state_qualified_title_that_names_no_one_gives_the_one_holder_a_state(extract_text, text, expected):
+    assert {r for r in roles(extract_text(text)) if r[2] is not None} == expected
+
+
 def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):
     text = "Norwegian premier meets OtienoNAIROBI (AFP) - Anna Berg arrived on Monday."
     doc = nlp(text)

@@ -23,7 +23,7 @@ body or state inside the title's phrase ("the Turkish ambassador").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
@@ -59,6 +59,7 @@ def find_roles(index: MentionIndex) -> list[Role]:
     previous: _Stated | None = None
     # "deputy speaker" also contains "speaker": the longest title wins.
     titles = filter_spans(doc.spans.get(ROLE_SPANS, []))
+    unheld = []
     for title, after in zip(titles, [*titles[1:], None]):
         if _modifies_a_noun(title):
             continue  # "deputy chief", "deputy director": a title of its own that has no concept
@@ -70,7 +71,38 @@ def find_roles(index: MentionIndex) -> list[Role]:
             concept = _deputy_concept(title, word) if (word := _deputy_of(title)) else _portfolio_concept(title)
             roles += _roles_of(title, concept, holders, index, fallback=shared)
             previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
-    return roles + _counterparts(index, roles)
+        else:
+            unheld.append(title)
+    return roles + _counterparts(index, roles) + _states_said_later(unheld, roles, index)
+
+
+def _states_said_later(titles: list[SpacySpan], roles: list[Role], index: MentionIndex) -> list[Role]:
+    """'King Hussein ... the Jordanian monarch is recovering': a state-qualified title that names no one is the
+    article's one holder of it whose state was not said, and says that state."""
+    found = []
+    for title in titles:
+        start = _phrase_start(index.doc, title.start)
+        states = [m for m in index.within(start, title.start) if m.type is EntityType.STATE and m.adjectival]
+        holders = {r.holder for r in roles if r.role == title.id_ and not r.former}
+        stateless = [r for r in roles if r.role == title.id_ and not r.former and r.organization is None]
+        definite = any(t.lower_ == "the" for t in index.doc[start : title.start])
+        plural = title.text.lower() not in load_role_lexicon()  # "the Syrian leaders"
+        if definite and not plural and len(states) == 1 and len(holders) == 1 and stateless and (
+                _states_beside(stateless[0], index) <= {states[0].key}):
+            found.append(replace(stateless[0], organization=states[0].key, evidence=sentence_span(title.sent)))
+    return found
+
+
+def _states_beside(role: Role, index: MentionIndex) -> set[str]:
+    """The states named just before the holder where the role was given ("Madagascar President X": X is no
+    Chinese president)."""
+    doc, evidence = index.doc, role.evidence
+    names = [m for m in index.mentions if m.key == role.holder and evidence.start <= doc[m.start].idx < evidence.end]
+    before = [(max(0, m.start - 4), m.start) for m in names]
+    states = {s.key for start, end in before for s in index.within(start, end) if s.type is EntityType.STATE}
+    # a nationality the gazetteer does not know ("Madagascan President X") is some state too
+    unknown = any(t.ent_type_ == "NORP" and index.at(t.i) is None for start, end in before for t in doc[start:end])
+    return states | ({"state:?"} if unknown else set())
 
 
 def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: MentionIndex, *,
