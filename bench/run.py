@@ -36,13 +36,17 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 RESULTS = HERE / "results.md"
 SINGLE_PASS = HERE / "who-met-where-single-pass.rq"
+T = TypeVar("T")
+RUNS = 3  # timings of a query, of which the fastest is reported
 
 
 # -- subprocess modes ---------------------------------------------------------------
@@ -228,6 +232,16 @@ def _clone(template, n: int, people: int):
     )
 
 
+def _fastest(run: Callable[[], T]) -> tuple[float, T]:
+    """The shortest of RUNS timings of ``run`` (these machines are noisy), and its result."""
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        result = run()
+        timings.append(time.perf_counter() - start)
+    return min(timings), result
+
+
 def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[str, str]]:
     from pyshacl import validate as pyshacl_validate
     from rdflib import Dataset, Graph
@@ -253,20 +267,19 @@ def bench_graph(triples: int, jobs: int, sample: int, work: Path) -> list[tuple[
                 total += len(graph)
                 n += 1
             store.replace_graphs(batch)
+        store.optimize()  # as a build ends
         articles = n
         _say(f"generated {total} triples")
         rows = []
         rows.append(("generated graph", f"{total:,} triples in {articles:,} article graphs "
                                         f"(cloned from {len(templates)} real extractions)"))
 
-        start = time.perf_counter()
-        store_rows = len(ask(store, "who-met-where").rows)
-        store_s = time.perf_counter() - start
+        store_s, store_rows = _fastest(lambda: len(ask(store, "who-met-where").rows))
         # rdflib gets the formulation it runs fastest (same rows): best against best.
-        start = time.perf_counter()
-        rdflib_rows = len(list(dataset.query(SINGLE_PASS.read_text(encoding="utf-8"))))
-        rdflib_s = time.perf_counter() - start
-        rows.append(("who-met-where: store (pyoxigraph, `newsgraph ask`) vs rdflib in memory (single-pass text)",
+        single_pass = SINGLE_PASS.read_text(encoding="utf-8")
+        rdflib_s, rdflib_rows = _fastest(lambda: len(list(dataset.query(single_pass))))
+        rows.append((f"who-met-where: store (pyoxigraph, `newsgraph ask`) vs rdflib in memory (single-pass text), "
+                     f"fastest of {RUNS} runs each",
                      f"{store_s * 1000:.0f} ms vs {rdflib_s * 1000:.0f} ms: **{rdflib_s / store_s:.0f}x** "
                      f"({store_rows} vs {rdflib_rows} rows)"))
 

@@ -146,6 +146,18 @@ def test_graphs_new_to_the_store_are_added_together_with_their_union(tmp_path):
             store.replace_graphs({UNION_GRAPH: bad})
 
 
+def test_compacting_keeps_every_quad_and_needs_a_writable_store(tmp_path):
+    with open_store(tmp_path, create=True) as store:
+        for name, graph in article_graphs(load_fixture()).items():
+            store.replace_graphs({name: graph})  # one bulk write each: overlapping table files
+        before = set(store._open())
+        store.optimize()
+        assert set(store._open()) == before and len(before) > 0
+    with open_store(tmp_path, read_only=True) as store:
+        with pytest.raises(StoreError, match="read-only"):
+            store.optimize()
+
+
 def test_the_union_graph_is_not_written_directly(store):
     with pytest.raises(UsageError, match="maintained by the store"):
         store.replace_graph(UNION_GRAPH, Graph())

