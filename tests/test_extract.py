@@ -306,6 +306,18 @@ def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
     assert event.place == "place:184745"
 
 
+def test_the_first_of_a_kind_to_visit_a_state_is_staying_there(extract_text):
+    text = "Paul Otieno met Anna Berg on Monday. Otieno is the first Kenyan speaker to visit Norway since 1979."
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert event.place == "state:NOR"
+
+
+def test_a_country_noun_with_its_name_after_of_is_that_country(extract_text):
+    text = "Paul Otieno of Kenya held talks with Anna Berg during a visit to the African country of Chad."
+    people, event = only_meeting(extract_text(text))
+    assert event.place == "state:TCD"  # not Kenya, the state named before "the country"
+
+
 def test_a_visit_the_subject_is_midway_through_places_its_meeting(extract_text):
     text = "Paul Otieno, midway through a three-day visit to Norway, held talks with Anna Berg on Friday."
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))

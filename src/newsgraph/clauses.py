@@ -399,6 +399,16 @@ def relative_antecedent(token: Token) -> Token:
             return token.doc[before]
     return token
 
+def infinitive_subjects(verb: Token) -> list[Token]:
+    """'X is the first speaker to visit Y': an infinitive on a noun tells what that noun does, and the noun is X."""
+    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    noun = verb.head
+    if noun.dep_ == "attr":
+        return [c for c in noun.head.children if c.dep_ in SUBJECTS]
+    return [noun] if noun.pos_ == "PROPN" else []
+
+
 def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]:
     """The subjects of the nearest verb above a phrase that has any.
 
@@ -616,12 +626,15 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
     if mention is not None and mention.type in (EntityType.PLACE, EntityType.STATE) and not mention.adjectival:
         return mention
     if mention is None and token.pos_ == "NOUN":
-        if token.lemma_ in load_triggers()["place_nouns"] and (
+        lexicon = load_triggers()
+        place_noun = token.lemma_ in lexicon["place_nouns"] or token.lemma_ in lexicon["country_nouns"]
+        if place_noun and (
                 named := next((m for c in token.children if c.dep_ == "appos" and (m := place_at(c, index))), None)):
             return named  # "to the capital Nairobi", "the port city Mombasa"
-        # A venue in a place: "at the prime minister's residence in Jerusalem", "the resort of Sochi".
+        # A venue in a place: "at the prime minister's residence in Jerusalem", "the resort of Sochi",
+        # "the Arab country of Tunisia".
         for prep in token.children:
-            if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and token.lemma_ in load_triggers()["place_nouns"]):
+            if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and place_noun):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
     compounds = [c for c in token.children if c.dep_ == "compound"]
     if _names_its_place(token) and (

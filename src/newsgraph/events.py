@@ -34,7 +34,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, is_dated,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, infinitive_subjects,
+    is_dated,
     is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
     new_date_of, phase_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
     with_under_topic,
@@ -161,7 +162,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             continue
         # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on;
         # "X, on holiday in Sochi, ...": the phrase hangs on X itself.
-        subjects = [verb] if verb.pos_ == "PROPN" else [relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS]
+        subjects = [verb] if verb.pos_ == "PROPN" else [
+            relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb)
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:
             found.update({person.key: places[0] for person in people})
