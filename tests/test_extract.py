@@ -85,6 +85,8 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Joe Biden offered to start talks with Vladimir Putin next month.",
         "China will encourage more tourists to visit Kenya, Li Wei said.",
         "Kenya requested Paul Otieno to meet Li Wei.",
+        "Paul Otieno said in Berlin on Tuesday that Kenya remained opposed to talks with Chad.",
+        "Li Wei said Kenya was ready for talks with Chad.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
@@ -304,6 +306,19 @@ def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
     text = "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit."
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
     assert event.place == "place:184745"
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Paul Otieno made a stop in Chad on Monday before flying to Paris.", "state:TCD"),
+    ("Otieno's visit, which included earlier stops in Chad and Niger, is his first to Africa.", "state:TCD"),
+])
+def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, state):
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert people[0] == "Chad" and event.place == state and event.mode is MeetingMode.VISIT
+
+
+def test_putting_a_stop_to_something_is_no_visit(extract_text):
+    assert meetings(extract_text("The deal put a stop to the fighting in Chad.")) == []
 
 
 def test_the_first_of_a_kind_to_visit_a_state_is_staying_there(extract_text):

@@ -167,6 +167,10 @@ def is_unreal(token: Token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
+    preposition = preposition_of(token)
+    if preposition is not None and preposition.head.pos_ == "ADJ" and (
+            (cue := lemma_of(preposition.head)) in cues["negating_governors"] or cue in cues["willingness_heads"]):
+        return True  # "remained opposed to talks with X", "is ready for talks"
     if token.pos_ == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in cues["speculative_adverbs"]
                                     for t in (token, preposition_of(token)) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
