@@ -317,6 +317,11 @@ def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, state):
     assert people[0] == "Chad" and event.place == state and event.mode is MeetingMode.VISIT
 
 
+def test_a_trip_on_which_someone_came_to_a_state_is_a_visit_there(extract_text):
+    people, event = only_meeting(extract_text("Paul Otieno, who came to Chad on his first trip abroad, spoke to reporters."))
+    assert people == ["Chad", "Paul Otieno"] and event.mode is MeetingMode.VISIT
+
+
 def test_putting_a_stop_to_something_is_no_visit(extract_text):
     assert meetings(extract_text("The deal put a stop to the fighting in Chad.")) == []
 
