@@ -317,6 +317,13 @@ def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, state):
     assert people[0] == "Chad" and event.place == state and event.mode is MeetingMode.VISIT
 
 
+def test_a_meeting_said_to_be_held_gets_its_sides_from_a_later_clause(extract_text):
+    text = ("The meeting will be held in Chad's capital city of N'Djamena on Nov. 11. "
+            "Li Wei and Chadian Foreign Minister Jon Berg will co-chair the meeting.")
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 10)))
+    assert people == ["Jon Berg", "Li Wei"] and event.time.iso() == "2006-11-11" and event.place is not None
+
+
 def test_a_trip_on_which_someone_came_to_a_state_is_a_visit_there(extract_text):
     people, event = only_meeting(extract_text("Paul Otieno, who came to Chad on his first trip abroad, spoke to reporters."))
     assert people == ["Chad", "Paul Otieno"] and event.mode is MeetingMode.VISIT

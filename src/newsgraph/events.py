@@ -1049,8 +1049,16 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False  # which stop of a tour an unplaced visit was, the text does not say
     if a.time and b.time and not a.time.compatible(b.time):
         return False
-    # "the talks" with no actors of its own is the latest matching event; "X attended the talks" adds X to it.
-    return _same_participants(a, b, represented) or b.anaphoric and (not b.participants or _joinable(a, b))
+    # "the talks" with no actors of its own is the latest matching event; "X attended the talks" adds X to it;
+    # "The meeting will be held in Hanoi. A and B will co-chair the meeting": A and B, the subjects of its verb,
+    # are the sides the meeting lacked.
+    return _same_participants(a, b, represented) or b.anaphoric and (
+        not b.participants or _joinable(a, b) or a.anaphoric and not a.participants and _sides_are_subjects(b))
+
+
+def _sides_are_subjects(c: Candidate) -> bool:
+    """All the sides a mention names act in its clause; a visit's host, where it goes, never does."""
+    return c.mode is not MeetingMode.VISIT and {m.key for m in c.participants} <= {m.key for m in c.subjects}
 
 
 def _may_be_same_place(a: Mention, b: Mention, *, same_sides: bool = False) -> bool:
