@@ -333,6 +333,13 @@ def test_putting_a_stop_to_something_is_no_visit(extract_text):
     assert meetings(extract_text("The deal put a stop to the fighting in Chad.")) == []
 
 
+def test_who_after_a_name_is_that_person_however_the_clause_is_parsed(extract_text):
+    text = ("China will send more tourists to Chad, President Li Wei told visiting Chadian President Paul Otieno "
+            "Friday.\n\n\"We should expand exchanges,\" Li told Otieno who is in Beijing for a two-day summit.")
+    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 3)))
+    assert event.place == "place:1816670"  # Beijing in GeoNames
+
+
 def test_the_first_of_a_kind_to_visit_a_state_is_staying_there(extract_text):
     text = "Paul Otieno met Anna Berg on Monday. Otieno is the first Kenyan speaker to visit Norway since 1979."
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))

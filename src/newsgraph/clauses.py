@@ -396,7 +396,9 @@ def relative_antecedent(token: Token) -> Token:
             while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
                 antecedent = antecedent.head
             return antecedent
-    if token.lower_ == "whom":  # "Y, with whom he will hold talks": the name just before, wherever the parser hangs it
+    if token.lower_ in ("who", "whom"):
+        # "Y, with whom he will hold talks", "Li told Y who is in Beijing" (parsed as what Li told): the name
+        # just before, wherever the parser hangs the clause
         before = (token.head.i if token.dep_ == "pobj" else token.i) - 1
         before -= before >= 0 and token.doc[before].text == ","
         if before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN"):
