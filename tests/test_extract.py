@@ -317,6 +317,14 @@ def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, state):
     assert people[0] == "Chad" and event.place == state and event.mode is MeetingMode.VISIT
 
 
+def test_her_meeting_with_y_is_the_earlier_meeting_between_them_past_another_one(extract_text):
+    text = ("Anna Berg told reporters in Brussels after brief talks with Paul Hamilton on Wednesday that the plan "
+            "stood. Kenya and Chad held talks in Nairobi on Monday. "
+            "In Brussels, before her meeting with Hamilton, Berg visited the NATO headquarters.")
+    found = meetings(extract_text(text, published=dt.date(2005, 11, 23)))
+    assert sorted(people for people, _ in found) == [["Anna Berg", "Paul Hamilton"], ["Chad", "Kenya"]]
+
+
 def test_a_meeting_said_to_be_held_gets_its_sides_from_a_later_clause(extract_text):
     text = ("The meeting will be held in Chad's capital city of N'Djamena on Nov. 11. "
             "Li Wei and Chadian Foreign Minister Jon Berg will co-chair the meeting.")

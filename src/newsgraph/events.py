@@ -1009,19 +1009,31 @@ def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set
 
 
 def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
-    passed_other_kinds = False
+    passed_other_kinds = passed_its_kind = False
     for earlier in reversed(merged):
         same_kind = _same_kind(earlier, candidate)
-        if (same_kind or not passed_other_kinds) and _compatible(earlier, candidate, represented):
+        if (same_kind or not passed_other_kinds) and _compatible(earlier, candidate, represented) and (
+                not passed_its_kind or _same_sides(earlier, candidate)):
             _absorb(earlier, candidate)
             return
         if candidate.anaphoric and earlier.status == candidate.status:
             # A definite mention ("the visit", "the talks") refers to the latest event of its kind only,
-            # if that names anyone ("'This was a short meeting,' said X" does not).
+            # if that names anyone ("'This was a short meeting,' said X" does not); one that names both its
+            # sides ("before her meeting with Barroso") may be an earlier one between exactly them.
             if earlier.mode is candidate.mode and earlier.participants:
-                break
+                if len(_keys(candidate)) < 2:
+                    break
+                passed_its_kind = True
             passed_other_kinds = True
     merged.append(candidate)
+
+
+def _keys(c: Candidate) -> set[str]:
+    return {m.key for m in c.participants}
+
+
+def _same_sides(a: Candidate, b: Candidate) -> bool:
+    return a.mode is b.mode and _keys(a) == _keys(b)
 
 
 def _same_kind(earlier: Candidate, later: Candidate) -> bool:
@@ -1029,8 +1041,7 @@ def _same_kind(earlier: Candidate, later: Candidate) -> bool:
     for a later mention that names no side the visit does not have."""
     if earlier.mode is later.mode:
         return True
-    return {earlier.mode, later.mode} == {MeetingMode.VISIT, MeetingMode.IN_PERSON} and {
-        m.key for m in later.participants} <= {m.key for m in earlier.participants}
+    return {earlier.mode, later.mode} == {MeetingMode.VISIT, MeetingMode.IN_PERSON} and _keys(later) <= _keys(earlier)
 
 
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
@@ -1042,7 +1053,7 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
         return False  # a summit is not one of the meetings held on its sidelines
-    same_sides = {m.key for m in a.participants} == {m.key for m in b.participants}
+    same_sides = _keys(a) == _keys(b)
     if a.place and b.place and not _may_be_same_place(a.place, b.place, same_sides=same_sides):
         return False
     if (a.leg or b.leg) and not (a.place and b.place):
@@ -1058,7 +1069,7 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
 
 def _sides_are_subjects(c: Candidate) -> bool:
     """All the sides a mention names act in its clause; a visit's host, where it goes, never does."""
-    return c.mode is not MeetingMode.VISIT and {m.key for m in c.participants} <= {m.key for m in c.subjects}
+    return c.mode is not MeetingMode.VISIT and _keys(c) <= {m.key for m in c.subjects}
 
 
 def _may_be_same_place(a: Mention, b: Mention, *, same_sides: bool = False) -> bool:
