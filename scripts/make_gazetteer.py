@@ -83,8 +83,9 @@ ALIASES = {
     "MKD": ["Macedonia"], "CPV": ["Cape Verde"], "TLS": ["East Timor"], "VNM": ["Viet Nam"],
     "COD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"],
     "COG": ["Republic of Congo", "Congo-Brazzaville"],
-    "RUS": ["Russian Federation"], "KOR": ["Republic of Korea", "ROK"],
-    "PRK": ["DPRK", "Democratic People's Republic of Korea"],
+    # Headlines abbreviate the two Koreas ("N.Korea"); "Korea" alone, in news, is the South.
+    "RUS": ["Russian Federation"], "KOR": ["Republic of Korea", "ROK", "Korea", "S.Korea", "S. Korea"],
+    "PRK": ["DPRK", "Democratic People's Republic of Korea", "N.Korea", "N. Korea", "N Korea"],
     "CHN": ["PRC", "People's Republic of China", "mainland China"],
     "TWN": ["Republic of China"], "IRN": ["Islamic Republic of Iran"], "SYR": ["Syrian Arab Republic"],
     "LAO": ["Lao PDR"], "VAT": ["Holy See", "Vatican"], "PSE": ["State of Palestine"],

@@ -42,6 +42,7 @@ def test_turkiye_under_every_name_is_one_state(gazetteer, name):
     ("the UK", "GBR"), ("Britain", "GBR"), ("Great Britain", "GBR"), ("UAE", "ARE"),
     ("Georgia", "GEO"), ("Kosovo", "XKX"), ("Taiwan", "TWN"), ("Holy See", "VAT"), ("Palestine", "PSE"),
     ("Zaire", "COD"),  # former names, as 1990s wires use them
+    ("Korea", "KOR"), ("S.Korea", "KOR"), ("N.Korea", "PRK"), ("N. Korea", "PRK"),  # headline forms
 ])
 def test_common_and_official_names(gazetteer, name, iso3):
     assert gazetteer.find_state(name).iso3 == iso3
