@@ -172,7 +172,7 @@ def is_unreal(token: Token) -> bool:
             (cue := lemma_of(preposition.head)) in cues["negating_governors"] or cue in cues["willingness_heads"]):
         return True  # "remained opposed to talks with X", "is ready for talks"
     if token.pos_ == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in cues["speculative_adverbs"]
-                                    for t in (token, preposition_of(token)) if t is not None for c in t.children):
+                                    for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return lemma_of(token.head) in cues["willingness_heads"] or _requested(phase_of(token), cues)
 

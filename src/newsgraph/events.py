@@ -35,10 +35,9 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, infinitive_subjects,
-    is_dated,
-    is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of, preposition_of,
-    new_date_of, phase_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
-    with_under_topic,
+    is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of,
+    preposition_of, new_date_of, phase_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above,
+    time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
