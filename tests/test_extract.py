@@ -62,6 +62,11 @@ def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     assert event.mode is MeetingMode.PHONE
 
 
+def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
+    people, event = only_meeting(extract_text("Jon Berg agreed for the first time to meet Anna Berg.", published=MONDAY))
+    assert people == ["Anna Berg", "Jon Berg"] and event.status is Status.PLANNED
+
+
 def test_will_meet_next_week_is_planned(extract_text):
     people, event = only_meeting(extract_text("Joe Biden will meet Vladimir Putin in Geneva next week.", published=MONDAY))
     assert event.status is Status.PLANNED
@@ -87,6 +92,7 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Kenya requested Paul Otieno to meet Li Wei.",
         "Paul Otieno said in Berlin on Tuesday that Kenya remained opposed to talks with Chad.",
         "Li Wei said Kenya was ready for talks with Chad.",
+        "On Saturday, Li Wei offered for the first time to meet Paul Otieno, although he dismissed an ultimatum.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):

@@ -108,10 +108,18 @@ def governors_of(token: Token):
                 yield clause  # "X left, after meeting W, the radio said": the phrase is X's
                 current = clause
                 continue
+        elif _after_first_time(current):
+            current = current.head.head  # "offered for the first time to meet X": parsed as a time "to meet"
         elif current.dep_ not in _GOVERNING:
             return
         current = current.head
         yield current
+
+def _after_first_time(verb: Token) -> bool:
+    """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
+    return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
 
 def _reporter_before(preposition: Token) -> Token | None:
     """'Y will do Z, X said, after meeting W': what follows the reporting clause is said of its speaker."""
