@@ -338,6 +338,12 @@ def test_a_meeting_said_to_be_held_gets_its_sides_from_a_later_clause(extract_te
     assert people == ["Jon Berg", "Li Wei"] and event.time.iso() == "2006-11-11" and event.place is not None
 
 
+def test_talks_one_heads_to_a_city_for_are_in_that_city(extract_text):
+    text = "Kenyan President Paul Otieno visited tourist spots before heading to the capital Oslo for talks with Li Wei."
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Li Wei", "Paul Otieno"] and event.place == "place:3143244"  # Oslo in GeoNames
+
+
 def test_a_trip_on_which_someone_came_to_a_state_is_a_visit_there(extract_text):
     people, event = only_meeting(extract_text("Paul Otieno, who came to Chad on his first trip abroad, spoke to reporters."))
     assert people == ["Chad", "Paul Otieno"] and event.mode is MeetingMode.VISIT

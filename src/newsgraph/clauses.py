@@ -574,8 +574,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     departures = load_triggers()["meeting"]["departure_verbs"]
     for anchor in anchors + objects:
-        # "left for Oslo for talks": where one leaves for is where the talks are
-        places = ("in", "at", "on", "for") if lemma_of(anchor) in departures else ("in", "at", "on")
+        # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are
+        places = ("in", "at", "on", "for", "to") if lemma_of(anchor) in departures else ("in", "at", "on")
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
