@@ -62,6 +62,13 @@ def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     assert event.mode is MeetingMode.PHONE
 
 
+@pytest.mark.parametrize("later, day", [("the following day", "2006-12-13"), ("two days later", "2006-12-14")])
+def test_a_day_counted_from_the_day_before_in_its_sentence(extract_text, later, day):
+    text = f"Paul Otieno will meet Li Wei in Chad on Tuesday and his Kenyan counterpart Jon Berg {later} in Nairobi."
+    found = {tuple(people): event.time.iso() for people, event in meetings(extract_text(text, published=dt.date(2006, 12, 11)))}
+    assert found == {("Li Wei", "Paul Otieno"): "2006-12-12", ("Jon Berg", "Paul Otieno"): day}
+
+
 def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
     people, event = only_meeting(extract_text("Jon Berg agreed for the first time to meet Anna Berg.", published=MONDAY))
     assert people == ["Anna Berg", "Jon Berg"] and event.status is Status.PLANNED

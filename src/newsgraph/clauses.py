@@ -9,6 +9,7 @@ its place and its date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -695,11 +696,29 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
         if not dated or not _attached(ent.root, anchor_ids):
             continue
         text = _with_ordinal_day(ent) or _with_shared_year(ent, after)
-        value = normalize_date(text, published=published, prefer_future=prefer_future)
+        value = days_after_the_day_before(ent, published, prefer_future) or normalize_date(
+            text, published=published, prefer_future=prefer_future)
         if value is not None:
             return value
     return (_same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
             or _part_of_the_day_before(anchors, doc, published, prefer_future=prefer_future))
+
+_DAYS_AFTER = re.compile(r"^(?:the (?:following|next) day|the day after|(a|one|two|three|four|five) days? later)$",
+                         re.IGNORECASE)
+_COUNTS = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue | None:
+    """'will meet A on Tuesday and B the following day': counted from the last day its sentence named before it."""
+    match = _DAYS_AFTER.match(ent.text.strip())
+    if match is None:
+        return None
+    before = [e for e in ent.sent.ents if e.end <= ent.start and e.label_ == "DATE"]
+    for earlier in reversed(before):
+        day = normalize_date(earlier.text, published=published, prefer_future=prefer_future)
+        if day is not None and day.day is not None and day.year is not None:
+            later = dt.date(day.year, day.month, day.day) + dt.timedelta(days=_COUNTS[match[1] and match[1].lower()])
+            return replace(day, year=later.year, month=later.month, day=later.day)
+    return None
 
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 

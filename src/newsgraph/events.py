@@ -34,10 +34,10 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, destinations, has_preposition, infinitive_subjects,
-    is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, participant_roots, place_at, place_of,
-    preposition_of, new_date_of, phase_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above,
-    time_of, with_under_topic,
+    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, days_after_the_day_before, destinations,
+    has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides,
+    participant_roots, place_at, place_of, preposition_of, new_date_of, phase_of, relative_antecedent, routes_of,
+    shared_frame, status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -439,7 +439,11 @@ def _place_between(index: MentionIndex, start: int, end: int) -> Mention | None:
 
 def _date_between(doc, start: int, end: int, published, status) -> TimeValue | None:
     dates = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start < end]
-    return normalize_date(dates[0].text, published=published, prefer_future=status is Status.PLANNED) if dates else None
+    if not dates:
+        return None
+    future = status is Status.PLANNED
+    return days_after_the_day_before(dates[0], published, future) or normalize_date(
+        dates[0].text, published=published, prefer_future=future)
 
 
 def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
