@@ -705,7 +705,7 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
 
 _DAYS_AFTER = re.compile(r"^(?:the (?:following|next) day|the day after|(a|one|two|three|four|five) days? later)$",
                          re.IGNORECASE)
-_COUNTS = {None: 1, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue | None:
     """'will meet A on Tuesday and B the following day': counted from the last day its sentence named before it."""
@@ -716,7 +716,7 @@ def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue 
     for earlier in reversed(before):
         day = normalize_date(earlier.text, published=published, prefer_future=prefer_future)
         if day is not None and day.day is not None and day.year is not None:
-            later = dt.date(day.year, day.month, day.day) + dt.timedelta(days=_COUNTS[match[1] and match[1].lower()])
+            later = dt.date(day.year, day.month, day.day) + dt.timedelta(days=_COUNTS[(match[1] or "one").lower()])
             return replace(day, year=later.year, month=later.month, day=later.day)
     return None
 

@@ -83,8 +83,9 @@ def _states_said_later(titles: list[SpacySpan], roles: list[Role], index: Mentio
     for title in titles:
         start = _phrase_start(index.doc, title.start)
         states = [m for m in index.within(start, title.start) if m.type is EntityType.STATE and m.adjectival]
-        holders = {r.holder for r in roles if r.role == title.id_ and not r.former}
-        stateless = [r for r in roles if r.role == title.id_ and not r.former and r.organization is None]
+        held = [r for r in roles if r.role == title.id_ and not r.former]
+        holders = {r.holder for r in held}
+        stateless = [r for r in held if r.organization is None]
         definite = any(t.lower_ == "the" for t in index.doc[start : title.start])
         plural = title.text.lower() not in load_role_lexicon()  # "the Syrian leaders"
         if definite and not plural and len(states) == 1 and len(holders) == 1 and stateless and (
