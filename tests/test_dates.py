@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.dates import normalize_date
+from newsgraph.dates import is_length, normalize_date
 from newsgraph.model import Precision, TimeValue
 
 PUBLISHED = dt.date(2021, 5, 4)  # a Tuesday
@@ -57,6 +57,15 @@ def test_a_day_without_year_keeps_an_unknown_year_without_an_article_date():
 @pytest.mark.parametrize("text", ["decades", "three decades", "years", "the past two weeks"])
 def test_durations_are_not_dates(text):
     assert normalize_date(text, published=PUBLISHED) is None
+
+
+@pytest.mark.parametrize("text, length", [("three-day", True), ("a 12-day", True), ("week-long", True),
+                                          ("48-hour", True), ("in two weeks", False), ("the next day", False),
+                                          ("Monday", False)])
+def test_how_long_something_lasts_is_no_date(text, length):
+    assert is_length(text) is length
+    if length:
+        assert normalize_date(text, published=PUBLISHED) is None
 
 
 def test_absolute_dates_need_no_article_date():

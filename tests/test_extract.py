@@ -909,6 +909,15 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
     assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
 
 
+def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(extract_text):
+    text = ("Visiting Prime Minister Paul Otieno said on Monday that trade would grow. Otieno, who is on a "
+            "three-day visit to Kuwait, met his Kuwaiti counterpart Jon Berg. His tour has already brought him "
+            "to Oman and will bring him on to Qatar.")
+    found = {" + ".join(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found == {"Jon Berg + Paul Otieno": "2021-05", "Oman + Paul Otieno": "2021-05", "Paul Otieno + Qatar": None}
+    # the days of a visit: a stop already made was not on the lead's day
+
+
 @pytest.mark.parametrize("text, host", [
     ("Kenyan President Anna Berg spoke on Monday. Recalling his visit to Kenya in April, Paul Otieno said he "
      "reached consensus with Berg on trade.", "Anna Berg"),

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.dates import is_month, names_a_day, normalize_date
+from newsgraph.dates import is_length, is_month, names_a_day, normalize_date
 from newsgraph.gazetteer import load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
@@ -774,7 +774,7 @@ def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_fut
 def is_dated(anchors: list[Token], doc: Doc) -> bool:
     """Whether any date hangs from the trigger, even one that cannot be resolved ("talks Sunday")."""
     anchor_ids = {a.i for a in anchors}
-    return any(ent.label_ == "DATE" and _attached(ent.root, anchor_ids) for ent in doc.ents)
+    return any(ent.label_ == "DATE" and not is_length(ent.text) and _attached(ent.root, anchor_ids) for ent in doc.ents)
 
 def _attached(token: Token, anchor_ids: set[int]) -> bool:
     """Whether a date hangs from an anchor without crossing a clause or a "since"."""

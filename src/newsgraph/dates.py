@@ -22,11 +22,13 @@ _MONTHS = (
 ).split()
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\.?\b", re.IGNORECASE)
 _DAY = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
-# Spans of time, not points in it ("three decades", "years"): never an event date.
+# Spans of time, not points in it ("three decades", "years", "a three-day visit"): never an event date.
 _DURATION = re.compile(
     r"^(the )?(past |last |next |coming )?(\w+ )?(decades?|years|months|weeks|days|hours)$|\bfor\b|\bago\b.*\bago\b",
     re.IGNORECASE,
 )
+# How long something lasts, said of it ("a three-day visit", "week-long talks"): dates nothing.
+_LENGTH = re.compile(r"^([\w-]+-|\d+ )(day|week|month|year|hour)(-long)?$|^(day|week|month|year)-long$", re.IGNORECASE)
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ONE_AGO = re.compile(r"^an? (?=(year|month|week|day)\b.*\bago$)", re.IGNORECASE)
 _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
@@ -71,10 +73,15 @@ def _first_day(text: str) -> str:
     return text
 
 
+def is_length(text: str) -> bool:
+    """Whether a date expression says how long something lasts ("three-day", "week-long"), not when."""
+    return bool(_LENGTH.search(_strip(text)))
+
+
 def normalize_date(text: str, *, published: dt.date | None, prefer_future: bool = False) -> TimeValue | None:
     """The date ``text`` denotes, or None when it is no date or cannot be resolved."""
     text = _first_day(_strip(text))
-    if not text or _DURATION.search(text):
+    if not text or _DURATION.search(text) or _LENGTH.search(text):
         return None
     if published is None:
         return _without_reference(text)

@@ -82,6 +82,7 @@ class Candidate:
     ordinal: str | None = None
     here: Token | None = None  # "met here" in a story whose dateline was cut: somewhere the article does not name
     leg: bool = False  # one stop of a tour of several
+    under_way: bool = False  # "X, who is on a visit to Y": the story's present
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     evidence: list = field(default_factory=list)
 
@@ -214,14 +215,29 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             candidate.place = (lead_place if in_lead(candidate) else None) or said_here or host
     for candidate in undated:
         candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
-        if candidate.time is None and not candidate.dated and candidate.status is not Status.CANCELLED and in_lead(candidate):
-            candidate.time = lead_time
+        if candidate.time is not None or candidate.dated:
+            continue
+        if candidate.under_way:
+            candidate.time = published and TimeValue(published.year, published.month, year_source="article-date")
+        elif candidate.status is not Status.CANCELLED and not candidate.leg and in_lead(candidate):
+            candidate.time = lead_time  # a stop the tour has already made was on another day
     for candidate in merged:
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
+
+
+def _is_under_way(trigger: Token) -> bool:
+    """'X, who is on a three-day visit to Y', 'X is visiting Y': a visit the story's present holds, of its month.
+
+    Only the month: which day of several the visit began, the present tense does not say.
+    """
+    if trigger.pos_ == "VERB":
+        return trigger.tag_ == "VBG" and any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in trigger.children)
+    on = trigger.head
+    return trigger.dep_ == "pobj" and on.lower_ == "on" and on.head.lemma_ == "be" and on.head.tag_ in ("VBZ", "VBP")
 
 
 def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeValue | None:
@@ -232,7 +248,7 @@ def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeVa
     people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
     places = (candidate.place.key, _host_state(candidate.place))
     times = {c.time for c in merged if c is not candidate and c.mode is MeetingMode.VISIT and c.time is not None
-             and c.time.day is None and c.place is not None and c.place.key in places
+             and c.time.day is None and c.time.month is not None and c.place is not None and c.place.key in places
              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
     return times.pop() if len(times) == 1 else None
 
@@ -569,6 +585,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if (new_date := new_date_of(anchors)) is not None:
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
+    candidate.under_way = candidate.mode is MeetingMode.VISIT and _is_under_way(token)
     if candidate.status is None and candidate.time and published and _after(candidate.time, published):
         candidate.status = Status.PLANNED
     elif candidate.status is Status.OCCURRED and candidate.time and published and _later_than(candidate.time, published):
@@ -1123,6 +1140,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.place = max(filter(None, (target.place, other.place)), key=_specificity, default=None)
     target.time = _more_precise(target.time, other.time)
     target.dated = target.dated or other.dated
+    target.under_way = target.under_way or other.under_way
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
     target.here = target.here or other.here
