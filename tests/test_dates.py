@@ -48,6 +48,19 @@ def test_relative_dates_stay_unresolved_without_an_article_date(text):
     assert normalize_date(text, published=None) is None
 
 
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_name_and_abbreviation_without_an_article_date(month):
+    name = dt.date(2021, month, 1).strftime("%B")
+    assert normalize_date(f"14 {name} 2006", published=None) == TimeValue(2006, month, 14)
+    assert normalize_date(f"{name[:3]}. 14, 2006", published=None) == TimeValue(2006, month, 14)
+
+
+@pytest.mark.parametrize("text, iso", [("next February", "2022-02"), ("next May", "2022-05"), ("coming June", "2021-06"),
+                                       ("last August", "2020-08"), ("last April", "2021-04"), ("this March", "2021-03")])
+def test_a_month_anchored_by_next_last_or_this(text, iso):
+    assert normalize_date(text, published=PUBLISHED).iso() == iso
+
+
 def test_a_day_without_year_keeps_an_unknown_year_without_an_article_date():
     value = normalize_date("January 14", published=None)
     assert value == TimeValue(None, 1, 14)

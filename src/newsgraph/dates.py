@@ -113,6 +113,22 @@ def _weekday(text: str, published: dt.date, prefer_future: bool) -> TimeValue | 
 
 
 _YEAR_WORDS = {"last year": -1, "this year": 0, "next year": 1}
+_MONTH_ANCHORED = re.compile(r"^(next|coming|last|past|this) " + _MONTH_WORD + "$", re.IGNORECASE)
+
+
+def _anchored_month(text: str, published: dt.date) -> TimeValue | None:
+    """'next February' is the first February after the story; 'last August' the latest one before it."""
+    match = _MONTH_ANCHORED.match(text)
+    if match is None:
+        return None
+    word, month = match.group(1).lower(), _month_number(match.group(2))
+    year = published.year
+    if word in ("next", "coming") and month <= published.month:
+        year += 1
+    elif word in ("last", "past") and month >= published.month:
+        year -= 1
+    return TimeValue(year, month, year_source="article-date")
+
 
 
 def _with_year_words(text: str, published: dt.date) -> str:
@@ -142,6 +158,8 @@ def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeV
     prefer_future = prefer_future and not _ANCHORED.search(text)
     if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
         return weekday
+    if (month := _anchored_month(text, published)) is not None:
+        return month
     original, text = text, _with_year_words(text, published)
     base = dt.datetime.combine(published, dt.time(12))
     data = _parse(text, base, prefer_future)
@@ -181,7 +199,7 @@ def _without_reference(text: str) -> TimeValue | None:
 
 
 def _month_number(name: str) -> int:
-    return _MONTHS.index(name.lower()[:3] if len(name) > 4 else name.lower()) % 12 + 1
+    return [month[:3] for month in _MONTHS[:12]].index(name.lower()[:3]) + 1
 
 
 def _day(text: str, month: re.Match) -> int | None:
