@@ -909,6 +909,12 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
     assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
 
 
+def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_the_visitor(extract_text):
+    text = "He expressed his appreciation for the expected visit of Kenyan President Paul Otieno to Jordan next February."
+    found = [(people, e.place, e.time.iso(), e.status) for people, e in meetings(extract_text(text, published=MONDAY))]
+    assert found == [(["Jordan", "Paul Otieno"], "state:JOR", "2022-02", Status.PLANNED)]
+
+
 def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(extract_text):
     text = ("Visiting Prime Minister Paul Otieno said on Monday that trade would grow. Otieno, who is on a "
             "three-day visit to Kuwait, met his Kuwaiti counterpart Jon Berg. His tour has already brought him "
