@@ -909,6 +909,12 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
     assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
 
 
+def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
+    # The parser hangs "Van" on "held", not on "chief".
+    text = "Anna Berg held talks Tuesday with Kenyan communist party chief Do Van."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Do Van"]]
+
+
 def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_the_visitor(extract_text):
     text = "He expressed his appreciation for the expected visit of Kenyan President Paul Otieno to Jordan next February."
     found = [(people, e.place, e.time.iso(), e.status) for people, e in meetings(extract_text(text, published=MONDAY))]

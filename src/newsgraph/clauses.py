@@ -468,6 +468,7 @@ def _verb_of_phrase(token: Token) -> Token | None:
 def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
+    inside.update(_name_hung_elsewhere(max(inside) + 1, index))
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
     inside -= _describing(root, index)
@@ -476,6 +477,14 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _name_hung_elsewhere(after: int, index: MentionIndex) -> range:
+    """'talks with party chief Do Muoi': the name right after a title is its holder's, wherever the parser hangs it."""
+    named = index.at(after)
+    if named is None or named.start != after or named.type is not EntityType.PERSON:
+        return range(0)
+    titled = any(title.end == after for title in index.doc.spans.get("roles", []))
+    return range(named.start, named.end) if titled else range(0)
 
 def _describing(root: Token, index: MentionIndex) -> set[int]:
     """'X, an adviser to President Y, met Z': an apposition that says who a named person is names no side
