@@ -909,6 +909,14 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
     assert legs == {"Japan": "2021-04", "Laos": "2021-04"}  # the Thursday before 4 May 2021 is 29 April
 
 
+def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_text):
+    text = ("French Minister Paul Otieno on Sunday stressed support for the government during a visit to the troubled "
+            "nation. \"We stand with you,\" he told reporters after meeting his Kenyan counterpart Jon Berg. The French "
+            "minister, who arrived in Nairobi on Saturday for a two-day visit, was also to meet Anna Berg.")
+    found = {" + ".join(people): e.place for people, e in meetings(extract_text(text))}
+    assert found["Jon Berg + Paul Otieno"] == found["Anna Berg + Paul Otieno"] == "place:184745"
+
+
 def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
     # The parser hangs "Van" on "held", not on "chief".
     text = "Anna Berg held talks Tuesday with Kenyan communist party chief Do Van."

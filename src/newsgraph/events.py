@@ -212,7 +212,8 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             host = _host_country(candidate.participants, index, represented, visitors)
             said_here = _capital_here(candidate.here, host.key if host else _subjects_state(candidate, represented, visitors))
-            candidate.place = (lead_place if in_lead(candidate) else None) or said_here or host
+            candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
+                said_here or host)
     for candidate in undated:
         candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
         if candidate.time is not None or candidate.dated:
@@ -238,6 +239,18 @@ def _is_under_way(trigger: Token) -> bool:
         return trigger.tag_ == "VBG" and any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in trigger.children)
     on = trigger.head
     return trigger.dep_ == "pobj" and on.lower_ == "on" and on.head.lemma_ == "be" and on.head.tag_ in ("VBZ", "VBP")
+
+
+def _where_visiting(candidate: Candidate, merged: list[Candidate]) -> Mention | None:
+    """'X met Y ... X, who arrived in Beirut on Saturday for a visit': a meeting of the visitor's that says no
+    place was where they were visiting, when the article tells of one such visit at that time only."""
+    people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
+    if len(people) < 2:
+        return None
+    places = {c.place.key: c.place for c in merged if c.mode is MeetingMode.VISIT and c.place is not None
+              and c.status == candidate.status and not _far_apart(c.time, candidate.time)
+              and len(visitors := {m.key for m in c.participants if m.type is EntityType.PERSON}) == 1 and visitors <= people}
+    return places.popitem()[1] if len(places) == 1 else None
 
 
 def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeValue | None:
