@@ -910,11 +910,13 @@ def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(ext
 
 
 def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_text):
-    text = ("French Minister Paul Otieno on Sunday stressed support for the government during a visit to the troubled "
-            "nation. \"We stand with you,\" he told reporters after meeting his Kenyan counterpart Jon Berg. The French "
-            "minister, who arrived in Nairobi on Saturday for a two-day visit, was also to meet Anna Berg.")
-    found = {" + ".join(people): e.place for people, e in meetings(extract_text(text))}
-    assert found["Jon Berg + Paul Otieno"] == found["Anna Berg + Paul Otieno"] == "place:184745"
+    text = ("French Defence Minister Paul Otieno on Sunday stressed Paris's support for the government of Kenyan Prime "
+            "Minister Anna Berg during a visit to the crisis-wracked nation. \"I have come to reaffirm France's support "
+            "for the legitimate government of Kenya,\" she told reporters after meeting her Kenyan counterpart Jon Berg. "
+            "Otieno also stressed Paris's backing for the Nairobi government. The French minister, who arrived in Nairobi on Saturday for a 48-hour visit, was "
+            "also to meet Li Wei before heading to the coast.")
+    found = {" + ".join(people): e.place for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found == {"Jon Berg + Paul Otieno": "place:184745", "Li Wei + Paul Otieno": "place:184745"}  # Nairobi
 
 
 def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
