@@ -919,6 +919,21 @@ def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_
     assert found == {"Jon Berg + Paul Otieno": "place:184745", "Li Wei + Paul Otieno": "place:184745"}  # Nairobi
 
 
+def test_hyphenated_meeting_verbs_stay_one_word_with_their_lemma(nlp):
+    doc = nlp("Anna Berg co-chaired the talks and Co-hosts the summit.")
+    assert [(t.text, t.lemma_) for t in doc if "-" in t.text] == [("co-chaired", "co-chair"), ("Co-hosts", "co-host")]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg and Kenyan Foreign Minister Jon Otieno will co-chair the meeting in Nairobi.",
+    "The meeting in Nairobi will be co-chaired by Anna Berg and Jon Otieno.",
+    "Anna Berg and Jon Otieno co-hosted the talks in Nairobi.",
+])
+def test_those_who_co_chair_or_co_host_a_meeting_are_its_sides(extract_text, text):
+    assert [(people, e.place) for people, e in meetings(extract_text(text))] == [
+        (["Anna Berg", "Jon Otieno"], "place:184745")]
+
+
 def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
     # The parser hangs "Van" on "held", not on "chief".
     text = "Anna Berg held talks Tuesday with Kenyan communist party chief Do Van."

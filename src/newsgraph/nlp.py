@@ -12,6 +12,9 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
 - ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
   "special envoys") in ``doc.spans["roles"]``, with the role concept's local
   name as the span's ``id_``; the titles come from ``ontology/roles.ttl``.
+
+The tokenizer keeps the hyphenated meeting verbs of the trigger lexicon
+("co-chaired") whole, and the attribute ruler gives them their lemma.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import spacy
 from rdflib import Graph
 from rdflib.namespace import RDFS, SKOS
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from newsgraph.errors import UsageError
@@ -126,6 +130,7 @@ def add_rules(nlp: Language) -> Language:
     tagged stays, and the exact-case ruler adds its names where it tagged nothing.
     """
     gazetteer = load_gazetteer()
+    _keep_whole(nlp, load_triggers()["meeting"]["whole_verbs"])
     nlp.add_pipe("unglue_headlines", first=True)
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     rulers = []
@@ -143,6 +148,19 @@ def add_rules(nlp: Language) -> Language:
         for ruler, patterns in rulers:
             ruler.add_patterns(patterns)
     return nlp
+
+
+def _keep_whole(nlp: Language, verbs: list[str]) -> None:
+    """Keep hyphenated verbs ("co-chaired") one token with their own lemma: split at the hyphen, the parser
+    reads "co" as the verb and leaves "chaired" without its subject."""
+    lemmas = {f"{verb}{ending}": verb for verb in verbs for ending in ("", "s", "ed", "ing")}
+    for form in lemmas:
+        for cased in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(cased, [{ORTH: cased}])
+    if "attribute_ruler" in nlp.pipe_names:  # before the lemmatizer, which keeps a lemma already set
+        ruler = nlp.get_pipe("attribute_ruler")
+        for form, lemma in lemmas.items():
+            ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
 
 
 # Two lower-case letters, then a capital that starts a word of its own: "PutinBAGHDAD", "visitsPakistan".
