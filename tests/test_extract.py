@@ -919,6 +919,19 @@ def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_
     assert found == {"Jon Berg + Paul Otieno": "place:184745", "Li Wei + Paul Otieno": "place:184745"}  # Nairobi
 
 
+def test_talks_planned_for_a_visit_called_off_are_called_off_with_it_on_the_day_it_was_set_for(extract_text):
+    text = ("Kenyan President Paul Otieno has indefinitely postponed a visit to Jordan that had been scheduled for "
+            "Sunday, his spokesman said. Otieno had been due to hold talks with King Omar II.")
+    found = [(people, e.status, e.time and e.time.iso()) for people, e in meetings(extract_text(text, published=MONDAY))]
+    assert found == [(["Omar II", "Paul Otieno"], Status.CANCELLED, "2021-05-09")]  # the Sunday after the story
+
+
+@pytest.mark.parametrize("text", ["Paul Otieno on Monday cancelled a visit to Japan.",
+                                  "The talks between Paul Otieno and Anna Berg were called off on Monday."])
+def test_the_day_a_meeting_is_called_off_is_not_its_day(extract_text, text):
+    assert [(e.status, e.time) for _, e in meetings(extract_text(text, published=MONDAY))] == [(Status.CANCELLED, None)]
+
+
 def test_hyphenated_meeting_verbs_stay_one_word_with_their_lemma(nlp):
     doc = nlp("Anna Berg co-chaired the talks and Co-hosts the summit.")
     assert [(t.text, t.lemma_) for t in doc if "-" in t.text] == [("co-chaired", "co-chair"), ("Co-hosts", "co-host")]

@@ -87,12 +87,16 @@ def clause_anchor(anchors: list[Token]) -> Token:
 def shared_frame(anchors: list[Token]) -> list[Token]:
     """Verbs whose when and where are the trigger's too: the first of two coordinated without a subject or
     auxiliary of their own ("was due to meet A in Gaza on Sunday and hold talks with B"), and the verb that
-    schedules it ("on Saturday was scheduled to meet B")."""
+    schedules it ("on Saturday was scheduled to meet B", "a visit that had been scheduled for Sunday")."""
+    schedule_verbs = load_triggers()["schedule_verbs"]
+    scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in schedule_verbs]
+    if anchors[0].pos_ == "NOUN" and scheduling:
+        return scheduling
     verb = clause_anchor(anchors)
     if verb.dep_ == "conj" and verb.pos_ == "VERB" and not any(
             c.dep_ in (*SUBJECTS, "aux", "auxpass") for c in verb.children):
         return [verb.head]
-    if verb.dep_ == "xcomp" and lemma_of(verb.head) in load_triggers()["schedule_verbs"]:
+    if verb.dep_ == "xcomp" and lemma_of(verb.head) in schedule_verbs:
         return [verb.head]
     return []
 
@@ -202,6 +206,11 @@ def _requested(token: Token, cues: dict) -> bool:
     """'calls for talks with Iran', 'an offer of talks': asked for, not held."""
     preposition = preposition_of(token)
     return preposition is not None and preposition.lower_ in ("for", "of") and preposition.head.lemma_.lower() in cues["request_nouns"]
+
+def calls_off(verb: Token) -> bool:
+    """'cancelled', 'put off': what calls a meeting off, on a day of its own ("on Wednesday cancelled a visit")."""
+    words = load_triggers()["status"]["cancel_words"]
+    return lemma_of(verb) in words or any(f"{lemma_of(verb)} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
 
 def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]

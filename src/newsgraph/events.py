@@ -35,7 +35,7 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, days_after_the_day_before, destinations,
-    has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides,
+    calls_off, has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides,
     participant_roots, place_at, place_of, preposition_of, new_date_of, phase_of, relative_antecedent, routes_of,
     shared_frame, status_of, subjects_above, time_of, with_under_topic,
 )
@@ -308,7 +308,7 @@ def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozens
     """'A and B agreed on Monday to ...': A and B were together that day, so their undated meeting was then."""
     found: dict[frozenset[str], TimeValue] = {}
     for sent in sentences:
-        for verb in (t for t in sent if t.pos_ == "VERB" and _joint_subject(t)):
+        for verb in (t for t in sent if t.pos_ == "VERB" and _joint_subject(t) and not calls_off(t)):
             people = frozenset(m.key for c in verb.children if c.dep_ in SUBJECTS
                                for m in actors_under(c, index) if m.type is EntityType.PERSON)
             if len(people) >= 2 and people not in found and (time := time_of([verb], index.doc, published, prefer_future=False)):
@@ -593,8 +593,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.place = place_of(token, anchors + shared, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    when = [a for a in anchors if not _is_before(token, a)] + [v for v in shared if not _is_arrival(v)]
-    candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status is Status.PLANNED)
+    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))] + [
+        v for v in shared if not _is_arrival(v)]
+    candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status in (Status.PLANNED, Status.CANCELLED))
     if (new_date := new_date_of(anchors)) is not None:
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
@@ -1206,7 +1207,16 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
                    and not _far_apart(visit.time, e.time)
                    for c, e in kept if len(people(e)) >= 2)
 
-    return [(c, e) for c, e in kept if not (len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e))]
+    def called_off_with(meeting: Event, visits: list[Event]) -> Event:
+        # "X postponed his visit to Jordan ... X had been due to hold talks with King Y": off with it
+        off = [v for v in visits if v.status is Status.CANCELLED and people(v) <= people(meeting)
+               and not _far_apart(v.time, meeting.time)]
+        if meeting.status is not Status.PLANNED or not off:
+            return meeting
+        return replace(meeting, status=Status.CANCELLED, time=meeting.time or off[0].time)
+
+    bare = [e for _, e in kept if len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e)]
+    return [(c, called_off_with(e, bare)) for c, e in kept if e not in bare]
 
 
 def _without_repeats(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
