@@ -947,6 +947,15 @@ def test_those_who_co_chair_or_co_host_a_meeting_are_its_sides(extract_text, tex
         (["Anna Berg", "Jon Otieno"], "place:184745")]
 
 
+def test_a_holder_named_after_the_body_of_the_title_is_a_person_not_part_of_the_body(extract_text):
+    # NER reads "the Standing Committee of the National People's Congress Jon Berg" as one organization.
+    extraction = extract_text("Anna Berg also met Chairman of the Standing Committee of the National People's "
+                              "Congress Jon Berg.")
+    assert [people for people, _ in meetings(extraction)] == [["Anna Berg", "Jon Berg"]]
+    assert [(extraction.entity(r.holder).name, extraction.entity(r.organization).name) for r in extraction.roles] == [
+        ("Jon Berg", "Standing Committee of the National People's Congress")]
+
+
 def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
     # The parser hangs "Van" on "held", not on "chief".
     text = "Anna Berg held talks Tuesday with Kenyan communist party chief Do Van."

@@ -70,7 +70,8 @@ class MentionIndex:
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
     titles = list(doc.spans.get("roles", []))
-    entities = [ent for ent in doc.ents if not (len(ent) >= 3 and _title_and_name(ent, titles))]
+    entities = [part for ent in doc.ents if not (len(ent) >= 3 and _title_and_name(ent, titles))
+                for part in _holder_apart(ent, titles)]
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
@@ -78,6 +79,21 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found = _coordinated_with_people(doc, found)
     people = _resolve_people(found, doc)
     return MentionIndex(doc, people + _repeated_surnames(doc, people))
+
+
+def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
+    """'Chairman of the Expediency Council Akbar Rafsanjani': NER may read a title's body and its holder's
+    name as one organization; two or three capitalised words after the body's noun are the holder."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start == 0 or doc[ent.start - 1].lower_ != "of" or not any(t.end == ent.start - 1 for t in titles):
+        return [ent]
+    nouns = load_triggers()["body_nouns"]
+    for size in (2, 3):
+        name = ent[-size:]
+        if len(ent) > size and ent[-size - 1].lower_ in nouns and all(
+                t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns for t in name):
+            return [Span(doc, ent.start, name.start, label="ORG"), Span(doc, name.start, ent.end, label="PERSON")]
+    return [ent]
 
 
 def _from_entity(ent: Span) -> Mention | None:
