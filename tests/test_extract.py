@@ -962,6 +962,11 @@ def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Do Van"]]
 
 
+def test_the_visitor_named_after_the_destination_is_the_visitor(extract_text):
+    text = "The airline signed a deal during a visit to Beijing of German Chancellor Jon Berg."
+    assert [(people, e.place) for people, e in meetings(extract_text(text))] == [(["China", "Jon Berg"], "place:1816670")]
+
+
 def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_the_visitor(extract_text):
     text = "He expressed his appreciation for the expected visit of Kenyan President Paul Otieno to Jordan next February."
     found = [(people, e.place, e.time.iso(), e.status) for people, e in meetings(extract_text(text, published=MONDAY))]

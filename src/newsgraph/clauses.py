@@ -355,7 +355,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
-                roots.extend(_sides_hung_on_a_time(child))
+                roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child))
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
@@ -399,6 +399,13 @@ def _sides_hung_on_a_time(preposition: Token) -> list[Token]:
     return [o for t in times for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
             for o in p.children if o.dep_ == "pobj"]
 
+
+def _visitors_after_destination(preposition: Token) -> list[Token]:
+    """'a visit to Beijing of Chancellor X': the parser hangs the visitor on the place."""
+    if preposition.lower_ != "to" or preposition.head.lemma_.lower() not in load_triggers()["meeting"]["stay_nouns"]:
+        return []
+    places = [c for c in preposition.children if c.dep_ == "pobj"]
+    return [o for place in places for o in _objects_of(place, ("of",)) if o.ent_type_ == "PERSON"]
 
 def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
     """'talks with visiting minister X': the parser may read "visiting" as a verb and X as its object."""
