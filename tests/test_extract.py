@@ -919,6 +919,14 @@ def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_
     assert found == {"Jon Berg + Paul Otieno": "place:184745", "Li Wei + Paul Otieno": "place:184745"}  # Nairobi
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("Paul Otieno will arrive in Kenya on Thursday, one day before his summit with his counterpart Jon Berg.", "2021-05-07"),
+    ("Paul Otieno arrived in Kenya on Thursday, two days after his talks with his counterpart Jon Berg.", "2021-04-27"),
+])
+def test_a_meeting_counted_in_days_from_a_dated_neighbour(extract_text, text, iso):
+    assert [e.time.iso() for _, e in meetings(extract_text(text, published=MONDAY))] == [iso]
+
+
 def test_talks_planned_for_a_visit_called_off_are_called_off_with_it_on_the_day_it_was_set_for(extract_text):
     text = ("Kenyan President Paul Otieno has indefinitely postponed a visit to Jordan that had been scheduled for "
             "Sunday, his spokesman said. Otieno had been due to hold talks with King Omar II.")

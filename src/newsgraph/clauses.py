@@ -747,6 +747,25 @@ def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue 
             return replace(day, year=later.year, month=later.month, day=later.day)
     return None
 
+def days_from_its_neighbour(token: Token, doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    """'will arrive Wednesday, one day before the summit': the summit is the day after Wednesday ("two days
+    after the talks": two days before the day of what comes after them)."""
+    preposition = preposition_of(token)
+    if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
+        preposition = preposition.head
+    if preposition is None or preposition.lower_ not in ("before", "ahead", "after"):
+        return None
+    span = next((c for c in preposition.children if c.dep_ == "npadvmod" and c.lemma_ == "day"), None)
+    count = span and next((c.lower_ for c in span.children if c.dep_ in ("nummod", "det")), None)
+    if count not in _COUNTS:
+        return None
+    day = time_of([preposition.head], doc, published, prefer_future=prefer_future)
+    if day is None or day.day is None or day.year is None:
+        return None
+    days = _COUNTS[count] if preposition.lower_ != "after" else -_COUNTS[count]
+    moved = dt.date(day.year, day.month, day.day) + dt.timedelta(days=days)
+    return replace(day, year=moved.year, month=moved.month, day=moved.day)
+
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 
 def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:

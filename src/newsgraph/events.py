@@ -34,10 +34,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, anchors_of, clause_anchor, dateline_place, days_after_the_day_before, destinations,
-    calls_off, has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides,
-    participant_roots, place_at, place_of, preposition_of, new_date_of, phase_of, relative_antecedent, routes_of,
-    shared_frame, status_of, subjects_above, time_of, with_under_topic,
+    SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
+    days_from_its_neighbour, destinations, has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs,
+    is_unreal, lemma_of, names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of,
+    preposition_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
+    with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -595,7 +596,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "her first foreign trip" says nothing of where, or whom she met
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))] + [
         v for v in shared if not _is_arrival(v)]
-    candidate.time = time_of(when, index.doc, published, prefer_future=candidate.status in (Status.PLANNED, Status.CANCELLED))
+    future = candidate.status in (Status.PLANNED, Status.CANCELLED)
+    candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
+        when, index.doc, published, prefer_future=future)
     if (new_date := new_date_of(anchors)) is not None:
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
