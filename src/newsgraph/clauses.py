@@ -210,7 +210,8 @@ def _requested(token: Token, cues: dict) -> bool:
 def calls_off(verb: Token) -> bool:
     """'cancelled', 'put off': what calls a meeting off, on a day of its own ("on Wednesday cancelled a visit")."""
     words = load_triggers()["status"]["cancel_words"]
-    return lemma_of(verb) in words or any(f"{lemma_of(verb)} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "put off"
+    return lemma_of(verb) in words or any(f"{lemma_of(verb)} {p}" in words for p in particles)
 
 def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]

@@ -130,7 +130,6 @@ def _anchored_month(text: str, published: dt.date) -> TimeValue | None:
     return TimeValue(year, month, year_source="article-date")
 
 
-
 def _with_year_words(text: str, published: dt.date) -> str:
     """'August last year' is August of the year before the article's."""
     for words, offset in _YEAR_WORDS.items():

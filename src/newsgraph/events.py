@@ -250,7 +250,8 @@ def _where_visiting(candidate: Candidate, merged: list[Candidate]) -> Mention | 
         return None
     places = {c.place.key: c.place for c in merged if c.mode is MeetingMode.VISIT and c.place is not None
               and c.status == candidate.status and not _far_apart(c.time, candidate.time)
-              and len(visitors := {m.key for m in c.participants if m.type is EntityType.PERSON}) == 1 and visitors <= people}
+              and len(visitors := {m.key for m in c.participants if m.type is EntityType.PERSON}) == 1
+              and visitors <= people}
     return places.popitem()[1] if len(places) == 1 else None
 
 

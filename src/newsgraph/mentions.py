@@ -85,7 +85,8 @@ def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
     """'Chairman of the Expediency Council Akbar Rafsanjani': NER may read a title's body and its holder's
     name as one organization; two or three capitalised words after the body's noun are the holder."""
     doc = ent.doc
-    if ent.label_ != "ORG" or ent.start == 0 or doc[ent.start - 1].lower_ != "of" or not any(t.end == ent.start - 1 for t in titles):
+    after_title_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of" and any(t.end == ent.start - 1 for t in titles)
+    if ent.label_ != "ORG" or not after_title_of:
         return [ent]
     nouns = load_triggers()["body_nouns"]
     for size in (2, 3):
