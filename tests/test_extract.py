@@ -970,6 +970,12 @@ def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Do Van"]]
 
 
+def test_a_building_visited_is_the_place_and_the_state_it_stands_in_the_host(extract_text):
+    text = "He was the first since the visit of his predecessor Omar II to the Omeyyades Mosque in Damascus in 2001."
+    found = [(people, e.place, e.time.iso()) for people, e in meetings(extract_text(text, published=MONDAY))]
+    assert found == [(["Omar II", "Syria"], "place:omeyyades mosque", "2001")]
+
+
 def test_the_visitor_named_after_the_destination_is_the_visitor(extract_text):
     text = "The airline signed a deal during a visit to Beijing of German Chancellor Jon Berg."
     assert [(people, e.place) for people, e in meetings(extract_text(text))] == [(["China", "Jon Berg"], "place:1816670")]

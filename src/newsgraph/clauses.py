@@ -588,7 +588,7 @@ def _is_news_agency(name: str) -> bool:
 def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
     for child in _destinations(token):
-        if (m := place_at(child, index)) and m.key not in taken:
+        if (m := place_at(child, index) or _venue_in_place(child, index)) and m.key not in taken:
             return m
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X; what is discussed is
     # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
@@ -610,6 +610,15 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                             venue_at(obj) or place_at(obj, index))) and m.key not in taken:
                         return m
     return None
+
+def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
+    """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
+    venue = venue_at(token)
+    where = next((m for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
+                  for o in p.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
+    if venue is None or where is None:
+        return None
+    return replace(venue, state=venue.state or (where.key if where.type is EntityType.STATE else where.state))
 
 def _occasion_place(token: Token, index: MentionIndex) -> Mention | None:
     """'on the sidelines of the summit in Hanoi': the meeting is where the occasion is."""
