@@ -970,6 +970,11 @@ def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Do Van"]]
 
 
+def test_the_two_who_held_talks_when_the_parser_reads_held_as_an_adjective(extract_text):
+    text = "Anna Berg and Jon Otieno agree on the importance of ties, the ministry said Thursday after the two held talks."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
+
+
 def test_a_building_visited_is_the_place_and_the_state_it_stands_in_the_host(extract_text):
     text = "He was the first since the visit of his predecessor Omar II to the Omeyyades Mosque in Damascus in 2001."
     found = [(people, e.place, e.time.iso()) for people, e in meetings(extract_text(text, published=MONDAY))]

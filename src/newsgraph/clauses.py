@@ -359,9 +359,19 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child))
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
+    roots += _subject_read_as_a_number(token)
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
 
 _TIMES = ("DATE", "TIME")
+
+
+def _subject_read_as_a_number(noun: Token) -> list[Token]:
+    """'after the two held talks': the parser may read one noun phrase, "held" an adjective and "two" its number;
+    "the two" is who held them."""
+    light_verbs = load_triggers()["meeting"]["light_verbs"]
+    if not any(c.dep_ == "amod" and lemma_of(c) in light_verbs for c in noun.children):
+        return []
+    return [c for c in noun.children if c.dep_ == "nummod" and c.lower_ in ("two", "both")]
 
 
 def with_under_topic(topic: Token) -> list[Token]:
