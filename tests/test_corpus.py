@@ -34,11 +34,12 @@ def test_every_corpus_item_is_extracted_and_resolved_without_error(extractions):
 
 
 @pytest.mark.parametrize("split, floors", [
-    ("dev", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.78, Metric.MEETINGS: 0.78}),
-    ("dev2", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.79, Metric.MEETINGS: 0.64}),
-    ("dev3", {Metric.PEOPLE: 0.89, Metric.ROLES: 0.86, Metric.MEETINGS: 0.62}),
-    ("dev4", {Metric.PEOPLE: 0.87, Metric.ROLES: 0.75, Metric.MEETINGS: 0.48}),
-    ("dev5", {Metric.PEOPLE: 0.93, Metric.ROLES: 0.62, Metric.MEETINGS: 0.46}),
+    # The dev files' floors sit about 0.02 under their scores of 2026-12-04 (README), to catch a rule that costs.
+    ("dev", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.82, Metric.MEETINGS: 0.79, Metric.MEETINGS_PLACE_DATE: 0.65}),
+    ("dev2", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.81, Metric.MEETINGS: 0.79, Metric.MEETINGS_PLACE_DATE: 0.58}),
+    ("dev3", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.87, Metric.MEETINGS: 0.82, Metric.MEETINGS_PLACE_DATE: 0.71}),
+    ("dev4", {Metric.PEOPLE: 0.87, Metric.ROLES: 0.77, Metric.MEETINGS: 0.65, Metric.MEETINGS_PLACE_DATE: 0.48}),
+    ("dev5", {Metric.PEOPLE: 0.93, Metric.ROLES: 0.69, Metric.MEETINGS: 0.67, Metric.MEETINGS_PLACE_DATE: 0.50}),
     # 0.48 on 2026-12-02; rules written on dev3 and dev4 on 2026-12-03 took it to 0.459, and those of the
     # next session to 0.438, one meeting of 43, and back to 0.453 by its end (reported, not tuned on).
     ("test", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.76, Metric.MEETINGS: 0.42}),
