@@ -975,6 +975,14 @@ def test_the_two_who_held_talks_when_the_parser_reads_held_as_an_adjective(extra
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("Kenya and Chad established a partnership in 2003 when Chinese President Paul Otieno paid a visit to Chad.", "2003"),
+    ("Relations improved in March when Jon Berg visited Japan.", "2021-03"),
+])
+def test_a_meeting_told_in_a_when_clause_has_the_time_of_what_it_is_when(extract_text, text, iso):
+    assert [e.time.iso() for _, e in meetings(extract_text(text, published=MONDAY))] == [iso]
+
+
 def test_a_building_visited_is_the_place_and_the_state_it_stands_in_the_host(extract_text):
     text = "He was the first since the visit of his predecessor Omar II to the Omeyyades Mosque in Damascus in 2001."
     found = [(people, e.place, e.time.iso()) for people, e in meetings(extract_text(text, published=MONDAY))]

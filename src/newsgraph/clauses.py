@@ -86,8 +86,9 @@ def clause_anchor(anchors: list[Token]) -> Token:
 
 def shared_frame(anchors: list[Token]) -> list[Token]:
     """Verbs whose when and where are the trigger's too: the first of two coordinated without a subject or
-    auxiliary of their own ("was due to meet A in Gaza on Sunday and hold talks with B"), and the verb that
-    schedules it ("on Saturday was scheduled to meet B", "a visit that had been scheduled for Sunday")."""
+    auxiliary of their own ("was due to meet A in Gaza on Sunday and hold talks with B"), the verb that
+    schedules it ("on Saturday was scheduled to meet B", "a visit that had been scheduled for Sunday"), and what
+    happened when it did ("in 2003, when X visited Y")."""
     schedule_verbs = load_triggers()["schedule_verbs"]
     scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in schedule_verbs]
     if anchors[0].pos_ == "NOUN" and scheduling:
@@ -98,6 +99,8 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "xcomp" and lemma_of(verb.head) in schedule_verbs:
         return [verb.head]
+    if verb.dep_ in ("advcl", "relcl") and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in verb.children):
+        return [verb.head]  # "ties grew in 2003 when X paid a visit to Y" ("2003 when": a relative clause)
     return []
 
 def governors_of(token: Token):
