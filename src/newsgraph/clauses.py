@@ -99,7 +99,8 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
         return [verb.head]
     if verb.dep_ == "xcomp" and lemma_of(verb.head) in schedule_verbs:
         return [verb.head]
-    if verb.dep_ in ("advcl", "relcl") and any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in verb.children):
+    when = any(c.dep_ in ("mark", "advmod") and c.lower_ == "when" for c in verb.children)
+    if verb.dep_ in ("advcl", "relcl") and when:
         return [verb.head]  # "ties grew in 2003 when X paid a visit to Y" ("2003 when": a relative clause)
     return []
 
