@@ -913,8 +913,8 @@ def test_a_meeting_that_says_no_place_is_where_its_visitor_was_visiting(extract_
     text = ("French Defence Minister Paul Otieno on Sunday stressed Paris's support for the government of Kenyan Prime "
             "Minister Anna Berg during a visit to the crisis-wracked nation. \"I have come to reaffirm France's support "
             "for the legitimate government of Kenya,\" she told reporters after meeting her Kenyan counterpart Jon Berg. "
-            "Otieno also stressed Paris's backing for the Nairobi government. The French minister, who arrived in Nairobi on Saturday for a 48-hour visit, was "
-            "also to meet Li Wei before heading to the coast.")
+            "Otieno also stressed Paris's backing for the Nairobi government. The French minister, who arrived in "
+            "Nairobi on Saturday for a 48-hour visit, was also to meet Li Wei before heading to the coast.")
     found = {" + ".join(people): e.place for people, e in meetings(extract_text(text, published=MONDAY))}
     assert found == {"Jon Berg + Paul Otieno": "place:184745", "Li Wei + Paul Otieno": "place:184745"}  # Nairobi
 
@@ -979,7 +979,7 @@ def test_the_two_who_held_talks_when_the_parser_reads_held_as_an_adjective(extra
     ("Kenya and Chad established a partnership in 2003 when Chinese President Paul Otieno paid a visit to Chad.", "2003"),
     ("Relations improved in March when Jon Berg visited Japan.", "2021-03"),
 ])
-def test_a_meeting_told_in_a_when_clause_has_the_time_of_what_it_is_when(extract_text, text, iso):
+def test_a_meeting_told_in_a_when_clause_takes_the_time_of_its_main_clause(extract_text, text, iso):
     assert [e.time.iso() for _, e in meetings(extract_text(text, published=MONDAY))] == [iso]
 
 
@@ -1005,8 +1005,8 @@ def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(
             "three-day visit to Kuwait, met his Kuwaiti counterpart Jon Berg. His tour has already brought him "
             "to Oman and will bring him on to Qatar.")
     found = {" + ".join(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
+    # Not the lead's Monday: which day of the visit they met, and when the tour was in Oman, the text does not say.
     assert found == {"Jon Berg + Paul Otieno": "2021-05", "Oman + Paul Otieno": "2021-05", "Paul Otieno + Qatar": None}
-    # the days of a visit: a stop already made was not on the lead's day
 
 
 @pytest.mark.parametrize("text, host", [
