@@ -983,6 +983,15 @@ def test_a_meeting_told_in_a_when_clause_takes_the_time_of_its_main_clause(extra
     assert [e.time.iso() for _, e in meetings(extract_text(text, published=MONDAY))] == [iso]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Kenyan President Paul Otieno left Libya by air Sunday, after holding talks with Libyan leader Jon Berg.",
+     "state:LBY"),
+    ("Li Wei left Oslo for Nairobi after meeting Paul Hamilton.", "place:3143244"),
+])
+def test_what_went_before_leaving_was_in_the_place_left(extract_text, text, place):
+    assert [e.place for _, e in meetings(extract_text(text))] == [place]
+
+
 def test_a_building_visited_is_the_place_and_the_state_it_stands_in_the_host(extract_text):
     text = "He was the first since the visit of his predecessor Omar II to the Omeyyades Mosque in Damascus in 2001."
     found = [(people, e.place, e.time.iso()) for people, e in meetings(extract_text(text, published=MONDAY))]

@@ -601,6 +601,8 @@ def _is_news_agency(name: str) -> bool:
 
 def place_of(token: Token, anchors: list[Token], index: MentionIndex, participants) -> Mention | None:
     taken = {m.key for m in participants}
+    if (left := _place_left_after(token, index)) is not None:
+        return left
     for child in _destinations(token):
         if (m := place_at(child, index) or _venue_in_place(child, index)) and m.key not in taken:
             return m
@@ -624,6 +626,17 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                             venue_at(obj) or place_at(obj, index))) and m.key not in taken:
                         return m
     return None
+
+def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
+    """'left Libya on Sunday after talks with X', 'departed Beijing for Tokyo after a visit': what went before the
+    leaving was in the place left, not where the traveller went next."""
+    held = token.head if token.dep_ == "dobj" and token.head.dep_ == "pcomp" else token  # "after holding talks"
+    preposition = held.head if held.dep_ in ("pobj", "pcomp") else None
+    if preposition is None or preposition.lower_ not in ("after", "following") or lemma_of(preposition.head) not in (
+            "leave", "depart"):
+        return None
+    left = [c for c in preposition.head.children if c.dep_ == "dobj"] + _objects_of(preposition.head, ("from",))
+    return next((m for c in left if (m := place_at(c, index))), None)
 
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
     """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
