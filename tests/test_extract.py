@@ -1009,6 +1009,14 @@ def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_
     assert found == [(["Jordan", "Paul Otieno"], "state:JOR", "2022-02", Status.PLANNED)]
 
 
+def test_a_meeting_planned_for_this_visit_is_not_dated_by_a_past_one(extract_text):
+    text = ("Paul Otieno arrived here on Saturday for a three-day visit to China. Otieno paid a two-day working visit "
+            "to China in February 2002. Chinese President Jon Berg and Premier Li Wei are to meet with Otieno during "
+            "his stay.")
+    planned = [e.time for _, e in meetings(extract_text(text, published=MONDAY)) if e.status is Status.PLANNED]
+    assert planned == [None, None]
+
+
 def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(extract_text):
     text = ("Visiting Prime Minister Paul Otieno said on Monday that trade would grow. Otieno, who is on a "
             "three-day visit to Kuwait, met his Kuwaiti counterpart Jon Berg. His tour has already brought him "

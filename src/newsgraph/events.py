@@ -264,8 +264,13 @@ def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeVa
     places = (candidate.place.key, _host_state(candidate.place))
     times = {c.time for c in merged if c is not candidate and c.mode is MeetingMode.VISIT and c.time is not None
              and c.time.day is None and c.time.month is not None and c.place is not None and c.place.key in places
+             and _is_plan(c) == _is_plan(candidate)  # "is to meet Y" is not during "his visit in February 2002"
              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
     return times.pop() if len(times) == 1 else None
+
+
+def _is_plan(candidate: Candidate) -> bool:
+    return candidate.status in (Status.PLANNED, Status.CANCELLED)
 
 
 def _month_of_the_tour(leg: Candidate, merged: list[Candidate], sentences) -> TimeValue | None:
