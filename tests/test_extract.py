@@ -1009,6 +1009,14 @@ def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_
     assert found == [(["Jordan", "Paul Otieno"], "state:JOR", "2022-02", Status.PLANNED)]
 
 
+def test_a_meeting_that_ner_reads_as_an_organization_is_no_side_of_itself(extract_text):
+    # NER reads "Summit of the" as an organization.
+    text = "The fourth Summit of the Organization of American states (OAS) will take place on November 4-5 in Argentina."
+    extraction = extract_text(text, published=MONDAY)
+    assert [people for people, _ in meetings(extraction)] == []
+    assert "Summit of the" not in {e.name for e in extraction.entities}
+
+
 def test_a_meeting_planned_for_this_visit_is_not_dated_by_a_past_one(extract_text):
     text = ("Paul Otieno arrived here on Saturday for a three-day visit to China. Otieno paid a two-day working visit "
             "to China in February 2002. Chinese President Jon Berg and Premier Li Wei are to meet with Otieno during "

@@ -205,7 +205,8 @@ def _trim(span: Span) -> Span:
     while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ in ("DET", "ADV", "CCONJ", "SCONJ")
                            or doc[start].is_lower or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    # "the National Committee of the": NER may stop inside a name
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     return doc[start:end]
 
@@ -293,6 +294,8 @@ def _organization(ent: Span) -> Mention | None:
     span = _trim(_without_agency_lead(ent))
     if not span or span.text.isupper() and len(span.text) < 2 or _people_of_a_state(span.text):
         return None
+    if span[-1].lemma_.lower() in load_triggers()["meeting"]["nouns"]:
+        return None  # "the fourth Summit of the": the meeting, not one of its sides
     gazetteer = load_gazetteer()
     known = gazetteer.find_organization(span.text)
     if known:
