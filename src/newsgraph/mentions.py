@@ -206,7 +206,8 @@ def _trim(span: Span) -> Span:
                            or doc[start].is_lower or doc[start].is_punct):
         start += 1
     # "the National Committee of the": NER may stop inside a name
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                           or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     return doc[start:end]
 
