@@ -28,7 +28,9 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 # How long something lasts, said of it ("a three-day visit", "week-long talks"): dates nothing.
-_LENGTH = re.compile(r"^([\w-]+-|\d+ )(day|week|month|year|hour)(-long)?$|^(day|week|month|year)-long$", re.IGNORECASE)
+_LENGTH = re.compile(
+    r"^([\w-]+-|\d+ |(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) )(day|week|month|year|hour)(-long)?$"
+    r"|^(day|week|month|year)-long$", re.IGNORECASE)
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ONE_AGO = re.compile(r"^an? (?=(year|month|week|day)\b.*\bago$)", re.IGNORECASE)
 _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
