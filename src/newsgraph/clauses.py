@@ -222,9 +222,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     clause = clause_anchor(anchors)
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
     governors = [*([verb] if verb is not None and verb != clause else []), *_tense_governors(verb or clause)]
-    lemmas = {lemma_of(t) for t in anchors + governors}
-    lemmas |= {f"{lemma_of(t)} {c.lower_}" for t in anchors + governors for c in t.children if c.dep_ == "prt"}  # "put off"
-    if lemmas & set(cues["cancel_words"]):
+    if any(calls_off(t) for t in anchors + governors):
         return Status.PLANNED if new_date_of(anchors + governors) is not None else Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
     if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
@@ -641,8 +639,7 @@ def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
     """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
     venue = venue_at(token)
-    where = next((m for p in token.children if p.dep_ == "prep" and p.lower_ == "in"
-                  for o in p.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
+    where = next((m for o in _objects_of(token, ("in",)) if (m := place_at(o, index))), None)
     if venue is None or where is None:
         return None
     return replace(venue, state=venue.state or (where.key if where.type is EntityType.STATE else where.state))
@@ -780,9 +777,12 @@ def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue 
     for earlier in reversed(before):
         day = normalize_date(earlier.text, published=published, prefer_future=prefer_future)
         if day is not None and day.day is not None and day.year is not None:
-            later = dt.date(day.year, day.month, day.day) + dt.timedelta(days=_COUNTS[(match[1] or "one").lower()])
-            return replace(day, year=later.year, month=later.month, day=later.day)
+            return _days_later(day, _COUNTS[(match[1] or "one").lower()])
     return None
+
+def _days_later(day: TimeValue, days: int) -> TimeValue:
+    moved = dt.date(day.year, day.month, day.day) + dt.timedelta(days=days)
+    return replace(day, year=moved.year, month=moved.month, day=moved.day)
 
 def days_from_its_neighbour(token: Token, doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     """'will arrive Wednesday, one day before the summit': the summit is the day after Wednesday ("two days
@@ -799,9 +799,7 @@ def days_from_its_neighbour(token: Token, doc: Doc, published, *, prefer_future:
     day = time_of([preposition.head], doc, published, prefer_future=prefer_future)
     if day is None or day.day is None or day.year is None:
         return None
-    days = _COUNTS[count] if preposition.lower_ != "after" else -_COUNTS[count]
-    moved = dt.date(day.year, day.month, day.day) + dt.timedelta(days=days)
-    return replace(day, year=moved.year, month=moved.month, day=moved.day)
+    return _days_later(day, _COUNTS[count] if preposition.lower_ != "after" else -_COUNTS[count])
 
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 

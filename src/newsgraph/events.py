@@ -216,7 +216,7 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
                 said_here or host)
     for candidate in undated:
-        candidate.time = together.get(frozenset(m.key for m in candidate.participants if m.type is EntityType.PERSON))
+        candidate.time = together.get(frozenset(_people(candidate)))
         if candidate.time is not None or candidate.dated:
             continue
         if candidate.under_way:
@@ -245,13 +245,12 @@ def _is_under_way(trigger: Token) -> bool:
 def _where_visiting(candidate: Candidate, merged: list[Candidate]) -> Mention | None:
     """'X met Y ... X, who arrived in Beirut on Saturday for a visit': a meeting of the visitor's that says no
     place was where they were visiting, when the article tells of one such visit at that time only."""
-    people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
+    people = _people(candidate)
     if len(people) < 2:
         return None
     places = {c.place.key: c.place for c in merged if c.mode is MeetingMode.VISIT and c.place is not None
               and c.status == candidate.status and not _far_apart(c.time, candidate.time)
-              and len(visitors := {m.key for m in c.participants if m.type is EntityType.PERSON}) == 1
-              and visitors <= people}
+              and len(visitors := _people(c)) == 1 and visitors <= people}
     return places.popitem()[1] if len(places) == 1 else None
 
 
@@ -260,12 +259,12 @@ def _month_of_its_visit(candidate: Candidate, merged: list[Candidate]) -> TimeVa
 
     Only a month or a year: which day of a visit of several days a meeting took, the visit does not say.
     """
-    people = {m.key for m in candidate.participants if m.type is EntityType.PERSON}
+    people = _people(candidate)
     places = (candidate.place.key, _host_state(candidate.place))
     times = {c.time for c in merged if c is not candidate and c.mode is MeetingMode.VISIT and c.time is not None
              and c.time.day is None and c.time.month is not None and c.place is not None and c.place.key in places
              and _is_plan(c) == _is_plan(candidate)  # "is to meet Y" is not during "his visit in February 2002"
-             and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
+             and people & _people(c)}
     return times.pop() if len(times) == 1 else None
 
 
@@ -278,10 +277,10 @@ def _month_of_the_tour(leg: Candidate, merged: list[Candidate], sentences) -> Ti
     stops already made are of the month of the visit just told (which day, the article does not say)."""
     starts = [s.start for s in sentences]
     near = range(bisect_right(starts, leg.trigger) - 2, bisect_right(starts, leg.trigger))
-    people = {m.key for m in leg.participants if m.type is EntityType.PERSON}
+    people = _people(leg)
     months = {replace(c.time, day=None) for c in merged if not c.leg and c.mode is MeetingMode.VISIT
               and c.time is not None and c.time.month is not None and bisect_right(starts, c.trigger) - 1 in near
-              and people & {m.key for m in c.participants if m.type is EntityType.PERSON}}
+              and people & _people(c)}
     return months.pop() if len(months) == 1 else None
 
 
@@ -1142,9 +1141,12 @@ def _called_off(planned: Candidate, later: Candidate) -> bool:
     return planned.status is Status.PLANNED and later.status is Status.CANCELLED and later.anaphoric
 
 
+def _people(c: Candidate) -> set[str]:
+    return {m.key for m in c.participants if m.type is EntityType.PERSON}
+
+
 def _actors(c: Candidate) -> tuple[set[str], set[str]]:
-    people = {m.key for m in c.participants if m.type is EntityType.PERSON}
-    return people, {m.key for m in c.participants if m.type is not EntityType.PERSON}
+    return _people(c), {m.key for m in c.participants if m.type is not EntityType.PERSON}
 
 
 def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
