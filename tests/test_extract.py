@@ -315,8 +315,11 @@ def test_here_with_no_dateline_is_not_where_the_arrival_came_from(extract_text):
     assert event.place is None
 
 
-def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text):
-    text = "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit."
+@pytest.mark.parametrize("text", [
+    "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit.",
+    "Paul Otieno said in his meeting with Anna Berg that trade would grow. Berg flew into Nairobi from Kampala.",
+])
+def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text, text):
     people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
     assert event.place == "place:184745"
 

@@ -174,7 +174,7 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> list[Mention]:
     if child.dep_ == "dobj":
         objects = [child]
-    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "to", "at", "for")):  # "headed for"
+    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "into", "to", "at", "for")):  # "headed for", "flew into"
         objects = [c for c in child.children if c.dep_ == "pobj"]
     else:
         return []
