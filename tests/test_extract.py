@@ -69,6 +69,15 @@ def test_a_day_counted_from_the_day_before_in_its_sentence(extract_text, later, 
     assert found == {("Li Wei", "Paul Otieno"): "2006-12-12", ("Jon Berg", "Paul Otieno"): day}
 
 
+@pytest.mark.parametrize("text", [
+    "During his stay in Norway, Kenyan President Paul Otieno will meet Anna Berg on Tuesday and Jan Holm on Wednesday.",
+    "Otieno, who is visiting Norway, met Anna Berg on Tuesday and Jan Holm on Wednesday.",
+])
+def test_a_meeting_left_without_its_verb_takes_place_where_its_sides_stay(extract_text, text):
+    found = {tuple(people): event.place for people, event in meetings(extract_text(text, published=dt.date(2020, 3, 6)))}
+    assert set(found.values()) == {"state:NOR"} and len(found) == 2
+
+
 def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
     people, event = only_meeting(extract_text("Jon Berg agreed for the first time to meet Anna Berg.", published=MONDAY))
     assert people == ["Anna Berg", "Jon Berg"] and event.status is Status.PLANNED

@@ -119,7 +119,10 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number, met_at)
             parts = _split_tour(candidate, token, index, published) or _split_separate(candidate, token, represented)
-            for part in parts + _gapped(candidate, token, index, published):
+            gapped = _gapped(candidate, token, index, published)
+            for part in gapped:  # "... and B": where no place of its own is said, where its sides stay
+                _place_from_stay(part, [m for m in part.participants if m.type is EntityType.PERSON], stays, number, met_at)
+            for part in parts + gapped:
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
