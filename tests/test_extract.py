@@ -78,6 +78,19 @@ def test_a_meeting_left_without_its_verb_takes_place_where_its_sides_stay(extrac
     assert set(found.values()) == {"state:NOR"} and len(found) == 2
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Kenyan President Paul Otieno arrived in Oslo on Monday for a three-day visit to Norway. During his visit to "
+     "Norway, he will hold talks with Prime Minister Anna Berg.", "place:3143244"),  # Oslo
+    ("Kenyan President Paul Otieno arrived in Oslo on Monday for a three-day visit to Norway, which will also take "
+     "him to Bergen. During his visit to Norway, he will hold talks with Prime Minister Anna Berg.", "state:NOR"),
+    ("Kenyan President Paul Otieno arrived in Oslo on Monday for a summit. He first visited Norway in 2015, when he "
+     "held talks with Prime Minister Anna Berg.", "state:NOR"),
+])
+def test_a_meeting_in_a_state_is_in_the_one_city_of_it_where_its_people_stay(extract_text, text, place):
+    people, event = only_meeting(extract_text(text, published=dt.date(2020, 3, 6)))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == place
+
+
 def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
     people, event = only_meeting(extract_text("Jon Berg agreed for the first time to meet Anna Berg.", published=MONDAY))
     assert people == ["Anna Berg", "Jon Berg"] and event.status is Status.PLANNED

@@ -126,6 +126,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
+    _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_repeats(_without_bare_visits(kept))
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
@@ -169,8 +170,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         subjects = [verb] if verb.pos_ == "PROPN" else [
             relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb)
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
-        if places:
-            found.update({person.key: places[0] for person in people})
+        if places:  # "arrived in Oslo for a visit to Norway": in Oslo
+            found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
     return found
 
 
@@ -188,7 +189,7 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
                      met_at: dict[str, Mention]) -> None:
     """Where a host was last met, else the latest place a participant was said to be at, else the first said later."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
-        stays[number].update({p.key: candidate.place for p in persons})
+        stays[number].update({p.key: candidate.place for p in persons if not _in_state(stays[number].get(p.key), candidate.place)})
     if candidate.place is not None or candidate.mode is MeetingMode.PHONE:
         return  # a call joins two places, neither of them said
     order = [*range(number, -1, -1), *range(number + 1, len(stays))]
@@ -232,6 +233,29 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
+
+
+def _of_another_year(time: TimeValue | None, published) -> bool:
+    return time is not None and published is not None and time.year is not None and time.year != published.year
+
+
+def _in_state(place: Mention | None, state: Mention) -> bool:
+    return place is not None and place.type is EntityType.PLACE and place.state == state.key
+
+
+def _narrow_to_a_city(merged: list[Candidate], stays: list[dict[str, Mention]], index: MentionIndex, published) -> None:
+    """'X visited China ... While in Beijing, X ...': a meeting placed in a state took place in its city when the
+    article names one city of that state only, and its people were said to be there (in the story's year: a
+    visit of another year was another stay)."""
+    for candidate in merged:
+        state = candidate.place
+        if state is None or state.type is not EntityType.STATE or _of_another_year(candidate.time, published):
+            continue
+        cities = {m.key for m in index.mentions if m.type is EntityType.PLACE and m.state == state.key}
+        people = _people(candidate)
+        city = next((m for stay in stays for key, m in stay.items() if key in people and _in_state(m, state)), None)
+        if city is not None and len(cities) == 1:
+            candidate.place = city
 
 
 def _is_under_way(trigger: Token) -> bool:
