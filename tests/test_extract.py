@@ -1825,6 +1825,24 @@ def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
     assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Kenyan President Paul Otieno hosted a dinner for Prime Minister Anna Berg on Monday.", ["Anna Berg", "Paul Otieno"]),
+    ("Otieno hosted a welcoming banquet for visiting Prime Minister Karl Visser on Wednesday.", ["Karl Visser", "Otieno"]),
+    ("At a dinner hosted by Foreign Minister Jan Holm, Tony Grant told Eva Lind he would stand down.",
+     ["Eva Lind", "Jan Holm", "Tony Grant"]),
+])
+def test_a_meal_meets_its_host_and_whom_it_is_for(extract_text, text, people):
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == people
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno said at a banquet hosted by Jan Holm that trade would grow.",  # a speech
+    "Anna Berg hosted a dinner on Friday.",
+])
+def test_a_speech_at_a_meal_or_a_meal_for_no_one_named_is_no_meeting(extract_text, text):
+    assert not extract_text(text, published=MONDAY).events
+
+
 def test_their_meeting_is_of_the_people_named_together_before_it_not_of_the_speaker(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno would hold follow-up talks with his Ugandan counterpart, Jon Berg, "
             "on decisions made by Dutch Prime Minister Anna Berg and Chinese Premier Li Wei during their joint meeting "

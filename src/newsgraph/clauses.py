@@ -358,7 +358,10 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
-                roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child))
+                roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child) + _guests(token, child))
+            elif child.dep_ in ("acl", "relcl") and anchor is token:
+                roots.extend(_guests(token, child))  # "a dinner hosted by X", "a dinner where A told B"
+
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)
@@ -404,6 +407,30 @@ def _brings_to(token: Token, verb: Token) -> bool:
 def _names_misread_as_compounds(time: Token) -> list[Token]:
     """'met President X Wednesday': the parser may read the name as part of the day's phrase."""
     return [c for c in time.children if c.dep_ == "compound" and c.ent_type_ and c.ent_type_ not in _TIMES]
+
+
+def _guests(meal: Token, child: Token) -> list[Token]:
+    """'a banquet for X', 'a dinner in honour of X', 'a lunch hosted by X', 'a dinner where A told B': whom a meal
+    brings together."""
+    if lemma_of(meal) not in load_triggers()["meeting"]["meal_nouns"]:
+        return []
+    if child.dep_ == "acl":
+        return [o for p in child.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+    if child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
+        return [c for c in child.children if c.dep_ in (*SUBJECTS, "dobj")]
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    if child.lower_ == "in":  # "in honour of X"
+        return [o for h in objects if h.lemma_.lower() in ("honour", "honor") for o in _objects_of(h, ("of",))]
+    # "a banquet for visiting Prime Minister X": the parser may read "visiting" as the verb of X
+    visitors = [o for c in child.children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
+    return objects + visitors if child.lower_ == "for" else []
+
+
+def is_a_speech_at(meal: Token) -> bool:
+    """'X said at a banquet hosted by Y': a speech, which meets nobody."""
+    verb = verb_of_preposition(meal)
+    return verb is not None and lemma_of(verb) in load_triggers()["report_verbs"] and not any(
+        c.dep_ == "dobj" for c in verb.children)
 
 
 def _sides_hung_on_a_time(preposition: Token) -> list[Token]:

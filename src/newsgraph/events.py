@@ -35,10 +35,10 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
-    days_from_its_neighbour, destinations, has_preposition, infinitive_subjects, is_dated, is_definite, is_theirs,
-    is_unreal, lemma_of, names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
-    with_under_topic,
+    days_from_its_neighbour, destinations, has_preposition, infinitive_subjects, is_a_speech_at, is_dated,
+    is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of, participant_roots, phase_of,
+    place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above,
+    time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -548,9 +548,11 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         return MeetingMode.IN_PERSON
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
         needed = lexicon["noun_needs_modifier"].get(lemma)
-        if needed and not _has_modifier(token, needed):
+        if needed and not (_has_modifier(token, needed) or token.dep_ == "dobj" and lemma_of(token.head) in needed):
             return None
         if _inside_round_of(token) or _occasion_of_another(token):
+            return None
+        if lemma in lexicon["meal_nouns"] and is_a_speech_at(token):
             return None
         if _has_modifier(token, lexicon["bilateral"]):
             return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many
