@@ -20,6 +20,8 @@ from newsgraph.query import (
     _library,
     _list_value,
     _select,
+    _solutions,
+    _terms,
     ask,
     find_nodes,
     list_queries,
@@ -295,6 +297,35 @@ def test_answer_table_is_aligned():
 def test_list_columns_are_sorted_and_deduplicated():
     assert _list_value(LIST_SEPARATOR.join(["b", "Ä", "a", "b"])) == "a; Ä; b"
     assert _list_value(None) is None
+
+
+PARALLEL_QUERY = """# name: q
+# answers: a
+PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?alt ?node ?label WHERE {
+  ?node a ng:Person .
+  OPTIONAL { ?node rdfs:label ?label }
+  # parallel: a person has none, one or several alternative names
+  OPTIONAL { ?node skos:altLabel ?alt }
+}
+"""
+
+
+def test_parallel_sections_give_the_rows_of_the_whole_query(store):
+    info = parse_query(PARALLEL_QUERY, source="q.rq")
+    assert info.sections.key == ("node",) and len(info.sections.queries) == 2
+    columns, rows = _solutions(store, info, {})
+    whole_columns, whole_rows = _terms(store.query(info.body))
+    assert columns == whole_columns == ("alt", "node", "label")
+    assert sorted(map(repr, rows)) == sorted(map(repr, whole_rows))
+    assert len({row[1] for row in rows}) < len(rows)  # a person with several alternative names: rows multiply
+
+
+def test_a_parallel_mark_in_a_query_it_cannot_cut_is_reported_by_file():
+    with pytest.raises(QueryError, match="q.rq: `# parallel` cuts a SELECT of plain variables"):
+        parse_query(PARALLEL_QUERY.replace("SELECT ?alt ?node ?label", "SELECT (COUNT(?alt) AS ?n)"), source="q.rq")
 
 
 def test_a_header_without_name_is_reported_by_file():

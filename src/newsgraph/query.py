@@ -20,6 +20,12 @@ may designate. ``lists`` names columns built with GROUP_CONCAT and the
 separator U+001F; their items are sorted here (SPARQL leaves GROUP_CONCAT
 order to the engine) and joined with "; ".
 
+A ``# parallel`` comment line inside the outer WHERE cuts a query of the
+form ``SELECT ?vars WHERE { key-pattern OPTIONAL {...} ... }`` into sections
+that ``ask`` runs at once, each in its own thread, joining their rows on the
+key pattern's variables: oxigraph evaluates a query on one core, and releases
+the GIL while it does. The file stays one query that any store can run.
+
 User text is never pasted into a query. A name is folded (anyascii + lower
 case, so "Cavusoglu" finds "Çavuşoğlu") and compared in Python against the labels of
 the candidate nodes; the matching node IRIs are then bound as RDF terms with
@@ -38,6 +44,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -128,6 +135,18 @@ class QueryInfo:
     text: str  # the file as it is
     body: str  # the text without its final ORDER BY, which ``order`` holds
     order: tuple[OrderKey, ...]
+    sections: Sections | None = None  # the body cut where it says ``# parallel``
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """A SELECT whose WHERE is a pattern giving each ``key`` once, then OPTIONAL groups, cut into sections
+    that read only ``key`` in common: each runs as its own query, in its own thread, and their rows are
+    joined on ``key`` (oxigraph evaluates one query on one core and releases the GIL meanwhile)."""
+
+    columns: tuple[str, ...]  # the outer SELECT's, in its order
+    key: tuple[str, ...]
+    queries: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +225,38 @@ def parse_query(text: str, *, source: str) -> QueryInfo:
     params = tuple(_parse_param(p, source) for p in fields.get("param", []))
     lists = tuple(c.strip() for line in fields.get("lists", []) for c in line.split(",") if c.strip())
     body, order = _split_order(text)
-    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text, body, order)
+    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text, body, order, _sections(body, source))
+
+
+_PARALLEL = re.compile(r"^[ \t]*# parallel\b.*$", re.MULTILINE)
+_SELECT_WHERE = re.compile(r"\bSELECT\b(.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL)
+
+
+def _sections(body: str, source: str) -> Sections | None:
+    """The body's sections, cut at ``# parallel`` lines inside its outer WHERE; None when it has none.
+
+    The first section holds the key pattern (what comes before its first OPTIONAL) and OPTIONAL groups;
+    each later one, OPTIONAL groups only. Each section runs as ``SELECT * WHERE { key-pattern groups }``.
+    """
+    head, *rest = [_without_comments(part) for part in _PARALLEL.split(body)]
+    if not rest:
+        return None
+    select = _SELECT_WHERE.search(head)
+    first_optional = head.find("OPTIONAL", select.end()) if select else -1
+    rest[-1] = rest[-1].rstrip()
+    if first_optional < 0 or not rest[-1].endswith("}") or "(" in select[1] or "*" in select[1]:
+        raise QueryError(f"{source}: `# parallel` cuts a SELECT of plain variables whose WHERE is a pattern, "
+                         "then OPTIONAL groups; this query is not one")
+    rest[-1] = rest[-1][:-1]  # the outer WHERE's closing brace
+    prologue, pattern = head[: select.start()], head[select.end(): first_optional]
+    groups = [head[first_optional:], *rest]
+    return Sections(columns=tuple(re.findall(r"\?(\w+)", select[1])),
+                    key=tuple(dict.fromkeys(re.findall(r"\?(\w+)", pattern))),
+                    queries=tuple(f"{prologue}SELECT * WHERE {{{pattern}{g}}}" for g in groups))
+
+
+def _without_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
 
 
 _ORDER_KEY = re.compile(r"(ASC|DESC)\(\s*\?(\w+)\s*\)|\?(\w+)", re.IGNORECASE)
@@ -236,8 +286,7 @@ _INNERMOST_PARENS = re.compile(r"\([^()]*\)")
 
 def _projected(text: str) -> set[str] | None:
     """The variables the outer SELECT projects; None for ``SELECT *``."""
-    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
-    match = _PROJECTION.search(code)
+    match = _PROJECTION.search(_without_comments(text))
     clause = match[1] if match else ""
     named = set(re.findall(r"\bAS\s+\?(\w+)", clause, re.IGNORECASE))
     while (flat := _INNERMOST_PARENS.sub(" ", clause)) != clause:
@@ -273,7 +322,7 @@ def ask(store: Queryable, name: str, *, params: Mapping[str, str] | None = None)
     solutions: list[tuple[OxTerm | None, ...]] = []
     for combination in itertools.product(*choices):
         bindings = {p.name: node for p, node in zip(info.params, combination)}
-        columns, found = _terms(store.query(info.body, bindings=bindings))
+        columns, found = _solutions(store, info, bindings)
         solutions.extend(found)
     ordered = sort_solutions(solutions, columns, info.order)
     rows = dict.fromkeys(tuple(map(_text, solution)) for solution in ordered)  # an ordered set
@@ -284,6 +333,31 @@ def ask(store: Queryable, name: str, *, params: Mapping[str, str] | None = None)
         columns=tuple(columns[i] for i in keep),
         rows=tuple(tuple(_list_value(row[i]) if i in lists else row[i] for i in keep) for row in rows),
     )
+
+
+def _solutions(store: Queryable, info: QueryInfo,
+               bindings: Mapping[str, OxTerm]) -> tuple[tuple[str, ...], list[tuple[OxTerm | None, ...]]]:
+    if info.sections is None:
+        return _terms(store.query(info.body, bindings=bindings))
+    sections = info.sections
+    with ThreadPoolExecutor(max_workers=len(sections.queries)) as pool:
+        parts = list(pool.map(lambda text: _terms(store.query(text, bindings=bindings)), sections.queries))
+    return sections.columns, _joined(parts, sections)
+
+
+def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections) -> list[tuple]:
+    """The sections' rows joined on the key, in the first section's order: what the whole query gives."""
+    tables = []
+    for columns, rows in parts:
+        key_at = [columns.index(k) for k in sections.key]
+        table: dict[tuple, list[tuple]] = {}
+        for row in rows:
+            table.setdefault(tuple(row[i] for i in key_at), []).append(row)
+        tables.append(table)
+    # each column from the first section that has it (the key: from the first)
+    where = [next((n, columns.index(c)) for n, (columns, _) in enumerate(parts) if c in columns) for c in sections.columns]
+    return [tuple(combination[n][i] for n, i in where)
+            for key in tables[0] for combination in itertools.product(*(t[key] for t in tables))]
 
 
 def _check_params(info: QueryInfo, given: dict[str, str]) -> dict[str, str]:
