@@ -198,6 +198,12 @@ def roles(extraction):
         ("British Secretary of State for Trade and Industry Anna Berg spoke.",
          ("Anna Berg", "Minister", "United Kingdom", None, False)),
         ("US Secretary of Education Anna Berg spoke.", ("Anna Berg", "Minister", "United States", None, False)),
+        # the body after "from" (an official, an envoy) or a spokesman's "for"
+        ("Paul Otieno, an official from the African Union, told reporters.",
+         ("Paul Otieno", "Official", "African Union", None, False)),
+        ("Anna Berg, a spokeswoman for the World Bank, said.", ("Anna Berg", "PressSecretary", "World Bank", None, False)),
+        ("Tom Reed, a spokesman for EU trade commissioner Jan Holm, said.", ("Tom Reed", "PressSecretary", None, None, False)),
+        ("Fouad Ali, a Muslim leader from France, said.", ("Fouad Ali", "Leader", None, None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

@@ -358,8 +358,10 @@ def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
 
 
 def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionIndex) -> Mention | None:
-    if title.end + 1 < len(doc) and doc[title.end].lower_ == "of" and (m := _actor_at(index, title.end + 1)):
-        return m
+    preposition = doc[title.end].lower_ if title.end + 1 < len(doc) else None
+    if preposition in _body_prepositions(title) and (m := _actor_at(index, title.end + 1)) and (
+            preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])):
+        return m  # not "a spokesman for EU trade commissioner X"
     # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
     portfolio = title[-1].lower_ == "minister"
     inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
@@ -368,6 +370,12 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
+
+
+def _body_prepositions(title: SpacySpan) -> list[str]:
+    """'an official from X', 'a spokesman for X': the words after ``title`` that name its body."""
+    by_concept = load_triggers()["body_prepositions"]
+    return by_concept.get(load_role_lexicon().get(title.text.lower(), ""), by_concept["*"])  # a plural: "of" only
 
 
 def _leaning(doc: Doc, mention: Mention) -> bool:
