@@ -204,6 +204,9 @@ def roles(extraction):
         ("Anna Berg, a spokeswoman for the World Bank, said.", ("Anna Berg", "PressSecretary", "World Bank", None, False)),
         ("Tom Reed, a spokesman for EU trade commissioner Jan Holm, said.", ("Tom Reed", "PressSecretary", None, None, False)),
         ("Fouad Ali, a Muslim leader from France, said.", ("Fouad Ali", "Leader", None, None, False)),
+        # a participle the tagger reads as a verb still modifies the title
+        ("Paul Otieno met Karl Moss, the acting president of Kenya, on Monday.", ("Karl Moss", "President", "Kenya", None, False)),
+        ("Kenya's embattled President Paul Otieno spoke.", ("Paul Otieno", "President", "Kenya", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

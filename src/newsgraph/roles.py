@@ -319,7 +319,8 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
     i, first = title_start, doc[title_start].sent.start
     while i > first and title_start - i < 6:
         previous = doc[i - 1]
-        if previous.is_punct and previous.tag_ != "POS" or previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON"):
+        modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president"
+        if previous.is_punct and previous.tag_ != "POS" or previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not modifier:
             break
         i -= 1
     return i
