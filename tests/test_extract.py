@@ -207,6 +207,9 @@ def roles(extraction):
         # a participle the tagger reads as a verb still modifies the title
         ("Paul Otieno met Karl Moss, the acting president of Kenya, on Monday.", ("Karl Moss", "President", "Kenya", None, False)),
         ("Kenya's embattled President Paul Otieno spoke.", ("Paul Otieno", "President", "Kenya", None, False)),
+        # a seat of government before a title is the office as the text names it, not the state
+        ("White House spokesman Scott Reed said on Monday.", ("Scott Reed", "PressSecretary", "White House", None, False)),
+        ("The Kremlin's envoy Jan Holm arrived.", ("Jan Holm", "SpecialRepresentative", "Kremlin", None, False)),
     ],
 )
 def test_role_forms(extract_text, sentence, expected):

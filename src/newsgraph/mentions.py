@@ -105,6 +105,11 @@ def _from_entity(ent: Span) -> Mention | None:
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, adjectival=True)
     if kind == "metonym":  # "the Kremlin", "the White House": the state's government acting
         state = gazetteer.state_for_metonym(ent.text)
+        if state and _heads_a_title(ent) and gazetteer.find_place(ent.text) is None:
+            # "White House spokesman X": the office a title belongs to, named as the text names it ("Ankara's
+            # envoy", a capital, stays the state)
+            return Mention(ent.start, ent.end, EntityType.ORGANIZATION, f"org:{state.iso3}:{fold(ent.text)}", ent.text,
+                           state=state.key)
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, metonym=True)
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
@@ -124,6 +129,12 @@ def _from_entity(ent: Span) -> Mention | None:
     if ent.label_ in ("GPE", "LOC"):
         return _unknown_place(ent)
     return None
+
+
+def _heads_a_title(ent: Span) -> bool:
+    """'White House spokesman', "the Kremlin's envoy": a role title follows the name."""
+    start = ent.end + (ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS")
+    return any(t.start == start for t in ent.doc.spans.get("roles", []))
 
 
 def _name_after_a_title(ent: Span) -> bool:
