@@ -1833,6 +1833,17 @@ def test_being_received_by_a_crowd_is_no_meeting(extract_text):
     assert not extract_text(text, published=MONDAY).events
 
 
+@pytest.mark.parametrize("text, met", [
+    ("Paul Otieno sat down with Anna Berg in Oslo on Monday.", True),
+    ("Paul Otieno and Anna Berg discussed trade in Oslo on Monday.", True),  # sides named together
+    ("Paul Otieno sat with Anna Berg during the concert on Monday.", False),  # sitting down with is talks; sitting with, not
+    ("Paul Otieno and Anna Berg spoke at the rally on Monday.", False),  # each spoke; to each other, only by phone
+])
+def test_sitting_down_with_and_discussing_together_are_meetings(extract_text, text, met):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, _ in found] == ([["Anna Berg", "Paul Otieno"]] if met else [])
+
+
 def test_a_meal_with_no_one_named_is_no_meeting(extract_text):
     assert not extract_text("Paul Otieno said the dinner was excellent and the lunch was late.", published=MONDAY).events
 

@@ -573,14 +573,26 @@ def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
 
 
 def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
+    lemma = token.lemma_.lower()
+    needs = lexicon["speak_verb_needs"].get(lemma, {})
+    if needs and not any(c.lemma_.lower() in needs.get(c.dep_, ()) for c in token.children):
+        return None  # "exchanged fire", "sat in silence"
     # "discussed the crisis with X": the parser may hang "with" on the object, or deeper in its phrase
-    topics = [c for c in token.children if c.dep_ == "dobj"] if token.lemma_.lower() in lexicon["discuss_verbs"] else []
+    topics = [c for c in token.children if c.dep_ == "dobj"] if lemma in lexicon["discuss_verbs"] else []
     with_someone = has_preposition(token, "with") or any(with_under_topic(t) for t in topics)
     phone = any(w in token.sent.text.lower() for w in lexicon["phone_words"])
+    mode = MeetingMode.PHONE if phone else MeetingMode.IN_PERSON
     if not with_someone:
-        # "A and B spoke by telephone", "the two leaders talked by phone": both sides are the subject.
-        return MeetingMode.PHONE if phone and _joint_subject(token) else None
-    return MeetingMode.PHONE if phone else MeetingMode.IN_PERSON
+        # "A and B spoke by telephone", "the two talked by phone": both sides are the subject; face to face, only
+        # sides named together ("A and B discussed trade"; "they discussed" may be more than the last two named)
+        if phone:
+            return mode if _joint_subject(token) else None
+        return mode if lemma in lexicon["joint_speak_verbs"] and _named_together(token) else None
+    return mode
+
+
+def _named_together(verb: Token) -> bool:
+    return any(s.pos_ == "PROPN" and any(c.dep_ == "conj" for c in s.children) for s in verb.children if s.dep_ in SUBJECTS)
 
 
 def _joint_subject(verb: Token) -> bool:
