@@ -1187,6 +1187,7 @@ def test_a_dateline_the_parser_hangs_on_the_subject_is_no_side(extract_text, tex
     ("Paul Otieno met Anna Berg at the Great Hall of the People on Friday.", "place:great hall of the people"),
     ("Paul Otieno received Anna Berg at the Elysee Palace on Friday.", "place:elysee palace"),
     ("Paul Otieno met Anna Berg in the Oval Office on Friday.", "place:oval office"),
+    ("Paul Otieno met Anna Berg at 10 Downing Street on Friday.", "place:10 downing street"),  # with its house number
 ])
 def test_a_meeting_in_a_named_building_takes_place_there(extract_text, sentence, venue):
     _, event = only_meeting(extract_text(sentence, published=MONDAY))

@@ -164,7 +164,9 @@ def venue_at(token) -> Mention | None:
     if ent is None or ent.label_ not in ("FAC", "ORG"):
         return None
     seat = ent.ent_id_.startswith("metonym:")
-    span = _trim(doc[ent.start : max(ent.end, token.i + 1)])
+    number = doc[ent.start - 1] if ent.start else None  # "10 Downing Street": the house number is the address's
+    start = number.i if number is not None and number.dep_ == "nummod" and ent.start <= number.head.i < ent.end else ent.start
+    span = _trim(doc[start : max(ent.end, token.i + 1)])
     # The name ends before a preposition other than "of": "the Golden Temple [in Amritsar]", "... People [on Friday]"
     end = next((t.i for t in span if t.pos_ == "ADP" and t.lower_ != "of"), span.end)
     while end > span.start and doc[end - 1].is_lower:  # "the Oval Office [of the] White House"
