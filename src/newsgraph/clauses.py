@@ -361,7 +361,6 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child) + _guests(token, child))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
                 roots.extend(_guests(token, child))  # "a dinner hosted by X", "a dinner where A told B"
-
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)

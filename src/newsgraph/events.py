@@ -178,8 +178,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> list[Mention]:
     if child.dep_ == "dobj":
         objects = [child]
-    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "into", "to", "at", "for")):  # "headed for", "flew into"
-        objects = [c for c in child.children if c.dep_ == "pobj"]
+    elif child.dep_ == "prep" and child.lower_ in (("to", "of", "in") if nouns else ("in", "into", "to", "at", "for")):
+        objects = [c for c in child.children if c.dep_ == "pobj"]  # also "headed for X", "flew into X"
     else:
         return []
     return [m for o in objects if (m := place_at(o, index)) is not None]
@@ -189,7 +189,8 @@ def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[d
                      met_at: dict[str, Mention]) -> None:
     """Where a host was last met, else the latest place a participant was said to be at, else the first said later."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
-        stays[number].update({p.key: candidate.place for p in persons if not _in_state(stays[number].get(p.key), candidate.place)})
+        stay = stays[number]
+        stay.update({p.key: candidate.place for p in persons if not _in_state(stay.get(p.key), candidate.place)})
     if candidate.place is not None or candidate.mode is MeetingMode.PHONE:
         return  # a call joins two places, neither of them said
     order = [*range(number, -1, -1), *range(number + 1, len(stays))]

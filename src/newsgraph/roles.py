@@ -319,8 +319,9 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
     i, first = title_start, doc[title_start].sent.start
     while i > first and title_start - i < 6:
         previous = doc[i - 1]
-        modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president"
-        if previous.is_punct and previous.tag_ != "POS" or previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not modifier:
+        modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president": a participle
+        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not modifier
+        if previous.is_punct and previous.tag_ != "POS" or clause_word:
             break
         i -= 1
     return i
