@@ -48,6 +48,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
+from operator import itemgetter
 from importlib import resources
 from typing import Protocol, TypeVar
 
@@ -349,15 +350,18 @@ def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections
     """The sections' rows joined on the key, in the first section's order: what the whole query gives."""
     tables = []
     for columns, rows in parts:
-        key_at = [columns.index(k) for k in sections.key]
-        table: dict[tuple, list[tuple]] = {}
+        key_of = itemgetter(*(columns.index(k) for k in sections.key))
+        table: dict[object, list[tuple]] = {}
         for row in rows:
-            table.setdefault(tuple(row[i] for i in key_at), []).append(row)
+            table.setdefault(key_of(row), []).append(row)
         tables.append(table)
-    # each column from the first section that has it (the key: from the first)
+    # Each column from the first section that has it (the key: from the first), picked out of the sections'
+    # rows laid end to end.
     where = [next((n, columns.index(c)) for n, (columns, _) in enumerate(parts) if c in columns) for c in sections.columns]
-    return [tuple(combination[n][i] for n, i in where)
-            for key in tables[0] for combination in itertools.product(*(t[key] for t in tables))]
+    starts = [0, *itertools.accumulate(len(columns) for columns, _ in parts)]
+    positions = [starts[n] + i for n, i in where]
+    pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
+    return [pick(sum(combination, ())) for key in tables[0] for combination in itertools.product(*(t[key] for t in tables))]
 
 
 def _check_params(info: QueryInfo, given: dict[str, str]) -> dict[str, str]:
