@@ -91,6 +91,16 @@ def test_a_meeting_in_a_state_is_in_the_one_city_of_it_where_its_people_stay(ext
     assert people == ["Anna Berg", "Paul Otieno"] and event.place == place
 
 
+@pytest.mark.parametrize("later, day", [
+    ("Otieno is expected to be in Norway on April 17-18.", 17),  # the visit starts the day he is to be there
+    ("Otieno arrived in Sweden on Tuesday.", None),  # another state: the visit keeps its month
+])
+def test_a_visit_without_its_day_starts_the_day_its_visitor_is_said_to_be_there(extract_text, later, day):
+    text = f"Kenyan President Paul Otieno will take a holiday after his visit to Norway in mid-April, an aide said. {later}"
+    people, event = only_meeting(extract_text(text, published=dt.date(2020, 4, 9)))
+    assert people == ["Norway", "Paul Otieno"] and (event.time.month, event.time.day) == (4, day)
+
+
 def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
     people, event = only_meeting(extract_text("Jon Berg agreed for the first time to meet Anna Berg.", published=MONDAY))
     assert people == ["Anna Berg", "Jon Berg"] and event.status is Status.PLANNED

@@ -228,6 +228,10 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             candidate.time = published and TimeValue(published.year, published.month, year_source="article-date")
         elif candidate.status is not Status.CANCELLED and not candidate.leg and in_lead(candidate):
             candidate.time = lead_time  # a stop the tour has already made was on another day
+    visits = [c for c in merged if c.mode is MeetingMode.VISIT and c.status is not Status.CANCELLED and c.place]
+    days_in = _days_in(sentences, index, published) if visits else {}
+    for visit in visits:
+        visit.time = _day_of_arrival(visit, days_in) or visit.time
     for candidate in merged:
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
@@ -336,6 +340,37 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
     time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
     place = place_of(root, [root], index, []) or (here if _adverb([root], "here") else None)
     return people, time if time and time.day else None, place
+
+
+def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, Status], TimeValue]:
+    """'X arrived in Kuwait on Saturday', 'X is expected to be in Germany on April 17-18': the day a person is
+    first said to be in a state (or a city of it), by person, state and whether it is done or to come."""
+    lexicon = load_triggers()["meeting"]
+    found: dict[tuple[str, str, Status], TimeValue] = {}
+    for verb in (t for sent in sentences for t in sent if t.lemma_.lower() in ("arrive", *lexicon["presence_verbs"])):
+        places = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for o in c.children if (m := place_at(o, index)) is not None]
+        states = {m.key if m.type is EntityType.STATE else m.state for m in places} - {None}
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or (  # "X is expected to be in Y"
+            [c for c in verb.head.children if c.dep_ in SUBJECTS] if verb.dep_ == "xcomp" else [])
+        people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
+        time = time_of([verb], index.doc, published, prefer_future=False) if states and people else None
+        if time is not None and time.day is not None:
+            status = status_of(verb, [verb]) or Status.OCCURRED
+            for key in ((p.key, state, status) for p in people for state in states):
+                found.setdefault(key, time)
+    return found
+
+
+def _day_of_arrival(visit: Candidate, days_in: dict[tuple[str, str, Status], TimeValue]) -> TimeValue | None:
+    """A visit that names no one it meets, and not its day, starts the day its visitor is said to be, or to be
+    going to be, in its state, in the month it gives."""
+    time, state = visit.time, visit.place.key if visit.place.type is EntityType.STATE else visit.place.state
+    visitors = [p for p in visit.participants if p.type is EntityType.PERSON]
+    if time is not None and time.day is not None or len(visitors) != 1:
+        return None
+    day = days_in.get((visitors[0].key, state, visit.status))
+    return day if day is not None and (time is None or (day.year, day.month) == (time.year, time.month)) else None
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
