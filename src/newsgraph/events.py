@@ -347,7 +347,8 @@ def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, 
     first said to be in a state (or a city of it), by person, state and whether it is done or to come."""
     lexicon = load_triggers()["meeting"]
     found: dict[tuple[str, str, Status], TimeValue] = {}
-    for verb in (t for sent in sentences for t in sent if t.lemma_.lower() in ("arrive", *lexicon["presence_verbs"])):
+    verbs = {*lexicon["arrival_verbs"], *lexicon["presence_verbs"]}
+    for verb in (t for sent in sentences for t in sent if t.lemma_.lower() in verbs):
         places = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                   for o in c.children if (m := place_at(o, index)) is not None]
         states = {m.key if m.type is EntityType.STATE else m.state for m in places} - {None}
