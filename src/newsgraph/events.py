@@ -114,14 +114,14 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
                 candidate.place = _place_named_before(word, index)
             candidate.evidence.append(sentence_span(sent))
             _meet_the_host_named_beside(candidate, sent, index, represented)
-            persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
+            persons = _persons(candidate)
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number, met_at)
             parts = _split_tour(candidate, token, index, published) or _split_separate(candidate, token, represented)
             gapped = _gapped(candidate, token, index, published)
             for part in gapped:  # "... and B": where no place of its own is said, where its sides stay
-                _place_from_stay(part, [m for m in part.participants if m.type is EntityType.PERSON], stays, number, met_at)
+                _place_from_stay(part, _persons(part), stays, number, met_at)
             for part in parts + gapped:
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
@@ -155,9 +155,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in lexicon["stay_verbs"]:
             verb, places = token, [m for c in token.children for m in _places_under(c, index)]
-        elif lemma in lexicon["presence_verbs"]:  # "Y, who is in Beijing for a summit"; not "in exile in Syria"
-            verb, places = token, [m for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
-                                   for o in c.children if (m := place_at(o, index)) is not None and m.start == o.i]
+        elif lemma in lexicon["presence_verbs"]:  # "Y, who is in Beijing for a summit"
+            verb, places = token, _places_in(token, index)
         elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
             verb = token.head.head if preposition_of(token) is not None else token.head
             while verb.dep_ in ("advmod", "npadvmod") and verb.head is not verb:
@@ -173,6 +172,12 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         if places:  # "arrived in Oslo for a visit to Norway": in Oslo
             found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
     return found
+
+
+def _places_in(verb: Token, index: MentionIndex) -> list[Mention]:
+    """'is in Beijing', 'arrived in Kuwait': the places the verb's "in" names (not "in exile in Syria")."""
+    return [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for o in c.children if (m := place_at(o, index)) is not None and m.start == o.i]
 
 
 def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> list[Mention]:
@@ -244,6 +249,10 @@ def _of_another_year(time: TimeValue | None, published) -> bool:
     return time is not None and published is not None and time.year is not None and time.year != published.year
 
 
+def _state_of(place: Mention) -> str | None:
+    return place.key if place.type is EntityType.STATE else place.state
+
+
 def _in_state(place: Mention | None, state: Mention) -> bool:
     return place is not None and place.type is EntityType.PLACE and place.state == state.key
 
@@ -252,14 +261,17 @@ def _narrow_to_a_city(merged: list[Candidate], stays: list[dict[str, Mention]], 
     """'X visited China ... While in Beijing, X ...': a meeting placed in a state took place in its city when the
     article names one city of that state only, and its people were said to be there (in the story's year: a
     visit of another year was another stay)."""
+    cities: dict[str, set[str]] = {}
+    for m in index.mentions:
+        if m.type is EntityType.PLACE and m.state:
+            cities.setdefault(m.state, set()).add(m.key)
     for candidate in merged:
         state = candidate.place
         if state is None or state.type is not EntityType.STATE or _of_another_year(candidate.time, published):
             continue
-        cities = {m.key for m in index.mentions if m.type is EntityType.PLACE and m.state == state.key}
         people = _people(candidate)
         city = next((m for stay in stays for key, m in stay.items() if key in people and _in_state(m, state)), None)
-        if city is not None and len(cities) == 1:
+        if city is not None and len(cities.get(state.key, ())) == 1:
             candidate.place = city
 
 
@@ -349,12 +361,9 @@ def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, 
     found: dict[tuple[str, str, Status], TimeValue] = {}
     verbs = {*lexicon["arrival_verbs"], *lexicon["presence_verbs"]}
     for verb in (t for sent in sentences for t in sent if t.lemma_.lower() in verbs):
-        places = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for o in c.children if (m := place_at(o, index)) is not None]
-        states = {m.key if m.type is EntityType.STATE else m.state for m in places} - {None}
-        subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or (  # "X is expected to be in Y"
-            [c for c in verb.head.children if c.dep_ in SUBJECTS] if verb.dep_ == "xcomp" else [])
-        people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
+        states = {_state_of(m) for m in _places_in(verb, index)} - {None}
+        people = _people_under(verb, SUBJECTS, index) or (  # "X is expected to be in Y"
+            _people_under(verb.head, SUBJECTS, index) if verb.dep_ == "xcomp" else [])
         time = time_of([verb], index.doc, published, prefer_future=False) if states and people else None
         if time is not None and time.day is not None:
             status = status_of(verb, [verb]) or Status.OCCURRED
@@ -366,8 +375,7 @@ def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, 
 def _day_of_arrival(visit: Candidate, days_in: dict[tuple[str, str, Status], TimeValue]) -> TimeValue | None:
     """A visit that names no one it meets, and not its day, starts the day its visitor is said to be, or to be
     going to be, in its state, in the month it gives."""
-    time, state = visit.time, visit.place.key if visit.place.type is EntityType.STATE else visit.place.state
-    visitors = [p for p in visit.participants if p.type is EntityType.PERSON]
+    time, state, visitors = visit.time, _state_of(visit.place), _persons(visit)
     if time is not None and time.day is not None or len(visitors) != 1:
         return None
     day = days_in.get((visitors[0].key, state, visit.status))
@@ -511,7 +519,7 @@ def _conjoined_person(doc, i: int, index: MentionIndex) -> Mention | None:
 def _meet_the_host_named_beside(candidate: Candidate, sent, index: MentionIndex, represented) -> None:
     """'Recalling his visit to Kenya in April, X said he agreed with Y on ...': the one person the sentence names
     for the state visited is whom the visitor met there."""
-    persons = [m for m in candidate.participants if m.type is EntityType.PERSON]
+    persons = _persons(candidate)
     others = [m for m in candidate.participants if m.type is not EntityType.PERSON]
     if candidate.mode is not MeetingMode.VISIT or len(persons) != 1 or len(others) > 1:
         return
@@ -548,7 +556,7 @@ def _date_between(doc, start: int, end: int, published, status) -> TimeValue | N
 def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
     """'X will visit Japan, China and South Korea', 'X's tour of A and B': one visit per country."""
     places = destinations(token, index)
-    visitors = [m for m in candidate.participants if m.type is EntityType.PERSON]
+    visitors = _persons(candidate)
     if candidate.mode is not MeetingMode.VISIT or len(places) < 2 or len(visitors) != 1:
         return []
     routes = routes_of(token)  # "a tour which has taken him to A and will take him to B": a stop's tense is its route's
@@ -1219,6 +1227,10 @@ def _called_off(planned: Candidate, later: Candidate) -> bool:
     return planned.status is Status.PLANNED and later.status is Status.CANCELLED and later.anaphoric
 
 
+def _persons(c: Candidate) -> list[Mention]:
+    return [m for m in c.participants if m.type is EntityType.PERSON]
+
+
 def _people(c: Candidate) -> set[str]:
     return {m.key for m in c.participants if m.type is EntityType.PERSON}
 
@@ -1264,7 +1276,7 @@ def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
 
 def _sides(c: Candidate, represented) -> list[Mention]:
     """People first: a state or body stays a participant only if no participant acts for it."""
-    people = [m for m in c.participants if m.type is EntityType.PERSON]
+    people = _persons(c)
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
     if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
