@@ -1011,6 +1011,27 @@ def test_a_holder_named_after_the_body_of_the_title_is_a_person_not_part_of_the_
         ("Jon Berg", "Standing Committee of the National People's Congress")]
 
 
+@pytest.mark.parametrize("text, holder, body", [
+    # NER reads the body and the name after it as one organization: "the House Jon Otieno"
+    ("Anna Berg met Speaker of the House Jon Otieno on Monday.", "Jon Otieno", "House"),
+    ("Anna Berg met President of the National Assembly Jean-Paul Odhiambo on Monday.", "Jean-Paul Odhiambo",
+     "National Assembly"),
+    # words before the body's noun: the body is the whole phrase, not the noun NER kept
+    ("Anna Berg met President of the Kenyan national Assembly Jean-Paul Odhiambo on Monday.", "Jean-Paul Odhiambo",
+     "Kenyan national Assembly"),
+])
+def test_a_hyphenated_or_modified_holder_after_the_body_of_the_title_is_a_person(extract_text, text, holder, body):
+    extraction = extract_text(text)
+    assert [people for people, _ in meetings(extraction)] == [sorted(["Anna Berg", holder])]
+    assert roles(extraction) == {(holder, "Speaker", body, None, False)}
+    assert {e.name for e in extraction.entities if e.type is EntityType.ORGANIZATION} == {body}  # not cut short
+
+
+def test_the_president_of_a_senate_is_its_speaker(extract_text):
+    assert roles(extract_text("Jon Otieno, the Senate president, spoke on Monday.")) == {
+        ("Jon Otieno", "Speaker", "Senate", None, False)}
+
+
 def test_the_name_after_a_title_is_the_side_wherever_the_parser_hangs_it(extract_text):
     # The parser hangs "Van" on "held", not on "chief".
     text = "Anna Berg held talks Tuesday with Kenyan communist party chief Do Van."

@@ -85,16 +85,35 @@ def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
     """'Chairman of the Expediency Council Akbar Rafsanjani': NER may read a title's body and its holder's
     name as one organization; two or three capitalised words after the body's noun are the holder."""
     doc = ent.doc
-    after_title_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of" and any(t.end == ent.start - 1 for t in titles)
-    if ent.label_ != "ORG" or not after_title_of:
+    of = _of_before(ent)
+    if ent.label_ != "ORG" or of is None or not any(t.end == of for t in titles):
         return [ent]
     nouns = load_triggers()["body_nouns"]
+    starts = _word_starts(ent)
     for size in (2, 3):
-        name = ent[-size:]
-        if len(ent) > size and ent[-size - 1].lower_ in nouns and all(
-                t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns for t in name):
-            return [Span(doc, ent.start, name.start, label="ORG"), Span(doc, name.start, ent.end, label="PERSON")]
+        if len(starts) <= size:
+            break
+        name = doc[starts[-size] : ent.end]
+        if doc[name.start - 1].lower_ in nouns and all(
+                t.text == "-" or (t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns) for t in name):
+            holder = Span(doc, name.start, ent.end, label="PERSON")
+            if any(t.pos_ != "DET" for t in doc[of + 1 : ent.start]):
+                return [holder]  # "of the French national Assembly X": the body is more than NER read; found with the title's
+            return [Span(doc, ent.start, name.start, label="ORG"), holder]
     return [ent]
+
+
+def _of_before(ent: Span) -> int | None:
+    """The "of" before ``ent`` and its modifiers ("of the French national Assembly"), if there is one."""
+    i = ent.start - 1
+    while i >= max(0, ent.start - 4) and ent.doc[i].pos_ in ("DET", "ADJ", "PROPN") and ent.doc[i].lower_ != "of":
+        i -= 1
+    return i if i >= 0 and ent.doc[i].lower_ == "of" else None
+
+
+def _word_starts(span: Span) -> list[int]:
+    """Where each word of ``span`` starts; a hyphenated name ("Jean-Louis") is one word."""
+    return [t.i for t in span if t.i == span.start or (t.text != "-" and span.doc[t.i - 1].whitespace_)]
 
 
 def _from_entity(ent: Span) -> Mention | None:
