@@ -948,6 +948,30 @@ def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]
 
 
+@pytest.mark.parametrize("headline, status", [
+    ("Paul Otieno to visit Chile", Status.PLANNED),  # a headline's infinitive is its future
+    ("Anna Berg and Paul Otieno to meet in Chile", Status.PLANNED),
+    ("Anna Berg to hold talks with Paul Otieno", Status.PLANNED),
+    ("Paul Otieno in Chile to hold talks with Anna Berg", Status.OCCURRED),  # why he is there, not a plan
+])
+def test_a_headline_infinitive_right_after_its_subject_is_planned(extract_text, headline, status):
+    assert [e.status for _, e in meetings(extract_text(headline + "\n\nThe weather was fine."))] == [status]
+
+
+def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
+    text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
+            'midway through a three-day official visit to Chile.')
+    assert [people for people, _ in meetings(extract_text(text))] == [["Chile", "Jan Nowak"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno was due to hold a public meeting on Saturday in Valparaiso.",  # a rally
+    "Paul Otieno and Anna Berg attended a cabinet meeting on Sunday.",
+])
+def test_a_public_or_cabinet_meeting_is_no_meeting_between_sides(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
     text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
             "which has already taken him to Japan and Laos.")

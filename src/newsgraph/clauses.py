@@ -70,11 +70,14 @@ def phase_of(token: Token) -> Token:
     return token
 
 def verb_of_preposition(token: Token) -> Token | None:
-    """'arrived in China for talks', and 'was in Ankara for a state visit' (a copula with a place)."""
+    """'arrived in China for talks', 'said midway through a visit', and 'was in Ankara for a state visit' (a copula
+    with a place)."""
     preposition = preposition_of(token)
     if preposition is None:
         return None
     verb = preposition.head
+    if verb.pos_ == "ADV" and verb.dep_ == "advmod":
+        verb = verb.head  # "said midway through a visit to Thailand"
     return verb if verb.pos_ == "VERB" or verb.lemma_ == "be" and verb.dep_ == "ROOT" and preposition.lower_ == "for" else None
 
 def is_definite(token: Token) -> bool:
@@ -305,7 +308,19 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.lower_ == "going" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)  # "is going to"
-    return any(c.lower_ == "to" for c in auxiliaries) and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries)
+    if any(c.lower_ == "to" for c in auxiliaries):
+        return any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries) or _headline_infinitive(verb)
+    return False
+
+def _headline_infinitive(verb: Token) -> bool:
+    """'X to meet Y', 'X and Y to hold talks': a headline's future, an infinitive with a subject and no verb above it."""
+    ancestors = list(verb.ancestors)
+    if any(a.pos_ in ("VERB", "AUX") for a in ancestors):
+        return False  # "agreed to meet", "flew to Paris to meet"
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or ancestors[:1]
+    to = next(c for c in verb.children if c.lower_ == "to")
+    # the subject right before "to": "X in Libya to discuss Y" says why X is there, not what X will do
+    return to.i > 0 and any(to.nbor(-1) in (s, *s.conjuncts) for s in subjects if s.pos_ in ("PROPN", "NOUN"))
 
 def has_preposition(token: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)

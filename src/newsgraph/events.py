@@ -595,6 +595,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         needed = lexicon["noun_needs_modifier"].get(lemma)
         if needed and not (_has_modifier(token, needed) or token.dep_ == "dobj" and lemma_of(token.head) in needed):
             return None
+        if _has_modifier(token, lexicon["noun_excluding_modifier"].get(lemma, [])):
+            return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
         if lemma in lexicon["meal_nouns"] and is_a_speech_at(token):

@@ -9,6 +9,8 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
 - ``unglue_headlines`` (first) splits a headline glued to the text after it
   ("Iraqi PM meets PutinBAGHDAD (AFP) - ..."), as merged title and description
   fields leave it, and starts a sentence there;
+- ``break_at_paragraphs`` starts a sentence after a blank line and after a
+  headline's line break, which the parser would otherwise read across;
 - ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
   "special envoys") in ``doc.spans["roles"]``, with the role concept's local
   name as the span's ``id_``; the titles come from ``ontology/roles.ttl``.
@@ -132,6 +134,7 @@ def add_rules(nlp: Language) -> Language:
     gazetteer = load_gazetteer()
     _keep_whole(nlp, load_triggers()["meeting"]["whole_verbs"])
     nlp.add_pipe("unglue_headlines", first=True)
+    nlp.add_pipe("break_at_paragraphs", after="unglue_headlines")
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     rulers = []
     for kind, cities, where in (("gazetteer", False, before), ("place", True, {})):
@@ -187,6 +190,25 @@ def unglue_headlines(doc: Doc) -> Doc:
     for token in doc:
         if token.idx in starts:  # the headline ends here, not before its last word (the parser would split there)
             token.is_sent_start, token.nbor(-1).is_sent_start = True, False
+    return doc
+
+
+@Language.component("break_at_paragraphs")
+def break_at_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after a blank line, and after the first line when the next starts with a capital.
+
+    The parser otherwise runs a headline without a full stop into the sentence
+    after it ("X to visit Chile / The talks ..." makes X the subject of "talks");
+    a single line break later on may be a hard wrap inside a sentence.
+    """
+    first = True
+    for token in doc[:-1]:
+        if not (token.is_space and "\n" in token.text):
+            continue
+        following = doc[token.i + 1]
+        if "\n\n" in token.text or (first and following.text[:1].isupper()):
+            following.is_sent_start = True
+        first = False
     return doc
 
 
