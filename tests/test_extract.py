@@ -972,6 +972,16 @@ def test_a_public_or_cabinet_meeting_is_no_meeting_between_sides(extract_text, t
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Officials said Chilean-Peruvian talks resumed in Lima on Monday.", ["Chile", "Peru"]),
+    ("Officials said the Kenya-Tanzanian summit was held in Arusha on Monday.", ["Kenya", "Tanzania"]),
+    # a text that opens with the pair: "Kenya-" is no dateline ("KENYA - ...")
+    ("Kenya-Tanzania talks were held in Arusha on Monday.", ["Kenya", "Tanzania"]),
+])
+def test_states_joined_by_a_hyphen_before_a_meeting_noun_are_its_sides(extract_text, text, sides):
+    assert [people for people, _ in meetings(extract_text(text))] == [sides]
+
+
 def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
     text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
             "which has already taken him to Japan and Laos.")

@@ -579,7 +579,7 @@ def dateline(index: MentionIndex) -> Mention | None:
     if mention is None:
         return None
     after = doc[mention.end : mention.end + 8].text.lstrip()
-    opens = after.startswith(("(", "-", "—"))
+    opens = after.startswith("(") or re.match(r"[-—]+(\s|$)", after) is not None  # not "India-Pakistan talks"
     marked = opens or any(mark in after for mark in ("--", " - ", "—", "("))
     return mention if marked and (opens or doc[mention.start : mention.end].text.isupper()) else None
 
@@ -602,6 +602,16 @@ def _stationed(root: Token, index: MentionIndex) -> list[Mention]:
     places = [index.at(c.i) for p in root.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children if c.dep_ == "pobj"]
     actors = [a for m in places if m is not None and (a := _as_actor(m)) is not None and a.type is EntityType.STATE]
     return [replace(a, metonym=True) for a in actors]
+
+def hyphen_joined_states(noun: Token, index: MentionIndex) -> list[Mention]:
+    """'Israeli-Palestinian talks', 'the US-North Korean summit': states joined by hyphens before a meeting noun
+    are its sides, demonyms too."""
+    if noun.pos_ == "VERB":
+        return []
+    states = [m for m in index.within(noun.left_edge.i, noun.i) if m.type is EntityType.STATE]
+    if len(states) < 2 or any(noun.doc[a.end : b.start].text != "-" for a, b in zip(states, states[1:])):
+        return []
+    return [replace(m, adjectival=False, metonym=m.metonym or m.adjectival) for m in states]
 
 def _phrase(root: Token):
     yield root

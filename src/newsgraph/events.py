@@ -35,10 +35,10 @@ from spacy.tokens import Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
-    days_from_its_neighbour, destinations, has_preposition, infinitive_subjects, is_a_speech_at, is_dated,
-    is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of, participant_roots, phase_of,
-    place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above,
-    time_of, with_under_topic,
+    days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states, infinitive_subjects,
+    is_a_speech_at, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of,
+    participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame,
+    status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -809,7 +809,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     if not subjects and (visitors := _visitor_as_object(token, index) or _protagonist_of_a_with(token, roots, index)):
         subjects += visitors
         found.update({m.key: m for m in visitors})
-    for mention in _after_bare_with(token, index):
+    for mention in _after_bare_with(token, index) + hyphen_joined_states(token, index):
         found.setdefault(mention.key, mention)
     if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
         for mention in groups.latest_people():
