@@ -982,6 +982,20 @@ def test_states_joined_by_a_hyphen_before_a_meeting_noun_are_its_sides(extract_t
     assert [people for people, _ in meetings(extract_text(text))] == [sides]
 
 
+@pytest.mark.parametrize("text, mode", [
+    ("Ali Demir paid a courtesy call on Chilean President Paul Otieno in Santiago on Tuesday.", MeetingMode.IN_PERSON),
+    ("Ali Demir had lunch with Paul Otieno in Santiago on Tuesday.", MeetingMode.IN_PERSON),  # "with" on "had"
+    ("Ali Demir had a phone call on Tuesday with Paul Otieno.", MeetingMode.PHONE),  # "on": a day, no side
+])
+def test_a_courtesy_call_is_paid_in_person_on_its_host(extract_text, text, mode):
+    assert [(people, e.mode) for people, e in meetings(extract_text(text))] == [(["Ali Demir", "Paul Otieno"], mode)]
+
+
+def test_talks_on_a_state_have_it_as_their_topic_not_as_a_side(extract_text):
+    assert [people for people, _ in meetings(extract_text("Ali Demir held talks with Paul Otieno on Chile."))] == [
+        ["Ali Demir", "Paul Otieno"]]
+
+
 def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
     text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
             "which has already taken him to Japan and Laos.")

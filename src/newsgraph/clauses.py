@@ -369,7 +369,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
                 # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("with", "between", "among", "of", "by"):
+            elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "of", "by") or (
+                    anchor is token and child.lower_ in _side_prepositions(token))):  # "a courtesy call on X"
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
@@ -382,6 +383,10 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
 
 _TIMES = ("DATE", "TIME")
+
+def _side_prepositions(noun: Token) -> list[str]:
+    """Prepositions other than "with" that name a noun trigger's other side ("a courtesy call on X")."""
+    return load_triggers()["meeting"]["noun_side_prepositions"].get(noun.lemma_.lower(), []) if noun.pos_ == "NOUN" else []
 
 
 def _subject_read_as_a_number(noun: Token) -> list[Token]:

@@ -593,16 +593,17 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         return MeetingMode.IN_PERSON
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
         needed = lexicon["noun_needs_modifier"].get(lemma)
-        if needed and not (_has_modifier(token, needed) or token.dep_ == "dobj" and lemma_of(token.head) in needed):
-            return None
+        if needed and not (_has_modifier(token, needed) or token.dep_ == "dobj" and (
+                lemma_of(token.head) in needed or has_preposition(token.head, "with") and "with" in needed)):
+            return None  # "had lunch with X": the parser hangs "with" on the verb
         if _has_modifier(token, lexicon["noun_excluding_modifier"].get(lemma, [])):
             return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
         if lemma in lexicon["meal_nouns"] and is_a_speech_at(token):
             return None
-        if _has_modifier(token, lexicon["bilateral"]):
-            return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many
+        if _has_modifier(token, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
+            return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
         return MeetingMode(lexicon["nouns"][lemma])
     return None
 
