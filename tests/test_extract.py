@@ -159,6 +159,16 @@ def roles(extraction):
             for r in extraction.roles}
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("EU foreign policy chief Jan Nowak spoke.", ("Jan Nowak", "Leader", "European Union", None, False)),
+    ("Chilean State Councilor Jan Nowak spoke.", ("Jan Nowak", "Official", "Chile", None, False)),
+    ("Chilean intelligence chief Jan Nowak spoke.", ("Jan Nowak", "Official", "Chile", None, False)),
+    ("Chilean Chief Cabinet Secretary Jan Nowak spoke.", ("Jan Nowak", "Minister", "Chile", None, False)),
+])
+def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
+    assert roles(extract_text(sentence)) == {expected}
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [
