@@ -996,6 +996,7 @@ def test_states_joined_by_a_hyphen_before_a_meeting_noun_are_its_sides(extract_t
     ("Ali Demir paid a courtesy call on Chilean President Paul Otieno in Santiago on Tuesday.", MeetingMode.IN_PERSON),
     ("Ali Demir had lunch with Paul Otieno in Santiago on Tuesday.", MeetingMode.IN_PERSON),  # "with" on "had"
     ("Ali Demir had a phone call on Tuesday with Paul Otieno.", MeetingMode.PHONE),  # "on": a day, no side
+    ("Ali Demir received a phone call from Paul Otieno on Tuesday.", MeetingMode.PHONE),
 ])
 def test_a_courtesy_call_is_paid_in_person_on_its_host(extract_text, text, mode):
     assert [(people, e.mode) for people, e in meetings(extract_text(text))] == [(["Ali Demir", "Paul Otieno"], mode)]
