@@ -1007,6 +1007,14 @@ def test_talks_on_a_state_have_it_as_their_topic_not_as_a_side(extract_text):
         ["Ali Demir", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text, visits", [
+    ("Paul Otieno toured Chile last month.", [["Chile", "Paul Otieno"]]),
+    ("Paul Otieno toured a copper mine in Chile last month.", []),  # a place toured is no host
+])
+def test_touring_a_state_is_visiting_it(extract_text, text, visits):
+    assert [people for people, _ in meetings(extract_text(text))] == visits
+
+
 def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
     text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
             "which has already taken him to Japan and Laos.")
