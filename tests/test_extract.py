@@ -953,6 +953,8 @@ def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_claus
     ("Paul Otieno is likely to visit Chile.", Status.PLANNED),
     ("Paul Otieno visited Chile last week.", Status.OCCURRED),
     ("Paul Otieno is going to visit Chile.", Status.PLANNED),
+    ("Paul Otieno is due in Chile on Friday for a two-day visit.", Status.PLANNED),  # "due": a copula's predicate
+    ("Paul Otieno was in Chile on Friday for a two-day visit.", Status.OCCURRED),
 ])
 def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status):
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]

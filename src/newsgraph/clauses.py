@@ -234,6 +234,9 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and lemma_of(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow"
+    if preposition is not None and preposition.head.lemma_ == "be" and any(
+            c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
+        return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
     if _present_in_time_clause(clause, cues) or _before_a_wish_or_plan(verb, cues):
         return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):

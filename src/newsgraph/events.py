@@ -176,8 +176,10 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 
 
 def _places_in(verb: Token, index: MentionIndex) -> list[Mention]:
-    """'is in Beijing', 'arrived in Kuwait': the places the verb's "in" names (not "in exile in Syria")."""
-    return [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+    """'is in Beijing', 'arrived in Kuwait', 'is due in Kenya': the places the verb's (or its predicate's) "in" names
+    (not "in exile in Syria")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "acomp")]
+    return [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
             for o in c.children if (m := place_at(o, index)) is not None and m.start == o.i]
 
 
