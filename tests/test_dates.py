@@ -136,3 +136,14 @@ def test_a_day_just_after_the_story_is_of_its_year_whatever_the_tense():
     # "X's December 7-9 visit was ..." in a story of December 4: this December, not last year's
     assert normalize_date("December 7-9", published=dt.date(2006, 12, 4)).iso() == "2006-12-07"
     assert normalize_date("Dec. 20", published=dt.date(2006, 12, 4)).iso() == "2005-12-20"  # too far to say
+
+
+@pytest.mark.parametrize("text, prefer_future, iso", [
+    ("the 12th", False, "2006-11-12"),  # not December, which is what "12th" alone reads as
+    ("the 25th", False, "2006-10-25"),  # past: still to come in the story's month, so the month before
+    ("the 3rd", True, "2006-12-03"),  # planned: already past in the story's month, so the month after
+    ("the 31st", True, None),  # November has no 31st
+])
+def test_an_ordinal_day_alone_is_of_the_story_month_or_the_nearest(text, prefer_future, iso):
+    value = normalize_date(text, published=dt.date(2006, 11, 20), prefer_future=prefer_future)
+    assert (value and value.iso()) == iso

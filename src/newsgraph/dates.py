@@ -155,12 +155,30 @@ def _this_year(value: dt.date, published: dt.date) -> dt.date:
 _ANCHORED = re.compile(r"\b(next|last|this|coming|previous|ago)\b", re.IGNORECASE)
 
 
+_ORDINAL_DAY = re.compile(r"^(?:the )?(\d{1,2})(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _day_of_the_month(day: int, published: dt.date, prefer_future: bool) -> TimeValue | None:
+    """'on the 12th': that day of the story's month, or of the month before (after, if planned) when it is past."""
+    year, month = published.year, published.month
+    if not prefer_future and day > published.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif prefer_future and day < published.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    try:
+        return TimeValue(year, month, dt.date(year, month, day).day, year_source="article-date")
+    except ValueError:
+        return None  # "the 31st" of a month of 30 days
+
+
 def _with_reference(text: str, published: dt.date, prefer_future: bool) -> TimeValue | None:
     prefer_future = prefer_future and not _ANCHORED.search(text)
     if (weekday := _weekday(text.lower(), published, prefer_future)) is not None:
         return weekday
     if (month := _anchored_month(text, published)) is not None:
         return month
+    if (match := _ORDINAL_DAY.match(text)) is not None:
+        return _day_of_the_month(int(match[1]), published, prefer_future)
     original, text = text, _with_year_words(text, published)
     base = dt.datetime.combine(published, dt.time(12))
     data = _parse(text, base, prefer_future)
