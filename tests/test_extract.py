@@ -132,6 +132,9 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Paul Otieno said in Berlin on Tuesday that Kenya remained opposed to talks with Chad.",
         "Li Wei said Kenya was ready for talks with Chad.",
         "On Saturday, Li Wei offered for the first time to meet Paul Otieno, although he dismissed an ultimatum.",
+        "Joe Biden wants to hold talks with Vladimir Putin.",
+        "There was no meeting between Joe Biden and Vladimir Putin.",
+        "No talks between Joe Biden and Vladimir Putin are planned.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):

@@ -187,6 +187,8 @@ def is_unreal(token: Token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        return True  # "there was no meeting between them", "no talks are planned"
     preposition = preposition_of(token)
     if preposition is not None and preposition.head.pos_ == "ADJ" and (
             (cue := lemma_of(preposition.head)) in cues["negating_governors"] or cue in cues["willingness_heads"]):
