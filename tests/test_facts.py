@@ -21,6 +21,10 @@ def facts(extraction, kind):
         ("A truce between Israel and Lebanon took effect in 2006.", EventType.CEASEFIRE, ["Israel", "Lebanon"]),
         ("Japan lifted a ban on beef imports.", EventType.POLICY_CHANGE, ["Japan"]),
         ("Canada announced new sanctions against Belarus.", EventType.ANNOUNCEMENT, ["Canada"]),
+        # the other side: "with" on the border, on the verb a noun hangs on, and the subjects who agree to a truce
+        ("Kenya closed its border with Somalia on Tuesday.", EventType.BORDER_CLOSURE, ["Kenya", "Somalia"]),
+        ("Ethiopia went to war with Eritrea in 1998.", EventType.ARMED_CONFLICT, ["Eritrea", "Ethiopia"]),
+        ("Ethiopia and Eritrea agreed to a cease-fire on Tuesday.", EventType.CEASEFIRE, ["Eritrea", "Ethiopia"]),
     ],
 )
 def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actors):

@@ -26,12 +26,12 @@ _NEEDS_TIME_OR_ACTOR = (EventType.ARMED_CONFLICT, EventType.CEASEFIRE)
 # Where each kind of event names its parties: the one who acts, the one acted on, "between"/"with" phrases.
 _PARTIES = {
     EventType.AGREEMENT: ("subject", "with"),
-    EventType.BORDER_CLOSURE: ("subject",),
-    EventType.BORDER_OPENING: ("subject",),
+    EventType.BORDER_CLOSURE: ("subject", "with"),
+    EventType.BORDER_OPENING: ("subject", "with"),
     EventType.POLICY_CHANGE: ("subject",),
     EventType.ANNOUNCEMENT: ("subject",),
     EventType.ARMED_CONFLICT: ("subject", "object", "with", "modifier"),
-    EventType.CEASEFIRE: ("with", "modifier"),
+    EventType.CEASEFIRE: ("subject", "with", "modifier"),
 }
 
 
@@ -99,8 +99,8 @@ def _hyphenated(token: Token) -> str:
 def _party_roots(token: Token, kind: EventType) -> list[Token]:
     positions = _PARTIES[kind]
     roots: list[Token] = []
+    verb = _clause_verb(token)
     if "subject" in positions:
-        verb = token if token.pos_ == "VERB" else token.head
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
         roots += controller  # "prompted Turkey to seal the border": Turkey seals it
         for clause in [] if controller else [verb, *governors_of(verb)]:
@@ -111,11 +111,23 @@ def _party_roots(token: Token, kind: EventType) -> list[Token]:
     if "object" in positions and token.pos_ == "VERB":
         roots += [c for c in token.children if c.dep_ == "dobj"]
     if "with" in positions:
-        roots += [o for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "among", "against")
-                  for o in p.children if o.dep_ == "pobj"]
+        # "closed its border with X": on the object; "went to war with X": on the verb of the noun
+        holders = {token, *(_objects(token) if token.pos_ == "VERB" else [verb] if verb != token.head else [])}
+        roots += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in (
+                  "with", "between", "among", "against") for o in p.children if o.dep_ == "pobj"]
     if "modifier" in positions and token.pos_ != "VERB":
         roots += [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < token.i]
     return [r for r in roots if r.lower_ not in ("which", "that", "who")]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a trigger is in: itself, or the verb its noun hangs on ("agreed to a cease-fire",
+    "went to war"; not "spoke about the war")."""
+    if token.pos_ == "VERB":
+        return token
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("to", "into"):
+        return token.head.head
+    return token.head
 
 
 def _objects(verb: Token) -> list[Token]:
