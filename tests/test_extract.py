@@ -1020,6 +1020,23 @@ def test_touring_a_state_is_visiting_it(extract_text, text, visits):
     assert [people for people, _ in meetings(extract_text(text))] == visits
 
 
+def _places_of_meetings_with(extraction, person: str) -> list[str | None]:
+    names = {e.key: e.name for e in extraction.entities}
+    return [names.get(e.place) for people, e in meetings(extraction) if person in people]
+
+
+@pytest.mark.parametrize("clause", ["where he met Anna Berg", "where he held talks with Anna Berg"])
+def test_a_meeting_in_a_where_clause_is_in_the_place_it_hangs_on(extract_text, clause):
+    text = f"Paul Otieno met Ali Demir in Lima on Tuesday. He then flew to Valparaiso, {clause}."
+    assert _places_of_meetings_with(extract_text(text), "Anna Berg") == ["Valparaíso"]
+
+
+def test_a_meeting_a_where_clause_only_mentions_is_not_in_its_place(extract_text):
+    text = ("Paul Otieno met Ali Demir in Lima on Tuesday. Police searched Valparaiso, where he stopped on his way "
+            "to the meeting with Anna Berg.")
+    assert "Valparaíso" not in _places_of_meetings_with(extract_text(text), "Anna Berg")
+
+
 def test_the_stops_a_tour_already_made_take_the_month_of_the_visit_just_told(extract_text):
     text = ("Paul Otieno arrived in Nairobi on Thursday for a state visit. Kenya is the last leg of his tour, "
             "which has already taken him to Japan and Laos.")

@@ -684,7 +684,14 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                     if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else (
                             venue_at(obj) or place_at(obj, index))) and m.key not in taken:
                         return m
-    return None
+    return _place_where(token, index)
+
+def _place_where(token: Token, index: MentionIndex) -> Mention | None:
+    """'flew to Shanghai, where he met X (held talks with X)': the place a "where" clause hangs on (not 'stopped in
+    Hamburg, where he stopped on his way to the meeting')."""
+    verb = token.head if token.dep_ == "dobj" else token
+    where = verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
+    return place_at(verb.head, index) if where else None
 
 def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
     """'left Libya on Sunday after talks with X', 'departed Beijing for Tokyo after a visit': what went before the
