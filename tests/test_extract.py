@@ -1020,6 +1020,13 @@ def test_touring_a_state_is_visiting_it(extract_text, text, visits):
     assert [people for people, _ in meetings(extract_text(text))] == visits
 
 
+def test_sides_named_before_a_participle_that_meets_are_its_sides(extract_text):
+    # the parser reads "meeting in Lima" as an apposition to the first name
+    text = "Ali Demir and Anna Berg, meeting in Lima on Tuesday, agreed to expand trade."
+    found = [people for people, e in meetings(extract_text(text)) if e.type is EventType.MEETING]
+    assert found == [["Ali Demir", "Anna Berg"]]
+
+
 def _places_of_meetings_with(extraction, person: str) -> list[str | None]:
     names = {e.key: e.name for e in extraction.entities}
     return [names.get(e.place) for people, e in meetings(extraction) if person in people]

@@ -530,8 +530,8 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
                     and c.lemma_.lower() not in load_triggers()["meeting"]["nouns"]]
         if subjects:
             return subjects
-        if governor.dep_ == "acl" and governor.tag_ == "VBG":
-            return [governor.head]  # "X, speaking after a meeting with Y": X speaks
+        if governor.dep_ in ("acl", "appos") and governor.tag_ == "VBG":
+            return [governor.head]  # "A and B, meeting in Moscow, agreed": the parser may read the phrase as apposition  # "X, speaking after a meeting with Y": X speaks
     return []
 
 def _verb_of_phrase(token: Token) -> Token | None:
@@ -630,7 +630,8 @@ def _phrase(root: Token):
         # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow": someone else.
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
         relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "of")
-        if not located and not relative and (child.dep_ not in ("relcl", "acl") or _leads(child)):
+        clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
+        if not located and not relative and (not clause or _leads(child)):
             yield from _phrase(child)
 
 def _leads(clause: Token) -> bool:
