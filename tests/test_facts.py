@@ -23,6 +23,7 @@ def facts(extraction, kind):
         ("Canada announced new sanctions against Belarus.", EventType.ANNOUNCEMENT, ["Canada"]),
         # the other side: "with" on the border, on the verb a noun hangs on, and the subjects who agree to a truce
         ("Kenya closed its border with Somalia on Tuesday.", EventType.BORDER_CLOSURE, ["Kenya", "Somalia"]),
+        ("Chile closed the border in 2001 in solidarity with Peru.", EventType.BORDER_CLOSURE, ["Chile"]),
         ("Ethiopia went to war with Eritrea in 1998.", EventType.ARMED_CONFLICT, ["Eritrea", "Ethiopia"]),
         ("Ethiopia and Eritrea agreed to a cease-fire on Tuesday.", EventType.CEASEFIRE, ["Eritrea", "Ethiopia"]),
     ],

@@ -23,11 +23,12 @@ from newsgraph.roles import sentence_span
 
 _CONTENT_CHARS = 200
 _NEEDS_TIME_OR_ACTOR = (EventType.ARMED_CONFLICT, EventType.CEASEFIRE)
-# Where each kind of event names its parties: the one who acts, the one acted on, "between"/"with" phrases.
+# Where each kind of event names its parties: the one who acts, the one acted on, "between"/"with" phrases
+# (of the trigger, or of its object: "closed its border with X", not "closed it in solidarity with X").
 _PARTIES = {
     EventType.AGREEMENT: ("subject", "with"),
-    EventType.BORDER_CLOSURE: ("subject", "with"),
-    EventType.BORDER_OPENING: ("subject", "with"),
+    EventType.BORDER_CLOSURE: ("subject", "object with"),
+    EventType.BORDER_OPENING: ("subject", "object with"),
     EventType.POLICY_CHANGE: ("subject",),
     EventType.ANNOUNCEMENT: ("subject",),
     EventType.ARMED_CONFLICT: ("subject", "object", "with", "modifier"),
@@ -111,13 +112,21 @@ def _party_roots(token: Token, kind: EventType) -> list[Token]:
     if "object" in positions and token.pos_ == "VERB":
         roots += [c for c in token.children if c.dep_ == "dobj"]
     if "with" in positions:
-        # "closed its border with X": on the object; "went to war with X": on the verb of the noun
-        holders = {token, *(_objects(token) if token.pos_ == "VERB" else [verb] if verb != token.head else [])}
-        roots += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in (
-                  "with", "between", "among", "against") for o in p.children if o.dep_ == "pobj"]
+        # "went to war with X": on the verb a noun hangs on through "to"
+        roots += _with_phrases([token, verb] if verb != token.head else [token])
+    if "object with" in positions and token.pos_ == "VERB":
+        # the parser may hang the object's "with" on the verb: then it comes right after the object
+        objects = _objects(token)
+        after = {o.right_edge.i + 1 for o in objects}
+        roots += _with_phrases(objects) + [o for o in _with_phrases([token]) if o.head.i in after]
     if "modifier" in positions and token.pos_ != "VERB":
         roots += [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < token.i]
     return [r for r in roots if r.lower_ not in ("which", "that", "who")]
+
+
+def _with_phrases(holders: list[Token]) -> list[Token]:
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "among", "against")
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _clause_verb(token: Token) -> Token:
