@@ -531,7 +531,8 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
         if subjects:
             return subjects
         if governor.dep_ in ("acl", "appos") and governor.tag_ == "VBG":
-            return [governor.head]  # "A and B, meeting in Moscow, agreed": the parser may read the phrase as apposition  # "X, speaking after a meeting with Y": X speaks
+            # "X, speaking after a meeting with Y": X speaks; "A and B, meeting in Moscow, agreed" (read as apposition)
+            return [governor.head]
     return []
 
 def _verb_of_phrase(token: Token) -> Token | None:

@@ -98,7 +98,7 @@ def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
                 t.text == "-" or (t.is_title and t.pos_ == "PROPN" and t.lower_ not in nouns) for t in name):
             holder = Span(doc, name.start, ent.end, label="PERSON")
             if any(t.pos_ != "DET" for t in doc[of + 1 : ent.start]):
-                return [holder]  # "of the French national Assembly X": the body is more than NER read; found with the title's
+                return [holder]  # "of the French national Assembly X": the title's body phrase, not NER's "Assembly"
             return [Span(doc, ent.start, name.start, label="ORG"), holder]
     return [ent]
 
