@@ -83,7 +83,8 @@ def find_mentions(doc: Doc) -> MentionIndex:
 
 def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
     """'Chairman of the Expediency Council Akbar Rafsanjani': NER may read a title's body and its holder's
-    name as one organization; two or three capitalised words after the body's noun are the holder."""
+    name as one organization; two or three capitalised words after the body's noun (a hyphenated name is one
+    word) are the holder."""
     doc = ent.doc
     of = _of_before(ent)
     if ent.label_ != "ORG" or of is None or not any(t.end == of for t in titles):
