@@ -1238,7 +1238,7 @@ def _persons(c: Candidate) -> list[Mention]:
 
 
 def _people(c: Candidate) -> set[str]:
-    return {m.key for m in c.participants if m.type is EntityType.PERSON}
+    return {m.key for m in _persons(c)}
 
 
 def _actors(c: Candidate) -> tuple[set[str], set[str]]:
@@ -1358,9 +1358,7 @@ def _rough_day(time: TimeValue) -> int:
 
 def _host_state(place: Mention | None) -> str | None:
     """The state a meeting place lies in, when the gazetteer knows it as a state (not a territory)."""
-    if place is None:
-        return None
-    key = place.key if place.type is EntityType.STATE else place.state
+    key = _state_of(place) if place is not None else None
     return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) else None
 
 

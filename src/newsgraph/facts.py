@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.clauses import actors_under, anchors_of, governors_of, is_unreal, place_of, status_of, time_of
+from newsgraph.clauses import (
+    actors_under, anchors_of, governors_of, is_unreal, place_of, preposition_of, status_of, time_of,
+)
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, Participant, Status
 from newsgraph.roles import sentence_span
@@ -134,9 +136,8 @@ def _clause_verb(token: Token) -> Token:
     "went to war"; not "spoke about the war")."""
     if token.pos_ == "VERB":
         return token
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("to", "into"):
-        return token.head.head
-    return token.head
+    preposition = preposition_of(token)
+    return preposition.head if preposition is not None and preposition.lower_ in ("to", "into") else token.head
 
 
 def _objects(verb: Token) -> list[Token]:
