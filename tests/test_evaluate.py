@@ -162,6 +162,7 @@ def test_verbose_text_lists_misses_and_false_positives_per_article():
     report = evaluate([GOLD], {"a1": _extraction(events=(MOSCOW, VIENNA, stray))})
     quiet, verbose = report.to_text(), report.to_text(verbose=True)
     assert "a1:" not in quiet
+    assert quiet.endswith("\n") and verbose.endswith("\n")  # the shell prompt starts on a line of its own
     assert "miss" in verbose and "Armenia" in verbose
     assert "false positive" in verbose and "Ani Badalyan" in verbose
     assert json.dumps(report.to_dict())  # plain data throughout

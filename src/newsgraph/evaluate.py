@@ -454,7 +454,7 @@ class EvalReport:
                     continue
                 lines += ["", f"{article.id}:"]
                 lines += [f"  {d.kind:<14} {d.metric.value:<26} {d.what}" for d in article.differences]
-        return "\n".join(lines)
+        return "\n".join(lines) + "\n"
 
 
 # -- evaluation --------------------------------------------------------------
