@@ -2077,3 +2077,10 @@ def test_where_one_leaves_for_talks_is_where_the_talks_are(extract_text):
     text = "Norwegian Prime Minister Anna Berg will leave for Nairobi on Friday for talks with Kenyan President Paul Otieno."
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:184745"  # Nairobi
+
+
+def test_a_description_is_no_one_named_after_it(extract_text):
+    # "the leader" points back; the president named later in the sentence only asked for the meeting
+    text = ("A spokesman said the leader had agreed to meet Paul Otieno "
+            "at the request of Kenyan President Jon Berg.")
+    assert not any("Jon Berg" in people for people, _ in meetings(extract_text(text, published=MONDAY)))

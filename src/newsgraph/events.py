@@ -981,7 +981,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         here = [m for m in earlier if m.start >= root.sent.start]
         subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
         return [(here or subjects or earlier)[-1]] if earlier else None
-    titled = groups.holders.get(_title_concept(root), [])
+    # a description points back: "the president" is no one the text has yet to name
+    titled = [h for h in groups.holders.get(_title_concept(root), []) if h.start < root.i]
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
