@@ -77,6 +77,12 @@ def test_reading_streams_one_article_at_a_time(tmp_path):
         next(stream)
 
 
+@pytest.mark.parametrize("as_given", [str, Path])
+def test_one_path_may_be_given_bare(tmp_path, as_given):
+    good = write(tmp_path, "a.txt", b"Envoys met in Port Alder on Monday.\n")
+    assert [a.id for a in read_articles(as_given(good))] == ["a.txt"]
+
+
 def test_title_needs_a_blank_line_after_it_and_no_final_period(tmp_path):
     glued = write(tmp_path, "glued.txt", b"Envoys meet\nThe envoys met on Monday.\n")
     period = write(tmp_path, "period.txt", b"The envoys met on Monday.\n\nThey agreed to meet again.\n")

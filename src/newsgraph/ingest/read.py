@@ -39,7 +39,7 @@ class _Read:
 
 
 def read_articles(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     *,
     published: dt.date | None = None,
     on_error: OnError = OnError.STOP,
@@ -47,7 +47,7 @@ def read_articles(
     max_bytes: int = MAX_ITEM_BYTES,
     max_chars: int = MAX_ITEM_CHARS,
 ) -> Iterator[Article]:
-    """Stream the articles in ``paths`` (files or folders), cleaned of boilerplate.
+    """Stream the articles in ``paths`` (one path, or several: files or folders), cleaned of boilerplate.
 
     ``published`` is the date of plain-text and HTML articles (it overrides an
     HTML page's own date); a JSON Lines item's own ``published`` wins over it.
@@ -55,6 +55,8 @@ def read_articles(
     passed to ``on_skip`` and reading goes on. Ids must be unique in one run,
     also after slugging: two ids that name the same graph IRI are duplicates.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]  # one path, not the characters of one
     on_error = OnError(on_error)
     first_seen: dict[str, tuple[str, str]] = {}
     for item in _read_all(paths, published=published, max_bytes=max_bytes):
