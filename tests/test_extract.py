@@ -135,6 +135,7 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Joe Biden wants to hold talks with Vladimir Putin.",
         "There was no meeting between Joe Biden and Vladimir Putin.",
         "No talks between Joe Biden and Vladimir Putin are planned.",
+        "Joe Biden said he was open to talks with Vladimir Putin.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
@@ -2084,3 +2085,18 @@ def test_a_description_is_no_one_named_after_it(extract_text):
     text = ("A spokesman said the leader had agreed to meet Paul Otieno "
             "at the request of Kenyan President Jon Berg.")
     assert not any("Jon Berg" in people for people, _ in meetings(extract_text(text, published=MONDAY)))
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno opened talks with Anna Berg in Nairobi on Monday.",
+    "Talks between Paul Otieno and Anna Berg opened in Nairobi on Monday.",
+])
+def test_opening_talks_holds_them(extract_text, text):
+    # "open" is a wish as an adjective ("open to talks"), not as a verb
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
+def test_talks_a_deal_provides_for_are_planned(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno won a deal to open talks with Chad.", published=MONDAY))
+    assert event.status is Status.PLANNED

@@ -57,9 +57,24 @@ def anchors_of(token: Token) -> list[Token]:
             anchors.append(head)
     return anchors
 
+def _infinitive_to(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+
+def _is_infinitive(verb: Token) -> bool:
+    return _infinitive_to(verb) is not None
+
+def _settled_plan(trigger: Token, cues: dict) -> bool:
+    """'a deal to meet X', 'the deal to open talks with X' (not "a deal to buy jets during a visit"): the noun
+    just before the trigger's own infinitive, however the parser hangs it."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ == "dobj" else None
+    if verb is None or verb != trigger and lemma_of(verb) not in load_triggers()["meeting"]["light_verbs"]:
+        return False
+    to = _infinitive_to(verb)
+    return to is not None and to.i > 0 and lemma_of(verb.doc[to.i - 1]) in cues["settled_plan_nouns"]
+
 def _brought_to_as_a_clause(noun: Token) -> bool:
     """'X welcomed Y to talks', when the parser reads "to talks" as an infinitive."""
-    return noun.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in noun.children) and (
+    return noun.dep_ in ("xcomp", "ccomp") and _is_infinitive(noun) and (
         lemma_of(noun.head) in load_triggers()["meeting"]["bring_verbs"])
 
 def phase_of(token: Token) -> Token:
@@ -129,8 +144,7 @@ def governors_of(token: Token):
 
 def _after_first_time(verb: Token) -> bool:
     """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
-    return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and _is_infinitive(verb)
 
 
 def _reporter_before(preposition: Token) -> Token | None:
@@ -183,7 +197,7 @@ def is_unreal(token: Token) -> bool:
             return True
         if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t):
             return True
-        if lemma_of(t) in cues["willingness_heads"] or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
+        if _wishes(t, cues) or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
@@ -196,7 +210,13 @@ def is_unreal(token: Token) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in cues["speculative_adverbs"]
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
-    return lemma_of(token.head) in cues["willingness_heads"] or _requested(phase_of(token), cues)
+    return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _wishes(word: Token, cues: dict) -> bool:
+    """'hopes to meet', 'is open to talks'; not 'opened talks', where the word is a light verb."""
+    lemma = lemma_of(word)
+    return lemma in cues["willingness_heads"] and not (
+        word.pos_ == "VERB" and lemma in load_triggers()["meeting"]["light_verbs"])
 
 def _is_setting(token: Token) -> bool:
     preposition = preposition_of(token)
@@ -239,6 +259,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
+    if _settled_plan(token, cues):
+        return Status.PLANNED  # "the deal to open talks with X"
     if _present_in_time_clause(clause, cues) or _before_a_wish_or_plan(verb, cues):
         return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
@@ -264,7 +286,7 @@ def _before_a_wish_or_plan(verb: Token | None, cues: dict) -> bool:
     if verb is None or verb.dep_ != "pcomp" or verb.head.lower_ != "before":
         return False
     main = verb.head.head
-    return any(lemma_of(t) in cues["willingness_heads"] or _is_future(t) for t in [main, *governors_of(main)])
+    return any(_wishes(t, cues) or _is_future(t) for t in [main, *governors_of(main)])
 
 def new_date_of(verbs: list[Token]) -> Span | None:
     """'put off until Thursday', 'postponed to next week': the new date of a postponed meeting."""
@@ -496,7 +518,7 @@ def relative_antecedent(token: Token) -> Token:
 
 def infinitive_subjects(verb: Token) -> list[Token]:
     """'X is the first speaker to visit Y': an infinitive on a noun tells what that noun does, and the noun is X."""
-    if verb.dep_ not in ("relcl", "acl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in ("relcl", "acl") or not _is_infinitive(verb):
         return []
     noun = verb.head
     if noun.dep_ == "attr":
