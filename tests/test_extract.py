@@ -2069,6 +2069,7 @@ def test_a_town_that_shares_the_surname_of_someone_named_in_full_is_that_person(
     ("Kenyan President Paul Otieno discussed a range of issues on the topic of trade with his Ugandan counterpart "
      "Jon Berg.", [["Jon Berg", "Paul Otieno"]]),
     ("Kenyan President Paul Otieno discussed ties with Japan on Monday.", []),  # what the ties are with
+    ("Paul Otieno discussed trade with Anna Berg on Monday.", [["Anna Berg", "Paul Otieno"]]),  # no one trades with her
 ])
 def test_discussed_with_someone_wherever_the_parser_hangs_the_with(extract_text, text, expected):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected

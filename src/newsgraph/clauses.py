@@ -427,11 +427,12 @@ def _subject_read_as_a_number(noun: Token) -> list[Token]:
 
 def with_under_topic(topic: Token) -> list[Token]:
     """'discussed a range of issues on bird flu with X': the parser may hang "with X" anywhere in the topic's phrase,
-    but not on a relation it names ("discussed ties with Japan": Japan is what the ties are with)."""
+    but not on a relation it names ("discussed ties with Japan": Japan is what the ties are with), unless X is a
+    person ("discussed trade with Ana Lopez": no one has trade with a person)."""
     relations = load_triggers()["meeting"]["relation_nouns"]
-    nouns = [t for t in topic.subtree if (t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj"))
-             and t.lemma_.lower() not in relations]
-    return [o for n in nouns for o in _objects_of(n, ("with",))]
+    nouns = [t for t in topic.subtree if t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj")]
+    return [o for n in nouns for o in _objects_of(n, ("with",))
+            if n.lemma_.lower() not in relations or o.ent_type_ == "PERSON"]
 
 
 def is_theirs(noun: Token) -> bool:
