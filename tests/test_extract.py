@@ -2101,3 +2101,16 @@ def test_opening_talks_holds_them(extract_text, text):
 def test_talks_a_deal_provides_for_are_planned(extract_text):
     _, event = only_meeting(extract_text("Paul Otieno won a deal to open talks with Chad.", published=MONDAY))
     assert event.status is Status.PLANNED
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Otieno was greeted at Kampala airport on Monday by Anna Berg.", [["Anna Berg", "Paul Otieno"]]),
+    ("Anna Berg welcomed Paul Otieno at the presidential palace on Monday.", [["Anna Berg", "Paul Otieno"]]),
+    # the summit is the meeting: the welcome adds no second one
+    ("Anna Berg welcomed Paul Otieno and Jon Smith to a summit meeting on Monday.",
+     [["Anna Berg", "Jon Smith", "Paul Otieno"]]),
+    ("Anna Berg welcomed the decision on Monday.", []),
+    ("Paul Otieno was greeted by big crowds in Kampala.", []),
+])
+def test_a_greeting_or_welcome_in_person_is_a_meeting(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected

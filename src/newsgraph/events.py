@@ -619,7 +619,9 @@ def _attends_unnamed(verb: Token, lexicon: dict) -> bool:
 
 
 def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
+    """'hosted a summit', 'the talks hosted by X', 'welcomed X to a summit': the meeting noun is the event."""
     hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    hosted += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "for") for o in p.children if o.dep_ == "pobj"]
     return any(t.lemma_.lower() in lexicon["nouns"] for t in hosted)
 
 
