@@ -2114,3 +2114,10 @@ def test_talks_a_deal_provides_for_are_planned(extract_text):
 ])
 def test_a_greeting_or_welcome_in_person_is_a_meeting(extract_text, text, expected):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+def test_a_title_and_name_misread_as_a_modifier_of_met_is_its_object(extract_text):
+    # the small parser reads "Premier Wen Jiabao" here as a noun-phrase adverb of "met"
+    people, _ = only_meeting(extract_text("Paul Otieno, currently visiting China, met Premier Wen Jiabao on Monday.",
+                                          published=MONDAY))
+    assert people == ["Paul Otieno", "Wen Jiabao"]

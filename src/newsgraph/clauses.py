@@ -392,7 +392,9 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
                 roots += with_under_topic(child)
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
-                child.dep_ in ("amod", "conj") and child.pos_ == "PROPN"):
+                child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
+                child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.left_edge.i == anchor.i + 1):
+                # "met Premier X", misread as a modifier of the verb
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
                 # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
