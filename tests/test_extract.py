@@ -2121,3 +2121,17 @@ def test_a_title_and_name_misread_as_a_modifier_of_met_is_its_object(extract_tex
     people, _ = only_meeting(extract_text("Paul Otieno, currently visiting China, met Premier Wen Jiabao on Monday.",
                                           published=MONDAY))
     assert people == ["Paul Otieno", "Wen Jiabao"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paul Otieno received a call from Anna Berg on Monday.", [["Anna Berg", "Paul Otieno"]]),
+    ("Paul Otieno made a phone call to Anna Berg on Monday.", [["Anna Berg", "Paul Otieno"]]),
+    ("Paul Otieno had a phone call with Anna Berg to discuss trade.", [["Anna Berg", "Paul Otieno"]]),
+    # a call for something, or to do something, is an appeal
+    ("Paul Otieno received a call from Anna Berg for a ceasefire.", []),
+    ("Paul Otieno made a call for calm on Monday.", []),
+])
+def test_a_call_received_or_made_is_a_phone_call(extract_text, text, expected):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, _ in found] == expected
+    assert all(event.mode is MeetingMode.PHONE for _, event in found)

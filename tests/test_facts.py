@@ -26,11 +26,22 @@ def facts(extraction, kind):
         ("Chile closed the border in 2001 in solidarity with Peru.", EventType.BORDER_CLOSURE, ["Chile"]),
         ("Ethiopia went to war with Eritrea in 1998.", EventType.ARMED_CONFLICT, ["Eritrea", "Ethiopia"]),
         ("Ethiopia and Eritrea agreed to a cease-fire on Tuesday.", EventType.CEASEFIRE, ["Eritrea", "Ethiopia"]),
+        # who wages a war is a party; who talks about one, resolves it or is spared it is not
+        ("Kenya waged war in 1979.", EventType.ARMED_CONFLICT, ["Kenya"]),
+        ("Paul Otieno discussed the war in 1979.", EventType.ARMED_CONFLICT, []),
+        ("Kenya helped resolve the conflict in 2004.", EventType.ARMED_CONFLICT, []),
+        ("Chile welcomed the truce in 2006.", EventType.CEASEFIRE, []),
     ],
 )
 def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actors):
     found = facts(extract_text(sentence), kind)
     assert [a for a, _ in found] == [actors], found
+
+
+def test_two_wars_of_one_article_stay_two(extract_text):
+    text = "Kenya waged the war against the rebels. The Cold War began in 1950."
+    found = facts(extract_text(text), EventType.ARMED_CONFLICT)
+    assert sorted(e.content for _, e in found) == ["The Cold War", "the war against the rebels"]
 
 
 def test_what_was_changed_is_kept_as_content(extract_text):

@@ -60,7 +60,7 @@ def anchors_of(token: Token) -> list[Token]:
 def _infinitive_to(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
 
-def _is_infinitive(verb: Token) -> bool:
+def is_infinitive(verb: Token) -> bool:
     return _infinitive_to(verb) is not None
 
 def _settled_plan(trigger: Token, cues: dict) -> bool:
@@ -74,7 +74,7 @@ def _settled_plan(trigger: Token, cues: dict) -> bool:
 
 def _brought_to_as_a_clause(noun: Token) -> bool:
     """'X welcomed Y to talks', when the parser reads "to talks" as an infinitive."""
-    return noun.dep_ in ("xcomp", "ccomp") and _is_infinitive(noun) and (
+    return noun.dep_ in ("xcomp", "ccomp") and is_infinitive(noun) and (
         lemma_of(noun.head) in load_triggers()["meeting"]["bring_verbs"])
 
 def phase_of(token: Token) -> Token:
@@ -144,7 +144,7 @@ def governors_of(token: Token):
 
 def _after_first_time(verb: Token) -> bool:
     """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
-    return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and _is_infinitive(verb)
+    return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and is_infinitive(verb)
 
 
 def _reporter_before(preposition: Token) -> Token | None:
@@ -521,7 +521,7 @@ def relative_antecedent(token: Token) -> Token:
 
 def infinitive_subjects(verb: Token) -> list[Token]:
     """'X is the first speaker to visit Y': an infinitive on a noun tells what that noun does, and the noun is X."""
-    if verb.dep_ not in ("relcl", "acl") or not _is_infinitive(verb):
+    if verb.dep_ not in ("relcl", "acl") or not is_infinitive(verb):
         return []
     noun = verb.head
     if noun.dep_ == "attr":

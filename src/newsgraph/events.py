@@ -36,7 +36,7 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
     days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states, infinitive_subjects,
-    is_a_speech_at, is_dated, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of,
+    is_a_speech_at, is_dated, is_infinitive, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of,
     participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame,
     status_of, subjects_above, time_of, with_under_topic,
 )
@@ -601,6 +601,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return None  # "had lunch with X": the parser hangs "with" on the verb
         if _has_modifier(token, lexicon["noun_excluding_modifier"].get(lemma, [])):
             return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
+        if lemma in lexicon["appeal_nouns"] and _says_for_what(token) and not _has_modifier(token, lexicon["phone_words"]):
+            return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
         if lemma in lexicon["meal_nouns"] and is_a_speech_at(token):
@@ -609,6 +611,11 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
         return MeetingMode(lexicon["nouns"][lemma])
     return None
+
+
+def _says_for_what(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "for" or c.dep_ in ("acl", "relcl") and is_infinitive(c)
+               for c in noun.children)
 
 
 def _attends_unnamed(verb: Token, lexicon: dict) -> bool:

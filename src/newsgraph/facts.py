@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    actors_under, anchors_of, governors_of, is_unreal, place_of, preposition_of, status_of, time_of,
+    actors_under, anchors_of, governors_of, is_unreal, lemma_of, place_of, preposition_of, status_of, time_of,
 )
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, Participant, Status
@@ -87,6 +87,10 @@ def _trigger_words() -> frozenset[str]:
     return frozenset(word for spec in specs for key in ("verbs", "nouns") for word in spec.get(key, ()))
 
 
+def _spec(kind: EventType) -> dict:
+    return load_triggers()["facts"][kind.value]
+
+
 def _after_hyphen(token: Token) -> bool:
     return token.i >= 2 and token.nbor(-1).text == "-"
 
@@ -103,7 +107,8 @@ def _party_roots(token: Token, kind: EventType) -> list[Token]:
     positions = _PARTIES[kind]
     roots: list[Token] = []
     verb = _clause_verb(token)
-    if "subject" in positions:
+    subject_verbs = _spec(kind).get("subject_verbs")
+    if "subject" in positions and (token.pos_ == "VERB" or subject_verbs is None or lemma_of(verb) in subject_verbs):
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
         roots += controller  # "prompted Turkey to seal the border": Turkey seals it
         for clause in [] if controller else [verb, *governors_of(verb)]:
@@ -193,11 +198,22 @@ def _add(events: list[Event], event: Event) -> None:
     """Mentions of one event in an article ("fought a war", "the war") become one."""
     for i, known in enumerate(events):
         if (known.type is event.type and known.status is event.status
-                and (known.actors == event.actors or not known.actors or not event.actors)
+                and (known.actors == event.actors or (not known.actors or not event.actors) and _may_be_one(known, event))
                 and (known.time is None or event.time is None or known.time.compatible(event.time))):
             events[i] = _merged(known, event)
             return
     events.append(event)
+
+
+def _may_be_one(a: Event, b: Event) -> bool:
+    """'fought a war' and 'the war' may be one; 'the Cold War' and 'the war against the IRA' are two."""
+    words = [_without_determiner(e.content) for e in (a, b) if e.content]
+    return len(words) < 2 or words[0] == words[1] or any(len(w.split()) == 1 for w in words)
+
+
+def _without_determiner(content: str) -> str:
+    first, _, rest = content.lower().partition(" ")
+    return rest if rest and first in ("a", "an", "the", "this", "that", "its", "their", "his", "her") else content.lower()
 
 
 def _merged(a: Event, b: Event) -> Event:
