@@ -2135,3 +2135,11 @@ def test_a_call_received_or_made_is_a_phone_call(extract_text, text, expected):
     found = meetings(extract_text(text, published=MONDAY))
     assert [people for people, _ in found] == expected
     assert all(event.mode is MeetingMode.PHONE for _, event in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg held a welcoming ceremony for Paul Otieno in Nairobi on Monday.", [["Anna Berg", "Paul Otieno"]]),
+    ("Paul Otieno attended a ceremony marking the anniversary on Monday.", []),
+])
+def test_a_welcoming_ceremony_meets_its_guest(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected

@@ -461,7 +461,7 @@ def _names_misread_as_compounds(time: Token) -> list[Token]:
 def _guests(meal: Token, child: Token) -> list[Token]:
     """'a banquet for X', 'a dinner in honour of X', 'a lunch hosted by X', 'a dinner where A told B': whom a meal
     brings together."""
-    if lemma_of(meal) not in load_triggers()["meeting"]["meal_nouns"]:
+    if lemma_of(meal) not in load_triggers()["meeting"]["occasion_nouns"]:
         return []
     if child.dep_ == "acl":
         return [o for p in child.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]

@@ -605,7 +605,7 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
-        if lemma in lexicon["meal_nouns"] and is_a_speech_at(token):
+        if lemma in lexicon["occasion_nouns"] and is_a_speech_at(token):
             return None
         if _has_modifier(token, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
             return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
