@@ -2143,3 +2143,16 @@ def test_a_call_received_or_made_is_a_phone_call(extract_text, text, expected):
 ])
 def test_a_welcoming_ceremony_meets_its_guest(extract_text, text, expected):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+@pytest.mark.parametrize("second, day", [
+    ("Otieno made the remarks to reporters in Kampala when holding talks with Anna Berg.", 9),
+    ("Otieno made the remarks in his talks with Anna Berg.", 9),
+    # the talks asked about are no place the remarks were made at
+    ("Otieno made the remarks in response to a question on Jon Smith's talks with Anna Berg.", None),
+])
+def test_talks_where_remarks_were_made_are_on_the_day_the_remarks_were_said(extract_text, second, day):
+    # the speaker is named only in the second sentence
+    text = "Kenya will deepen ties with Chad, a senior official said on Wednesday. Paul " + second
+    talks = [e for people, e in meetings(extract_text(text, published=dt.date(2005, 3, 10))) if "Anna Berg" in people]
+    assert [e.time.day if e.time else None for e in talks] == [day]

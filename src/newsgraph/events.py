@@ -697,7 +697,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
         candidate.joins = candidate.anaphoric = candidate.attends = True
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
-    candidate.place = place_of(token, anchors + shared, index, candidate.participants)
+    remarks = _remarks_made_at(token)
+    candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))] + [
@@ -705,6 +706,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
+    if candidate.time is None and remarks and (said := _reports_before(token.sent)):
+        candidate.time = time_of(said, index.doc, published, prefer_future=future)
     if (new_date := new_date_of(anchors)) is not None:
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
@@ -717,6 +720,25 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
             candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
+
+
+def _remarks_made_at(token: Token) -> list[Token]:
+    """'X made the remarks to reporters in Ramallah when holding talks with Y': the verb of remarks made at the
+    meeting, whose place is the meeting's, and whose day is that of the sentence before that reports them."""
+    nouns = load_triggers()["remark_nouns"]
+    made = token
+    while made.dep_ in ("pobj", "dobj", "prep", "advcl", "pcomp") and (
+            made == token or made.pos_ != "NOUN" or lemma_of(made) in nouns):
+        made = made.head  # through "when holding", "in", "the remarks in"; not through "a question on his visit"
+    remarks = [c for c in made.children if c.dep_ == "dobj" and lemma_of(c) in nouns]
+    return [made] if lemma_of(made) == "make" and any(map(is_definite, remarks)) else []
+
+
+def _reports_before(sentence) -> list[Token]:
+    """The reporting verbs of the sentence before ("X said on Tuesday that ...")."""
+    if sentence.start == 0:
+        return []
+    return [t for t in sentence.doc[sentence.start - 1].sent if lemma_of(t) in load_triggers()["report_verbs"]]
 
 
 def _set_off_for(token: Token) -> bool:
