@@ -2156,3 +2156,17 @@ def test_talks_where_remarks_were_made_are_on_the_day_the_remarks_were_said(extr
     text = "Kenya will deepen ties with Chad, a senior official said on Wednesday. Paul " + second
     talks = [e for people, e in meetings(extract_text(text, published=dt.date(2005, 3, 10))) if "Anna Berg" in people]
     assert [e.time.day if e.time else None for e in talks] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    # someone tied to a person is not that person
+    "Paul Otieno has already met with Jon Smith's lawyer, as well as with Anna Berg's two grandmothers.",
+    "Paul Otieno met an aide to Anna Berg on Monday.",
+    # a possibility is no meeting
+    "The possibility of a meeting between Paul Otieno and Anna Berg reemerged on Thursday.",
+    # a capitalized meal in mid-sentence names a programme
+    'The leader shrugged off the defection of Jon Carter. "The vote will not be decided by what Mr Carter did", '
+    "he told BBC 1's Breakfast with Frost programme.",
+])
+def test_no_meeting_with_someone_else_a_possibility_or_a_programme(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []

@@ -651,7 +651,7 @@ def hyphen_joined_states(noun: Token, index: MentionIndex) -> list[Mention]:
 
 def _phrase(root: Token):
     yield root
-    kin = root.lemma_.lower() in load_triggers()["anaphora"]["kin_nouns"]
+    kin = is_someone_elses(root)
     for child in root.children:
         # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow": someone else.
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
@@ -659,6 +659,11 @@ def _phrase(root: Token):
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
         if not located and not relative and (not clause or _leads(child)):
             yield from _phrase(child)
+
+def is_someone_elses(noun: Token) -> bool:
+    """'the son of X', 'X's lawyer': a person tied to X, who is not X."""
+    cues, lemma = load_triggers()["anaphora"], noun.lemma_.lower()
+    return lemma in cues["kin_nouns"] or lemma in cues["aide_nouns"]
 
 def _leads(clause: Token) -> bool:
     """'a delegation led by X', 'a team headed by X': X is who the side is."""

@@ -36,8 +36,8 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
     days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states, infinitive_subjects,
-    is_a_speech_at, is_dated, is_infinitive, is_definite, is_theirs, is_unreal, lemma_of, names_own_sides, new_date_of,
-    participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame,
+    is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs, is_unreal, lemma_of,
+    names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame,
     status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
@@ -605,8 +605,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
             return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
         if _inside_round_of(token) or _occasion_of_another(token):
             return None
-        if lemma in lexicon["occasion_nouns"] and is_a_speech_at(token):
-            return None
+        if lemma in lexicon["occasion_nouns"] and (is_a_speech_at(token) or token.pos_ == "PROPN" and not token.is_sent_start):
+            return None  # a speech at a dinner meets nobody; "BBC's Breakfast with Frost" is a programme
         if _has_modifier(token, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
             return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
         return MeetingMode(lexicon["nouns"][lemma])
@@ -1031,7 +1031,7 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
             _subject_after_a_fronted_phrase(pronoun, verb))
         if subjects:
             people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
-            kin = any(c.lemma_.lower() in load_triggers()["anaphora"]["kin_nouns"] for c in subjects)
+            kin = any(map(is_someone_elses, subjects))
             return people[:1] if people or kin else None
     return None
 
