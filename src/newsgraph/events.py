@@ -37,8 +37,8 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
     days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states, infinitive_subjects,
     is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs, is_unreal, lemma_of,
-    names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, routes_of, shared_frame,
-    status_of, subjects_above, time_of, with_under_topic,
+    names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent,
+    routes_of, shared_frame, status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
