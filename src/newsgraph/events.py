@@ -880,7 +880,9 @@ def _named_after_comma(root: Token, index: MentionIndex) -> Mention | None:
 
 def _names_a_thing(noun: Token) -> bool:
     """A common noun that is no person, group or office ("speech", "award"), not "members of a delegation",
-    "the head of state" or "president"."""
+    "the head of state" or "president"; or a name with "a" before it ("received an Oscar")."""
+    if noun.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        return True
     if noun.pos_ != "NOUN" or noun.ent_type_ or any(s.start <= noun.i < s.end for s in noun.doc.spans.get("roles", [])):
         return False
     cues = load_triggers()["anaphora"]
