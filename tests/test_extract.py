@@ -2171,3 +2171,13 @@ def test_talks_where_remarks_were_made_are_on_the_day_the_remarks_were_said(extr
 ])
 def test_no_meeting_with_someone_else_a_possibility_or_a_programme(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_places_visited_by_someone_are_no_visit_to_a_host(extract_text):
+    text = "Police found traces in locations around London that were visited by Jon Carter."
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_a_headline_name_ends_before_the_event_word(extract_text):
+    people, _ = only_meeting(extract_text("Hugo Carter Visit to Spain Sparks Row", published=MONDAY))
+    assert people == ["Hugo Carter", "Spain"]

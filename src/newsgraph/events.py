@@ -582,10 +582,13 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
-        objects = [relative_antecedent(c) for c in token.children if c.dep_ == "dobj"] + [
-            o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        if lemma in lexicon["verb_needs_object"] and all(_names_a_thing(o) for o in objects):
-            return None  # "received" needs a whom ("was received by X"); "a dialogue which X hosted" has none
+        # Who is visited or received (the object, or the passive subject: not "places that were visited by X"),
+        # and by whom (not "greeted by big crowds"); "a dialogue which X hosted" has no whom.
+        objects = [relative_antecedent(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        if lemma in lexicon["verb_needs_object"] and (
+                all(map(_names_a_thing, objects or agents)) or agents and all(map(_names_a_thing, agents))):
+            return None
         if lemma in lexicon["host_verbs"] and _hosts_a_meeting(token, lexicon):
             return None  # "hosted a summit", "the talks hosted by X": the meeting noun is the event
 

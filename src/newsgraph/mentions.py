@@ -251,9 +251,17 @@ def _person(ent: Span) -> Mention | None:
     span = _trim(_extend_name(ent))
     if _ends_a_portfolio(span):
         span = span[1:]
+    while len(span) > 1 and span[-1].lemma_.lower() in _meeting_words():
+        span = span[:-1]  # a headline's "Chavez Visit to Spain": the name ends before the event
     if not span or not span[0].is_title or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
+
+
+@lru_cache(maxsize=1)
+def _meeting_words() -> frozenset[str]:
+    lexicon = load_triggers()["meeting"]
+    return frozenset(lexicon["nouns"]) | frozenset(lexicon["verbs"])
 
 
 def _ends_a_portfolio(span: Span) -> bool:
