@@ -2181,3 +2181,11 @@ def test_places_visited_by_someone_are_no_visit_to_a_host(extract_text):
 def test_a_headline_name_ends_before_the_event_word(extract_text):
     people, _ = only_meeting(extract_text("Hugo Carter Visit to Spain Sparks Row", published=MONDAY))
     assert people == ["Hugo Carter", "Spain"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Otieno and Anna Berg said they had already met many of the government's demands.",
+    "Paul Otieno and Anna Berg met the deadline on Monday.",
+])
+def test_meeting_a_demand_or_a_deadline_is_no_meeting(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []

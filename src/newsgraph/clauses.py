@@ -363,7 +363,7 @@ def names_own_sides(token: Token) -> bool:
 
 def _names_its_visitor(noun: Token) -> bool:
     """'X's visit', 'the visit of (his predecessor) X', 'a visit by the Ugandan leader'."""
-    owners = [c for c in noun.children if c.dep_ == "poss"] + _objects_of(noun, ("of", "by"))
+    owners = [c for c in noun.children if c.dep_ == "poss"] + objects_of(noun, ("of", "by"))
     return any(o.pos_ == "PROPN" or _is_title(o) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children)
                for o in owners)
 
@@ -433,7 +433,7 @@ def with_under_topic(topic: Token) -> list[Token]:
     person ("discussed trade with Ana Lopez": no one has trade with a person)."""
     relations = load_triggers()["meeting"]["relation_nouns"]
     nouns = [t for t in topic.subtree if t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj")]
-    return [o for n in nouns for o in _objects_of(n, ("with",))
+    return [o for n in nouns for o in objects_of(n, ("with",))
             if n.lemma_.lower() not in relations or o.ent_type_ == "PERSON"]
 
 
@@ -469,7 +469,7 @@ def _guests(meal: Token, child: Token) -> list[Token]:
         return [c for c in child.children if c.dep_ in (*SUBJECTS, "dobj")]
     objects = [c for c in child.children if c.dep_ == "pobj"]
     if child.lower_ == "in":  # "in honour of X"
-        return [o for h in objects if h.lemma_.lower() in ("honour", "honor") for o in _objects_of(h, ("of",))]
+        return [o for h in objects if h.lemma_.lower() in ("honour", "honor") for o in objects_of(h, ("of",))]
     # "a banquet for visiting Prime Minister X": the parser may read "visiting" as the verb of X
     visitors = [o for c in child.children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
     return objects + visitors if child.lower_ == "for" else []
@@ -494,7 +494,7 @@ def _visitors_after_destination(preposition: Token) -> list[Token]:
     if preposition.lower_ != "to" or preposition.head.lemma_.lower() not in load_triggers()["meeting"]["stay_nouns"]:
         return []
     places = [c for c in preposition.children if c.dep_ == "pobj"]
-    return [o for place in places for o in _objects_of(place, ("of",)) if o.ent_type_ == "PERSON"]
+    return [o for place in places for o in objects_of(place, ("of",)) if o.ent_type_ == "PERSON"]
 
 def _visitors_misread_as_objects(preposition: Token) -> list[Token]:
     """'talks with visiting minister X': the parser may read "visiting" as a verb and X as its object."""
@@ -733,13 +733,13 @@ def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
     if preposition is None or preposition.lower_ not in ("after", "following") or lemma_of(preposition.head) not in (
             "leave", "depart"):
         return None
-    left = [c for c in preposition.head.children if c.dep_ == "dobj"] + _objects_of(preposition.head, ("from",))
+    left = [c for c in preposition.head.children if c.dep_ == "dobj"] + objects_of(preposition.head, ("from",))
     return next((m for c in left if (m := place_at(c, index))), None)
 
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
     """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
     venue = venue_at(token)
-    where = next((m for o in _objects_of(token, ("in",)) if (m := place_at(o, index))), None)
+    where = next((m for o in objects_of(token, ("in",)) if (m := place_at(o, index))), None)
     if venue is None or where is None:
         return None
     return replace(venue, state=venue.state or (where.key if where.type is EntityType.STATE else where.state))
@@ -757,14 +757,14 @@ def _destinations(token: Token) -> list[Token]:
     lexicon = load_triggers()["meeting"]
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
-    found = [c for c in token.children if c.dep_ == "dobj"] + _objects_of(token, ("to", "of"))
+    found = [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("to", "of"))
     # "the visit of X to Y": the parser may hang "to Y" on the visitor
-    found += [o for visitor in _objects_of(token, ("of",)) for o in _objects_of(visitor, ("to",))]
+    found += [o for visitor in objects_of(token, ("of",)) for o in objects_of(visitor, ("to",))]
     if not found and (travel := verb_of_preposition(token)) is not None and lemma_of(travel) in lexicon["stay_verbs"]:
-        found = _objects_of(travel, ("to",))  # "came to Qatar on his first trip abroad"
-    return found + [o for route in routes_of(token) for o in _objects_of(route, ("to",))]
+        found = objects_of(travel, ("to",))  # "came to Qatar on his first trip abroad"
+    return found + [o for route in routes_of(token) for o in objects_of(route, ("to",))]
 
-def _objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
+def objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     return [c for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions for c in p.children if c.dep_ == "pobj"]
 
 def routes_of(token: Token) -> list[Token]:
@@ -772,7 +772,7 @@ def routes_of(token: Token) -> list[Token]:
     him on to B", "the tour took him to A". The parser may hang the relative clause on the tour's object
     ("a tour to five countries, which ..."), and that object on the verb the tour hangs on ("is on a tour to ...")."""
     holder = preposition.head if (preposition := preposition_of(token)) is not None else token
-    objects = _objects_of(token, ("to", "of")) + _objects_of(holder, ("to",))
+    objects = objects_of(token, ("to", "of")) + objects_of(holder, ("to",))
     verbs = [c for h in [token, *objects] for c in h.children if c.dep_ in ("relcl", "acl")]
     verbs += [token.head] if token.dep_ == "nsubj" else []
     route_verbs = load_triggers()["meeting"]["route_verbs"]

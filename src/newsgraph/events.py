@@ -37,8 +37,8 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, anchors_of, calls_off, clause_anchor, dateline_place, days_after_the_day_before,
     days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states, infinitive_subjects,
     is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs, is_unreal, lemma_of,
-    names_own_sides, new_date_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent,
-    routes_of, shared_frame, status_of, subjects_above, time_of, with_under_topic,
+    names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of,
+    relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -586,6 +586,9 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         # and by whom (not "greeted by big crowds"); "a dialogue which X hosted" has no whom.
         objects = [relative_antecedent(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        excluded = lexicon["verb_excluding_objects"].get(lemma, ())
+        if any(lemma_of(t) in excluded for o in objects for t in (o, *objects_of(o, ("of",)))):
+            return None  # "met the government's demands", "met many of its targets"
         if lemma in lexicon["verb_needs_object"] and (
                 all(map(_names_a_thing, objects or agents)) or agents and all(map(_names_a_thing, agents))):
             return None
