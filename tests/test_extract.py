@@ -2189,3 +2189,10 @@ def test_a_headline_name_ends_before_the_event_word(extract_text):
 ])
 def test_meeting_a_demand_or_a_deadline_is_no_meeting(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_the_capital_a_demonym_qualifies_is_that_states(extract_text):
+    text = ("The embargo serves US policy goals, he said. Jon Carter was expected to arrive in Baghdad Thursday. "
+            "He visits the Iraqi capital every two months.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Iraq", "Jon Carter"]  # not the US named before

@@ -996,8 +996,11 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     if lemma in cues["plural_nouns"] and plural and _of_the_states(root, cues) and groups.states:
         return groups.states[-1]  # "the prime ministers of the two countries": unnamed, so the states
     if (country := _the_country(root, cues)) is not None:
+        # "the country's president": that state, its envoy unnamed; "the Iraqi capital": Iraq's, whatever came before
+        if own := _modifying_states(country, index):
+            return [replace(m, adjectival=False, metonym=True) for m in own[:1]]
         states = [m for m in index.before(country.i, type=EntityType.STATE) if not m.adjectival]
-        return states[-1:] or None  # "the country's president": that state, its envoy unnamed
+        return states[-1:] or None
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
         # "A and B during their meeting": the people named together just before; "A told a news conference with
@@ -1110,10 +1113,16 @@ def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
         root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children))
     if not _title_concept(root) or not definite:
         return frozenset()
-    modifiers = {c.i for c in root.children if c.dep_ in ("compound", "amod")}
-    named = frozenset(m.key for m in index.within(root.left_edge.i, root.i)
-                      if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end)))
-    return named or frozenset(key for i in modifiers for key in _states_of_a_demonym_tail(root.doc[i].text))
+    named = frozenset(m.key for m in _modifying_states(root, index))
+    return named or frozenset(key for c in root.children if c.dep_ in ("compound", "amod")
+                              for key in _states_of_a_demonym_tail(c.text))
+
+
+def _modifying_states(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The states named in a noun's modifiers: "the US speaker", "the Iraqi capital"."""
+    modifiers = {c.i for c in noun.children if c.dep_ in ("compound", "amod")}
+    return [m for m in index.within(noun.left_edge.i, noun.i)
+            if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end))]
 
 
 @lru_cache(maxsize=None)
