@@ -2196,3 +2196,11 @@ def test_the_capital_a_demonym_qualifies_is_that_states(extract_text):
             "He visits the Iraqi capital every two months.")
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Iraq", "Jon Carter"]  # not the US named before
+
+
+def test_names_broken_over_lines_are_one_line_and_a_line_break_is_no_name(extract_text):
+    text = ("KENYA TO SEEK TALKS ON PRICES\nKenya will seek talks with Federal Reserve chairman Paul\n"
+            "Otieno on Monday.\nOfficials said prices as announced by the\nU.S. Agriculture Department were unchanged.")
+    names = {e.name for e in extract_text(text, published=MONDAY).entities}
+    assert "Paul Otieno" in names
+    assert all(name.strip() and "\n" not in name for name in names)

@@ -54,12 +54,17 @@ def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
     entities = []
     for key, group in sorted(grouped.items()):
         group.sort(key=lambda m: (m.start, m.end))
-        name = Counter(m.name for m in group).most_common(1)[0][0]
+        # a name broken over two lines is one name: "Alan\nGreenspan" is "Alan Greenspan"
+        name = Counter(_one_line(m.name) for m in group).most_common(1)[0][0]
         spans = tuple(dict.fromkeys(_char_span(doc, m) for m in group))
-        aliases = tuple(sorted({_char_span(doc, m).text for m in group if not m.metonym} - {name}))
+        aliases = tuple(sorted({_one_line(_char_span(doc, m).text) for m in group if not m.metonym} - {name}))
         state = next((m.state for m in group if m.state), None)
         entities.append(Entity(key, group[0].type, name, spans, aliases, state))
     return tuple(entities)
+
+
+def _one_line(name: str) -> str:
+    return " ".join(name.split())
 
 
 def _char_span(doc: Doc, mention: Mention) -> Span:

@@ -236,10 +236,10 @@ def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ in ("DET", "ADV", "CCONJ", "SCONJ")
-                           or doc[start].is_lower or doc[start].is_punct):
+                           or doc[start].is_lower or doc[start].is_punct or doc[start].is_space):
         start += 1
     # "the National Committee of the": NER may stop inside a name
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")):
         end -= 1
     return doc[start:end]
