@@ -2204,3 +2204,8 @@ def test_names_broken_over_lines_are_one_line_and_a_line_break_is_no_name(extrac
     names = {e.name for e in extract_text(text, published=MONDAY).entities}
     assert "Paul Otieno" in names
     assert all(name.strip() and "\n" not in name for name in names)
+
+
+def test_an_unnamed_leader_who_meets_two_people_is_a_side(extract_text):
+    [(people, _)] = meetings(extract_text("The Saudi leader will meet Anna Berg and Jon Smith.", published=MONDAY))
+    assert "Saudi Arabia" in people  # not a meeting of Berg with Smith

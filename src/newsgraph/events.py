@@ -1335,7 +1335,9 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
     if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
-        others = [m for m in others if not m.metonym]
+        # (but "the Saudi leader will meet A and B": the unnamed one who acts is a side)
+        acting = {m.key for m in c.subjects}
+        others = [m for m in others if not m.metonym or m.key in acting]
     bodies = [m for m in others if m.type is EntityType.ORGANIZATION]
     if len(people) + len(others) - len(bodies) >= 2:
         # "A and B met at the APEC meeting", "talks of Iran with the EU's Britain, France and Germany":
