@@ -2209,3 +2209,13 @@ def test_names_broken_over_lines_are_one_line_and_a_line_break_is_no_name(extrac
 def test_an_unnamed_leader_who_meets_two_people_is_a_side(extract_text):
     [(people, _)] = meetings(extract_text("The Saudi leader will meet Anna Berg and Jon Smith.", published=MONDAY))
     assert "Saudi Arabia" in people  # not a meeting of Berg with Smith
+
+
+@pytest.mark.parametrize("text, place", [
+    ("BEIJING (Reuters) - Chinese President Hu Jintao met Kenyan President Paul Otieno on Monday.", "place:1816670"),
+    # neither side is the dateline's: the story may be filed from elsewhere
+    ("NAIROBI (AFP) - Ugandan leader Anna Berg held talks Monday with Chinese President Hu Jintao.", None),
+])
+def test_a_lead_meeting_hosted_by_the_datelines_state_is_there(extract_text, text, place):
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.place == place

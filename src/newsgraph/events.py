@@ -227,7 +227,7 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             host = _host_country(candidate.participants, index, represented, visitors)
             said_here = _capital_here(candidate.here, host.key if host else _subjects_state(candidate, represented, visitors))
             candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
-                said_here or host)
+                said_here or _hosts_dateline(candidate, here, represented, sentences[0].end) or host)
     for candidate in undated:
         candidate.time = together.get(frozenset(_people(candidate)))
         if candidate.time is not None or candidate.dated:
@@ -246,6 +246,17 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
+
+
+def _hosts_dateline(candidate: Candidate, here: Mention | None, represented, lead_end: int) -> Mention | None:
+    """'BEIJING (Reuters) - Chinese President X met Y on Monday': a meeting the story opens with, hosted by the
+    state of its dateline, is there."""
+    state = here and _state_of(here)
+    if state is None or candidate.trigger >= lead_end or candidate.mode is MeetingMode.PHONE:
+        return None
+    sides = {m.key for m in candidate.participants}
+    acting_for = set().union(*(represented.get(key, set()) for key in sides))
+    return here if state in sides | acting_for else None
 
 
 def _of_another_year(time: TimeValue | None, published) -> bool:
