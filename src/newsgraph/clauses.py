@@ -394,7 +394,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
                 child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.left_edge.i == anchor.i + 1):
-                # "met Premier X", misread as a modifier of the verb
+                # "met Premier X" may be parsed as a modifier of the verb right after it.
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
                 # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
@@ -432,7 +432,8 @@ def with_under_topic(topic: Token) -> list[Token]:
     but not on a relation it names ("discussed ties with Japan": Japan is what the ties are with), unless X is a
     person ("discussed trade with Ana Lopez": no one has trade with a person)."""
     relations = load_triggers()["meeting"]["relation_nouns"]
-    nouns = [t for t in topic.subtree if t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj")]
+    nouns = [t for t in topic.subtree
+             if t == topic or t.dep_ in ("pobj", "conj") and t.head.dep_ in ("prep", "pobj", "conj")]
     return [o for n in nouns for o in objects_of(n, ("with",))
             if n.lemma_.lower() not in relations or o.ent_type_ == "PERSON"]
 

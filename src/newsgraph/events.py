@@ -593,41 +593,49 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
-        # Who is visited or received (the object, or the passive subject: not "places that were visited by X"),
-        # and by whom (not "greeted by big crowds"); "a dialogue which X hosted" has no whom.
-        objects = [relative_antecedent(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-        agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        excluded = lexicon["verb_excluding_objects"].get(lemma, ())
-        if any(lemma_of(t) in excluded for o in objects for t in (o, *objects_of(o, ("of",)))):
-            return None  # "met the government's demands", "met many of its targets"
-        if lemma in lexicon["verb_needs_object"] and (
-                all(map(_names_a_thing, objects or agents)) or agents and all(map(_names_a_thing, agents))):
-            return None
-        if lemma in lexicon["host_verbs"] and _hosts_a_meeting(token, lexicon):
-            return None  # "hosted a summit", "the talks hosted by X": the meeting noun is the event
-
-        return MeetingMode(lexicon["verbs"][lemma])
+        return _verb_mode(token, lemma, lexicon)
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
         return _spoke_with(token, lexicon)
     if token.pos_ == "VERB" and _attends_unnamed(token, lexicon):
         return MeetingMode.IN_PERSON
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
-        needed = lexicon["noun_needs_modifier"].get(lemma)
-        if needed and not (_has_modifier(token, needed) or token.dep_ == "dobj" and (
-                lemma_of(token.head) in needed or has_preposition(token.head, "with") and "with" in needed)):
-            return None  # "had lunch with X": the parser hangs "with" on the verb
-        if _has_modifier(token, lexicon["noun_excluding_modifier"].get(lemma, [])):
-            return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
-        if lemma in lexicon["appeal_nouns"] and _says_for_what(token) and not _has_modifier(token, lexicon["phone_words"]):
-            return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
-        if _inside_round_of(token) or _occasion_of_another(token):
-            return None
-        if lemma in lexicon["occasion_nouns"] and (is_a_speech_at(token) or token.pos_ == "PROPN" and not token.is_sent_start):
-            return None  # a speech at a dinner meets nobody; "BBC's Breakfast with Frost" is a programme
-        if _has_modifier(token, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
-            return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
-        return MeetingMode(lexicon["nouns"][lemma])
+        return _noun_mode(token, lemma, lexicon)
     return None
+
+
+def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
+    # Who is visited or received (the object, or the passive subject: not "places that were visited by X"),
+    # and by whom (not "greeted by big crowds"); "a dialogue which X hosted" has no whom.
+    objects = [relative_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    excluded = lexicon["verb_excluding_objects"].get(lemma, ())
+    if any(lemma_of(t) in excluded for o in objects for t in (o, *objects_of(o, ("of",)))):
+        return None  # "met the government's demands", "met many of its targets"
+    if lemma in lexicon["verb_needs_object"] and (
+            all(map(_names_a_thing, objects or agents)) or agents and all(map(_names_a_thing, agents))):
+        return None
+    if lemma in lexicon["host_verbs"] and _hosts_a_meeting(verb, lexicon):
+        return None  # "hosted a summit", "the talks hosted by X": the meeting noun is the event
+    return MeetingMode(lexicon["verbs"][lemma])
+
+
+def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
+    needed = lexicon["noun_needs_modifier"].get(lemma)
+    if needed and not (_has_modifier(noun, needed) or noun.dep_ == "dobj" and (
+            lemma_of(noun.head) in needed or has_preposition(noun.head, "with") and "with" in needed)):
+        return None  # "had lunch with X": the parser hangs "with" on the verb
+    if _has_modifier(noun, lexicon["noun_excluding_modifier"].get(lemma, [])):
+        return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
+    if lemma in lexicon["appeal_nouns"] and _says_for_what(noun) and not _has_modifier(noun, lexicon["phone_words"]):
+        return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
+    if _inside_round_of(noun) or _occasion_of_another(noun):
+        return None
+    in_a_title = noun.pos_ == "PROPN" and not noun.is_sent_start
+    if lemma in lexicon["occasion_nouns"] and (is_a_speech_at(noun) or in_a_title):
+        return None  # a speech at a dinner meets nobody; "BBC's Breakfast with Frost" is a programme
+    if _has_modifier(noun, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
+        return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
+    return MeetingMode(lexicon["nouns"][lemma])
 
 
 def _says_for_what(noun: Token) -> bool:
@@ -645,7 +653,7 @@ def _attends_unnamed(verb: Token, lexicon: dict) -> bool:
 def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
     """'hosted a summit', 'the talks hosted by X', 'welcomed X to a summit': the meeting noun is the event."""
     hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
-    hosted += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "for") for o in p.children if o.dep_ == "pobj"]
+    hosted += objects_of(verb, ("to", "for"))
     return any(t.lemma_.lower() in lexicon["nouns"] for t in hosted)
 
 

@@ -198,7 +198,8 @@ def _add(events: list[Event], event: Event) -> None:
     """Mentions of one event in an article ("fought a war", "the war") become one."""
     for i, known in enumerate(events):
         if (known.type is event.type and known.status is event.status
-                and (known.actors == event.actors or (not known.actors or not event.actors) and _may_be_one(known, event))
+                and (known.actors == event.actors
+                     or (not known.actors or not event.actors) and _may_be_one(known, event))
                 and (known.time is None or event.time is None or known.time.compatible(event.time))):
             events[i] = _merged(known, event)
             return
@@ -213,7 +214,8 @@ def _may_be_one(a: Event, b: Event) -> bool:
 
 def _without_determiner(content: str) -> str:
     first, _, rest = content.lower().partition(" ")
-    return rest if rest and first in ("a", "an", "the", "this", "that", "its", "their", "his", "her") else content.lower()
+    determiners = ("a", "an", "the", "this", "that", "its", "their", "his", "her")
+    return rest if rest and first in determiners else content.lower()
 
 
 def _merged(a: Event, b: Event) -> Event:
