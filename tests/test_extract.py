@@ -2219,3 +2219,8 @@ def test_an_unnamed_leader_who_meets_two_people_is_a_side(extract_text):
 def test_a_lead_meeting_hosted_by_the_datelines_state_is_there(extract_text, text, place):
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.place == place
+
+
+def test_her_trip_is_hers_not_the_speakers(extract_text):
+    text = "Anna Berg arrived in Israel on Sunday. Her trip to Israel was a success, Jon Dray said."
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Israel"]]
