@@ -918,7 +918,9 @@ def _names_a_thing(noun: Token) -> bool:
 def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
     """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia', 'her trip to
     Israel', 'their meeting with Y'."""
-    named = _sides_named(roots, index) + any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    # "her trip ... was a success, X said": the pronoun, not the speaker, is the visitor
+    owned = noun.dep_ in SUBJECTS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    named = _sides_named(roots, index) + owned
     return named >= 2 or names_own_sides(noun) or is_theirs(noun) or named == 1 and bool(destinations(noun, index))
 
 
