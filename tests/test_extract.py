@@ -2224,3 +2224,10 @@ def test_a_lead_meeting_hosted_by_the_datelines_state_is_there(extract_text, tex
 def test_her_trip_is_hers_not_the_speakers(extract_text):
     text = "Anna Berg arrived in Israel on Sunday. Her trip to Israel was a success, Jon Dray said."
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Israel"]]
+
+
+def test_talks_one_briefs_someone_on_are_the_talks_told_of(extract_text):
+    text = "Jon Smith was expected to brief Paul Otieno on his talks last month in Nairobi with President Anna Berg."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    # the talks are Smith's with Berg (the parser hangs "with" on "brief"), held: "last month"
+    assert people == ["Anna Berg", "Jon Smith"] and event.status is Status.OCCURRED

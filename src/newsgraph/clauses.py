@@ -63,6 +63,12 @@ def _infinitive_to(verb: Token) -> Token | None:
 def is_infinitive(verb: Token) -> bool:
     return _infinitive_to(verb) is not None
 
+def _briefed_on(token: Token) -> bool:
+    """'briefed Y on his talks with Z', 'would inform Y about his talks': a meeting told of, not the telling."""
+    preposition = preposition_of(token)
+    return preposition is not None and preposition.lower_ in ("on", "about", "of") and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["address_verbs"])
+
 def _settled_plan(trigger: Token, cues: dict) -> bool:
     """'a deal to meet X', 'the deal to open talks with X' (not "a deal to buy jets during a visit"): the noun
     just before the trigger's own infinitive, however the parser hangs it."""
@@ -247,6 +253,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     clause = clause_anchor(anchors)
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
     governors = [*([verb] if verb is not None and verb != clause else []), *_tense_governors(verb or clause)]
+    if _briefed_on(token):
+        return None  # "was expected to brief Y on his talks last month with Z": the talks' own tense and date say
     if any(calls_off(t) for t in anchors + governors):
         return Status.PLANNED if new_date_of(anchors + governors) is not None else Status.CANCELLED
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
@@ -384,10 +392,11 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 continue  # "X would hold talks on what A and B decided during their meeting": not X's meeting
             if subject_only:
                 # "told Y during a visit to China": whom one tells, assures or urges there is met there (not "briefed Y
-                # on his talks": they are the topic)
+                # on his talks": they are the topic, and a "with Z" the parser hangs on "briefed" is theirs)
                 addressed = child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["address_verbs"] and (
                     preposition_of(token).lower_ in ("during", "at", "in"))
                 roots += [child] if child.dep_ in SUBJECTS or addressed else []
+                roots += objects_of(anchor, ("with",)) if child == token.head and _briefed_on(token) else []
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
                 roots += with_under_topic(child)
