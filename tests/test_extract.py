@@ -2231,3 +2231,9 @@ def test_talks_one_briefs_someone_on_are_the_talks_told_of(extract_text):
     people, event = only_meeting(extract_text(text, published=MONDAY))
     # the talks are Smith's with Berg (the parser hangs "with" on "brief"), held: "last month"
     assert people == ["Anna Berg", "Jon Smith"] and event.status is Status.OCCURRED
+
+
+def test_talks_earlier_this_month_are_held(extract_text):
+    text = "Jon Smith said Paul Otieno would inform Anna Berg about his talks earlier this month with Jon Carter."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.OCCURRED  # a month's date is no later than a story of that month

@@ -815,8 +815,9 @@ def _attended(token: Token) -> bool:
 def _after(time: TimeValue, published: dt.date) -> bool:
     if not time.resolved:
         return False
-    key = (time.year, time.month or 12, time.day or 31)
-    return key > (published.year, published.month, published.day)
+    if time.day is None:  # "earlier this month" is no later than the story: a month or year after it is
+        return (time.year, time.month or 12) > (published.year, published.month if time.month else 12)
+    return (time.year, time.month, time.day) > (published.year, published.month, published.day)
 
 
 def _later_than(time: TimeValue, published: dt.date) -> bool:
