@@ -737,10 +737,11 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     candidate.under_way = candidate.mode is MeetingMode.VISIT and _is_under_way(token)
-    if candidate.status is None and candidate.time and published and _after(candidate.time, published):
+    if candidate.status in (None, Status.OCCURRED) and candidate.time and published and (
+            _later_than(candidate.time, published)):
+        # "X's December 7-9 visit was ..." in a story of December 4: still to come; "his talks earlier this
+        # month" are not
         candidate.status = Status.PLANNED
-    elif candidate.status is Status.OCCURRED and candidate.time and published and _later_than(candidate.time, published):
-        candidate.status = Status.PLANNED  # "X's December 7-9 visit was ..." in a story of December 4: still to come
     elif candidate.status is Status.OCCURRED and _set_off_for(token) and candidate.time and published and (
             candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
@@ -810,14 +811,6 @@ def _attended(token: Token) -> bool:
         verb = verb.head
     took_part = verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
     return ("take part" if took_part else verb.lemma_.lower()) in load_triggers()["meeting"]["join_verbs"]
-
-
-def _after(time: TimeValue, published: dt.date) -> bool:
-    if not time.resolved:
-        return False
-    if time.day is None:  # "earlier this month" is no later than the story: a month or year after it is
-        return (time.year, time.month or 12) > (published.year, published.month if time.month else 12)
-    return (time.year, time.month, time.day) > (published.year, published.month, published.day)
 
 
 def _later_than(time: TimeValue, published: dt.date) -> bool:
