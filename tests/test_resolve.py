@@ -105,3 +105,14 @@ def test_the_same_dated_placeless_event_in_two_articles_is_one():
     closure = Event(EventType.BORDER_CLOSURE, (Participant("state:TUR"),), (Span(0, 1, "x"),), time=TimeValue(1993))
     a, b = resolve([_extraction(1, closure), _extraction(2, closure)])
     assert a.events[0].key == b.events[0].key
+
+
+def test_each_report_keeps_its_own_participants_so_its_graph_names_them_all():
+    # the second article names a third side: the first article's graph must not refer to someone it never names
+    first = _extraction(1, _meeting("place:moscow", TimeValue(2022, 1, 14), "person:ann lee", "person:bo chan"))
+    second = _extraction(2, _meeting("place:moscow", TimeValue(2022, 1, 14), "person:ann lee", "person:bo chan",
+                                     "person:cy diaz"))
+    a, b = resolve([first, second])
+    assert a.events[0].key == b.events[0].key
+    for x in (a, b):
+        assert x.events[0].actors <= {e.key for e in x.entities}

@@ -42,7 +42,7 @@ from newsgraph.clauses import (
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers
+from newsgraph.mentions import Mention, MentionIndex, load_triggers, state_mention
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_broader, load_role_lexicon
 from newsgraph.roles import sentence_span
@@ -1362,7 +1362,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
     if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
         # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
-        others.append(Mention(c.place.start, c.place.end, EntityType.STATE, host, _state_label(host), metonym=True))
+        others.append(state_mention(c.place.start, c.place.end, host))
     return people + others
 
 
@@ -1426,10 +1426,6 @@ def _host_state(place: Mention | None) -> str | None:
     """The state a meeting place lies in, when the gazetteer knows it as a state (not a territory)."""
     key = _state_of(place) if place is not None else None
     return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) else None
-
-
-def _state_label(key: str) -> str:
-    return load_gazetteer().state_by_code(key.partition(":")[2]).label
 
 
 def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:

@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 
 from newsgraph.events import find_meetings
 from newsgraph.facts import find_facts
-from newsgraph.mentions import Mention, find_mentions
-from newsgraph.model import Article, Entity, Event, Extraction, Role, Span
+from newsgraph.mentions import Mention, find_mentions, state_mention
+from newsgraph.model import Article, Entity, EntityType, Event, Extraction, Role, Span
 from newsgraph.roles import find_roles
 
 
@@ -46,9 +46,12 @@ def _specificity(role: Role) -> int:
 
 
 def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
-    """One Entity per key, with every mention and every other name it goes by."""
+    """One Entity per key, with every mention and every other name it goes by; a state only named inside a
+    body's name ("Iraqi interior ministry") is an entity too, since the body refers to it."""
+    keys = {m.key for m in mentions}
     grouped: dict[str, list[Mention]] = {}
-    for mention in mentions:
+    for mention in mentions + [state_mention(m.start, m.end, m.state) for m in mentions
+                               if m.type is EntityType.ORGANIZATION and m.state and m.state not in keys]:
         if mention.key:
             grouped.setdefault(mention.key, []).append(mention)
     entities = []

@@ -67,6 +67,13 @@ class MentionIndex:
         return [m for m in self.mentions if m.end <= token_index and m.type is type]
 
 
+def state_mention(start: int, end: int, key: str) -> Mention:
+    """A state standing at tokens that name it only in passing ("Iraqi interior ministry", "visited China"):
+    not one of its names."""
+    label = load_gazetteer().state_by_code(key.partition(":")[2]).label
+    return Mention(start, end, EntityType.STATE, key, label, metonym=True)
+
+
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
     titles = list(doc.spans.get("roles", []))

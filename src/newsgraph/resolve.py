@@ -158,7 +158,7 @@ def same_event(a: Event, b: Event) -> bool:
 
 
 def merge_events(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
-    """Give every report of one event the same key and canonical content.
+    """Give every report of one event the same key, and the same date, mode and content.
 
     The key is the earliest report's (article id, position): every report of
     an event shares it, and events merely alike in two articles keep apart.
@@ -188,11 +188,11 @@ def merge_events(extractions: Sequence[Extraction]) -> tuple[Extraction, ...]:
 
 
 def _canonical_event(reports: list[Event], *, own: Event, key: str) -> Event:
-    participants = {p.entity: p for r in reports for p in r.participants}
+    # Each report keeps its own participants: its article's graph says only what the article names (and
+    # types), and the union of the graphs joins them on the shared event node.
     return replace(
         own,
         key=key,
-        participants=tuple(participants[k] for k in sorted(participants)),
         time=_merged_time(reports, own.time),
         confidence=max(r.confidence for r in reports),
         mode=next((r.mode for r in reports if r.mode), None),
