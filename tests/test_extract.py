@@ -2237,3 +2237,10 @@ def test_talks_earlier_this_month_are_held(extract_text):
     text = "Jon Smith said Paul Otieno would inform Anna Berg about his talks earlier this month with Jon Carter."
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.status is Status.OCCURRED  # a month's date is no later than a story of that month
+
+
+def test_a_meeting_in_the_state_a_side_arrived_in_on_the_storys_day_was_that_day(extract_text):
+    text = ("Anna Berg arrived in Nairobi on Thursday evening to show support. "
+            "Paul Otieno reaffirmed in his meeting with Berg that the attacks will not change Kenya.")
+    _, event = only_meeting(extract_text(text, published=dt.date(2005, 3, 10)))  # a Thursday
+    assert event.time.iso() == "2005-03-10"

@@ -237,9 +237,12 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         elif candidate.status is not Status.CANCELLED and not candidate.leg and in_lead(candidate):
             candidate.time = lead_time  # a stop the tour has already made was on another day
     visits = [c for c in merged if c.mode is MeetingMode.VISIT and c.status is not Status.CANCELLED and c.place]
-    days_in = _days_in(sentences, index, published) if visits else {}
+    held_there = [c for c in merged if c.time is None and not c.dated and c.status is Status.OCCURRED and c.place]
+    days_in = _days_in(sentences, index, published) if visits or held_there else {}
     for visit in visits:
         visit.time = _day_of_arrival(visit, days_in) or visit.time
+    for candidate in held_there:
+        candidate.time = candidate.time or _arrived_that_day(candidate, days_in, published)
     for candidate in merged:
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
@@ -394,6 +397,15 @@ def _day_of_arrival(visit: Candidate, days_in: dict[tuple[str, str, Status], Tim
         return None
     day = days_in.get((visitors[0].key, state, visit.status))
     return day if day is not None and (time is None or (day.year, day.month) == (time.year, time.month)) else None
+
+
+def _arrived_that_day(meeting: Candidate, days_in: dict[tuple[str, str, Status], TimeValue],
+                      published: dt.date | None) -> TimeValue | None:
+    """'X arrived here Monday evening ... the king reaffirmed in his meeting with X', told that Monday: a meeting
+    held in the state a side arrived in on the story's own day was that day."""
+    state = _state_of(meeting.place)
+    days = [days_in.get((p.key, state, Status.OCCURRED)) for p in _persons(meeting)]
+    return next((d for d in days if d is not None and published and d.iso() == published.isoformat()), None)
 
 
 def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozenset[str], TimeValue]:
