@@ -2246,3 +2246,15 @@ def test_a_meeting_in_the_state_a_side_arrived_in_on_the_storys_day_was_that_day
             "Paul Otieno reaffirmed in his meeting with Berg that the attacks will not change Kenya.")
     _, event = only_meeting(extract_text(text, published=dt.date(2005, 3, 10)))  # a Thursday
     assert event.time.iso() == "2005-03-10"
+
+
+@pytest.mark.parametrize("text", [
+    "ISLAMABAD : Kenyan President Paul Otieno met Pakistani President Jon Smith here on Monday.",
+    # the dateline on the line after a headline; "here" hung on the object
+    "Kenyan leader visits Pakistan\nISLAMABAD: Kenyan President Paul Otieno met Pakistani President Jon Smith here "
+    "on Monday.",
+])
+def test_here_is_a_dateline_with_a_colon_also_after_a_headline(extract_text, text):
+    found = [e for _, e in meetings(extract_text(text, published=MONDAY)) if len(e.actors) == 2 and all(
+        a.startswith("person:") for a in e.actors)]
+    assert [e.place for e in found] == ["place:1176615"]  # Islamabad

@@ -618,16 +618,26 @@ def _posted_to(mention: Mention, index: MentionIndex) -> bool:
     return to >= 1 and doc[to].lower_ == "to" and any(title.end == to for title in doc.spans.get(ROLE_SPANS, []))
 
 def dateline(index: MentionIndex) -> Mention | None:
-    """The name a wire story opens with ("BEIJING, Nov. 8 (Xinhua) --", "PARIS (Reuters) -", "SANTIAGO - ")."""
+    """The name a wire story opens with ("BEIJING, Nov. 8 (Xinhua) --", "PARIS (Reuters) -", "SANTIAGO - ",
+    "ISLAMABAD :"), also on the line after a headline."""
     doc = index.doc
     first = next((t for t in doc if not t.is_space), None)
-    mention = index.at(first.i) if first is not None else None
-    if mention is None:
+    if first is None:
         return None
+    second = next((t for t in doc[first.i :] if t.is_space and "\n" in t.text), None)
+    starts = [first] + ([doc[second.i + 1]] if second is not None and second.i + 1 < len(doc) else [])
+    return next((m for t in starts if (m := _dateline_at(t, index)) is not None), None)
+
+def _dateline_at(token: Token, index: MentionIndex) -> Mention | None:
+    mention = index.at(token.i)
+    if mention is None or mention.start != token.i:
+        return None
+    doc = index.doc
     after = doc[mention.end : mention.end + 8].text.lstrip()
     opens = after.startswith("(") or re.match(r"[-—]+(\s|$)", after) is not None  # not "India-Pakistan talks"
-    marked = opens or any(mark in after for mark in ("--", " - ", "—", "("))
-    return mention if marked and (opens or doc[mention.start : mention.end].text.isupper()) else None
+    named_in_capitals = doc[mention.start : mention.end].text.isupper()
+    marked = opens or any(mark in after for mark in ("--", " - ", "—", "(")) or named_in_capitals and after[:1] == ":"
+    return mention if marked and (opens or named_in_capitals) else None
 
 def dateline_place(index: MentionIndex) -> Mention | None:
     """The place of a wire story's dateline, which "here" refers to."""

@@ -134,7 +134,9 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
 
 
 def _adverb(anchors: list[Token], word: str) -> Token | None:
-    return next((c for a in anchors for c in a.children if c.lower_ == word and c.dep_ != "expl"), None)  # "There will be"
+    """'met Y here', also when the parser hangs "here" on the object Y; not "There will be"."""
+    heads = anchors + [c for a in anchors for c in a.children if c.dep_ == "dobj"]
+    return next((c for a in heads for c in a.children if c.lower_ == word and c.dep_ == "advmod"), None)
 
 
 def _place_named_before(there: Token, index: MentionIndex) -> Mention | None:
