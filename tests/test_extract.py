@@ -2125,6 +2125,11 @@ def test_a_greeting_or_welcome_in_person_is_a_meeting(extract_text, text, expect
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
 
 
+def test_where_one_is_received_by_someone_is_where_the_parser_hangs_it_on_them(extract_text):
+    _, event = only_meeting(extract_text("Paul Otieno was received by Anna Berg in Nairobi on Monday.", published=MONDAY))
+    assert event.place == "place:184745"  # Nairobi
+
+
 def test_a_title_and_name_misread_as_a_modifier_of_met_is_its_object(extract_text):
     # the small parser reads "Premier Wen Jiabao" here as a noun-phrase adverb of "met"
     people, _ = only_meeting(extract_text("Paul Otieno, currently visiting China, met Premier Wen Jiabao on Monday.",

@@ -724,6 +724,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after
                 for o in p.children if o.dep_ == "pobj"]
+    objects += [o for p in token.children if p.dep_ == "agent"  # "was received by X in Nairobi"
+                for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     departures = load_triggers()["meeting"]["departure_verbs"]
