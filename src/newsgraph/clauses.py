@@ -343,7 +343,7 @@ def _is_future(verb: Token) -> bool:
         return True
     if verb.lower_ == "going" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries):
         return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)  # "is going to"
-    if any(c.lower_ == "to" for c in auxiliaries):
+    if is_infinitive(verb):
         return any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries) or _headline_infinitive(verb)
     return False
 
@@ -353,7 +353,7 @@ def _headline_infinitive(verb: Token) -> bool:
     if any(a.pos_ in ("VERB", "AUX") for a in ancestors):
         return False  # "agreed to meet", "flew to Paris to meet"
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS] or ancestors[:1]
-    to = next(c for c in verb.children if c.lower_ == "to")
+    to = _infinitive_to(verb)
     # the subject right before "to": "X in Libya to discuss Y" says why X is there, not what X will do
     return to.i > 0 and any(to.nbor(-1) in (s, *s.conjuncts) for s in subjects if s.pos_ in ("PROPN", "NOUN"))
 
@@ -474,7 +474,7 @@ def _guests(meal: Token, child: Token) -> list[Token]:
     if lemma_of(meal) not in load_triggers()["meeting"]["occasion_nouns"]:
         return []
     if child.dep_ == "acl":
-        return [o for p in child.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+        return agents_of(child)
     if child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
         return [c for c in child.children if c.dep_ in (*SUBJECTS, "dobj")]
     objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -724,8 +724,7 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after
                 for o in p.children if o.dep_ == "pobj"]
-    objects += [o for p in token.children if p.dep_ == "agent"  # "was received by X in Nairobi"
-                for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "PERSON"]
+    objects += [o for o in agents_of(token) if o.ent_type_ == "PERSON"]  # "was received by X in Nairobi"
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     departures = load_triggers()["meeting"]["departure_verbs"]
@@ -788,6 +787,10 @@ def _destinations(token: Token) -> list[Token]:
 
 def objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     return [c for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions for c in p.children if c.dep_ == "pobj"]
+
+def agents_of(verb: Token) -> list[Token]:
+    """Who a passive says did it: "X" of "was received by X"."""
+    return [c for p in verb.children if p.dep_ == "agent" for c in p.children if c.dep_ == "pobj"]
 
 def routes_of(token: Token) -> list[Token]:
     """The verbs that list a tour's stops, each in its own tense: "a tour which has taken him to A and will take

@@ -17,7 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    actors_under, anchors_of, governors_of, is_unreal, lemma_of, place_of, preposition_of, status_of, time_of,
+    actors_under, anchors_of, governors_of, is_unreal, lemma_of, objects_of, place_of, preposition_of, status_of,
+    time_of,
 )
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, Participant, Status
@@ -132,8 +133,7 @@ def _party_roots(token: Token, kind: EventType) -> list[Token]:
 
 
 def _with_phrases(holders: list[Token]) -> list[Token]:
-    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("with", "between", "among", "against")
-            for o in p.children if o.dep_ == "pobj"]
+    return [o for h in holders for o in objects_of(h, ("with", "between", "among", "against"))]
 
 
 def _clause_verb(token: Token) -> Token:
