@@ -213,6 +213,9 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
         # "deputy" makes a deputy of any form of a title; "assistant", only of the title the lexicon has as written
         ("Kenyan Deputy Foreign Secretary Paul Otieno spoke.", ("Paul Otieno", "DeputyForeignMinister", "Kenya", None, False)),
         ("US Assistant Secretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
+        # an undersecretary is an official, written as one word or two ("Under" then reaches back to "U.S.")
+        ("U.S. Undersecretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
+        ("U.S. Under Secretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
         # a minister's portfolio between title and name, maybe with "and" in it (the word after "and" is the
         # portfolio's, whatever NER says); a secretary of state for anything but foreign affairs is a minister
         ("French Minister for Agriculture and Fisheries Paul Otieno spoke.", ("Paul Otieno", "Minister", "France", None, False)),
@@ -1099,6 +1102,27 @@ def test_those_who_co_chair_or_co_host_a_meeting_are_its_sides(extract_text, tex
         (["Anna Berg", "Jon Otieno"], "place:184745")]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Vice Foreign Minister Anna Berg and Deputy Secretary of State Jon Otieno co-chaired the strategic dialogue "
+     "in Nairobi.", [(["Anna Berg", "Jon Otieno"], "place:184745")]),
+    ("Anna Berg held a dialogue with Jon Otieno in Nairobi.", [(["Anna Berg", "Jon Otieno"], "place:184745")]),
+    # a dialogue nobody holds is a way, not a meeting
+    ("Anna Berg called for dialogue with Jon Otieno in Nairobi.", []),
+    ("Dialogue between Anna Berg and Jon Otieno is the only way out, the paper said.", []),
+])
+def test_a_dialogue_is_a_meeting_when_someone_holds_or_chairs_it(extract_text, text, found):
+    assert [(people, e.place) for people, e in meetings(extract_text(text))] == found
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Anna Berg is the first Norwegian foreign minister to visit the Arab country of Tunisia.", Status.OCCURRED),
+    ("Anna Berg will be the first Norwegian leader to visit Tunisia.", Status.PLANNED),
+])
+def test_the_first_holder_to_visit_is_the_one_the_copula_names_in_its_tense(extract_text, text, status):
+    people, event = only_meeting(extract_text(text))
+    assert people == ["Anna Berg", "Tunisia"] and event.status is status
+
+
 def test_a_holder_named_after_the_body_of_the_title_is_a_person_not_part_of_the_body(extract_text):
     # NER reads "the Standing Committee of the National People's Congress Jon Berg" as one organization.
     extraction = extract_text("Anna Berg also met Chairman of the Standing Committee of the National People's "
@@ -1254,6 +1278,17 @@ def test_a_span_of_ordinal_days_before_a_month_dates_by_its_first_day(extract_te
     assert event.time.iso() == "2021-12-07"
 
 
+def test_talks_of_the_states_told_after_their_envoys_meeting_are_other_talks_unless_they_refer_back(extract_text):
+    envoys = "Norwegian Foreign Minister Anna Berg and Kenyan Foreign Minister Jon Otieno"
+    earlier = extract_text(f"{envoys.replace(' and ', ' said in a meeting with ')} that ties were good. Norway "
+                           "and Kenya held talks in August.", published=MONDAY)
+    assert sorted((people, e.time and e.time.iso()) for people, e in meetings(earlier)) == [
+        (["Anna Berg", "Jon Otieno"], None), (["Kenya", "Norway"], "2020-08")]
+    same = extract_text(f"Norway and Kenya held talks in Nairobi on Monday. {envoys} co-chaired the talks.",
+                        published=MONDAY)
+    assert [(people, e.time.iso()) for people, e in meetings(same)] == [(["Anna Berg", "Jon Otieno"], "2021-05-03")]
+
+
 def test_two_hosts_of_one_state_to_meet_a_visitor_are_two_meetings(extract_text):
     text = "Kenyan President Paul Otieno and Prime Minister Jon Otieno are to meet with President Anna Berg of Norway."
     assert sorted(people for people, _ in meetings(extract_text(text))) == [["Anna Berg", "Jon Otieno"],
@@ -1264,6 +1299,8 @@ def test_two_hosts_of_one_state_to_meet_a_visitor_are_two_meetings(extract_text)
     # hosts of two states, or one meeting they begin together
     "Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg met Chinese President Li Wei.",
     "Kenyan President Paul Otieno and Prime Minister Jon Otieno began a meeting with President Anna Berg of Norway.",
+    # nor two envoys of one state meeting someone for whom no state is said: nothing tells them apart as hosts
+    "Kenyan envoys Paul Otieno and Jon Otieno also met with defense agency chief Anna Berg.",
 ])
 def test_hosts_of_two_states_or_of_one_meeting_stay_one_meeting(extract_text, text):
     assert len(meetings(extract_text(text))) == 1

@@ -141,7 +141,7 @@ def governors_of(token: Token):
                 yield clause  # "X left, after meeting W, the radio said": the phrase is X's
                 current = clause
                 continue
-        elif _after_first_time(current):
+        elif _after_first_time(current) or _said_of_the_subject(current):
             current = current.head.head  # "offered for the first time to meet X": parsed as a time "to meet"
         elif current.dep_ not in _GOVERNING:
             return
@@ -151,6 +151,14 @@ def governors_of(token: Token):
 def _after_first_time(verb: Token) -> bool:
     """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
     return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and is_infinitive(verb)
+
+
+def _said_of_the_subject(verb: Token) -> bool:
+    """'X is the first minister to visit Y': the copula's subject visits, in the copula's tense ("would be")."""
+    if not (verb.dep_ == "relcl" and verb.head.dep_ == "attr" and is_infinitive(verb)):
+        return False
+    ranked = any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in verb.head.children)
+    return ranked and any(c.dep_ == "nsubj" for c in verb.head.head.children)  # not "there was time to meet"
 
 
 def _reporter_before(preposition: Token) -> Token | None:

@@ -95,6 +95,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     groups = Discourse(holders=_holders(roles, index), holder_states=_holder_states(roles))
     merged: list[Candidate] = []
     represented = _represented_states(roles, index)
+    offices = _offices(roles)
     sentences = list(doc.sents)
     # Where each person is, sentence by sentence ("arrived in X", a visit); news may say it after the meeting.
     stays = [_stays(sent, index) for sent in sentences]
@@ -119,7 +120,8 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             if len(persons) >= 2:
                 groups.people.append(persons)
             _place_from_stay(candidate, persons, stays, number, met_at)
-            parts = _split_tour(candidate, token, index, published) or _split_separate(candidate, token, represented)
+            parts = (_split_tour(candidate, token, index, published)
+                     or _split_separate(candidate, token, represented, offices))
             gapped = _gapped(candidate, token, index, published)
             for part in gapped:  # "... and B": where no place of its own is said, where its sides stay
                 _place_from_stay(part, _persons(part), stays, number, met_at)
@@ -476,7 +478,7 @@ def _host_stays(candidate: Candidate, met_at: dict[str, Mention]) -> None:
                       if m.type is EntityType.PERSON and m.key not in subjects})
 
 
-def _split_separate(candidate: Candidate, token: Token, represented) -> list[Candidate]:
+def _split_separate(candidate: Candidate, token: Token, represented, offices: dict[str, set[str]]) -> list[Candidate]:
     """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together;
     'President Y and Premier Z are to meet X': one meeting per host of one state too."""
     lexicon = load_triggers()["meeting"]
@@ -494,18 +496,25 @@ def _split_separate(candidate: Candidate, token: Token, represented) -> list[Can
         return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
     # "A and B are to meet X", but "A and B began a meeting with X" is one
     if token.pos_ == "VERB" and len(people) == len(others) == 1 and len(subjects) >= 2 and (
-            _hosts_of_one_state(subjects, people[0], represented)):
+            _hosts_of_one_state(subjects, people[0], represented, offices)):
         return [replace(candidate, participants=[host, people[0]], subjects=[host], evidence=list(candidate.evidence))
                 for host in subjects]
     return [candidate]
 
 
-def _hosts_of_one_state(hosts: list[Mention], guest: Mention, represented) -> bool:
+def _hosts_of_one_state(hosts: list[Mention], guest: Mention, represented, offices: dict[str, set[str]]) -> bool:
     """The hosts act for one state between them (the only one said for any of them), the guest for another."""
     if any(h.type is not EntityType.PERSON for h in hosts):
         return False
     states = {k for h in hosts for k in represented.get(h.key, ()) if k.startswith("state:")}
-    return len(states) == 1 and not states & represented.get(guest.key, set())
+    return len(states) == 1 and not states & represented.get(guest.key, set()) and _offices_apart(hosts, offices)
+
+
+def _offices_apart(hosts: list[Mention], offices: dict[str, set[str]]) -> bool:
+    """'President A and Premier B': each holds an office of their own, and each receives a guest;
+    two envoys, or one whose office is not said, may travel as one delegation."""
+    held = [offices.get(h.key, set()) for h in hosts]
+    return all(held) and all(not a & b for i, a in enumerate(held) for b in held[i + 1:])
 
 
 def _carried_by_verb(token: Token) -> bool:
@@ -1221,6 +1230,14 @@ def _represented_states(roles: list[Role], index: MentionIndex) -> dict[str, set
     return represented
 
 
+def _offices(roles: list[Role]) -> dict[str, set[str]]:
+    """The offices each person holds, by concept."""
+    offices: dict[str, set[str]] = {}
+    for role in roles:
+        offices.setdefault(role.holder, set()).add(role.role)
+    return offices
+
+
 def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> None:
     passed_other_kinds = passed_its_kind = False
     for earlier in reversed(merged):
@@ -1330,6 +1347,8 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
         return people_a <= people_b or people_b <= people_a
     if others_a and others_b:
         return others_a == others_b
+    if people_a and not b.anaphoric:
+        return False  # "X met Y ... Two rounds of the states' talks had been held last year": other talks
     people, states = (people_a, others_b) if people_a else (people_b, others_a)
     acting_for = set().union(*(represented.get(p, set()) for p in people)) if people else set()
     return bool(states) and states <= acting_for

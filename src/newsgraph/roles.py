@@ -320,7 +320,8 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
     while i > first and title_start - i < 6:
         previous = doc[i - 1]
         modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president": a participle
-        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not modifier
+        deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
+        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy)
         if previous.is_punct and previous.tag_ != "POS" or clause_word:
             break
         i -= 1
