@@ -1114,6 +1114,28 @@ def test_a_dialogue_is_a_meeting_when_someone_holds_or_chairs_it(extract_text, t
     assert [(people, e.place) for people, e in meetings(extract_text(text))] == found
 
 
+@pytest.mark.parametrize("text", [
+    "After a two-hour meeting at her home with Jon Otieno, Anna Berg said she had no hope.",
+    "Anna Berg held a meeting in her office with Jon Otieno.",
+])
+def test_a_with_the_parser_hangs_on_the_meeting_s_place_names_a_side(extract_text, text):
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
+
+
+def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
+    text = "Anna Berg, one of three diplomats who met Jon Otieno in London on Monday, was reported to be ill."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Interim Prime Minister Anna Berg addressed a joint meeting of Congress.", []),
+    ("Anna Berg told a meeting of party members in Oslo that she would run again.", []),
+    ("Anna Berg told the meeting with Jon Otieno that she would run again.", [["Anna Berg", "Jon Otieno"]]),
+])
+def test_a_meeting_of_a_group_addressed_is_a_speech_to_an_audience(extract_text, text, found):
+    assert [people for people, _ in meetings(extract_text(text))] == found
+
+
 @pytest.mark.parametrize("text, status", [
     ("Anna Berg is the first Norwegian foreign minister to visit the Arab country of Tunisia.", Status.OCCURRED),
     ("Anna Berg will be the first Norwegian leader to visit Tunisia.", Status.PLANNED),

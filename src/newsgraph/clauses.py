@@ -420,7 +420,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
-                roots.extend(_sides_hung_on_a_time(child) + _visitors_after_destination(child) + _guests(token, child))
+                roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child) + _guests(token, child))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
                 roots.extend(_guests(token, child))  # "a dinner hosted by X", "a dinner where A told B"
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
@@ -500,10 +500,12 @@ def is_a_speech_at(meal: Token) -> bool:
         c.dep_ == "dobj" for c in verb.children)
 
 
-def _sides_hung_on_a_time(preposition: Token) -> list[Token]:
-    """'to meet later in the day with X': the parser may hang the "with" phrase on the time's noun."""
-    times = [c for c in preposition.children if c.dep_ == "pobj" and c.ent_type_ in _TIMES]
-    return [o for t in times for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
+def _sides_hung_on_a_time_or_place(preposition: Token) -> list[Token]:
+    """'to meet later in the day with X', 'a meeting at his home with X': the parser may hang the "with" phrase
+    on the noun of the time or the place."""
+    where = preposition.lower_ in ("at", "in")
+    nouns = [c for c in preposition.children if c.dep_ == "pobj" and (where or c.ent_type_ in _TIMES)]
+    return [o for t in nouns for p in t.children if p.dep_ == "prep" and p.lower_ == "with"
             for o in p.children if o.dep_ == "pobj"]
 
 
@@ -527,7 +529,7 @@ def relative_antecedent(token: Token) -> Token:
             antecedent = clause.head
             while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
                 antecedent = antecedent.head
-            return antecedent
+            return _named_one_of(antecedent) or antecedent
     if token.lower_ in ("who", "whom"):
         # "Y, with whom he will hold talks", "Li told Y who is in Beijing" (parsed as what Li told): the name
         # just before, wherever the parser hangs the clause
@@ -536,6 +538,12 @@ def relative_antecedent(token: Token) -> Token:
         if before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN"):
             return token.doc[before]
     return token
+
+def _named_one_of(group: Token) -> Token | None:
+    """'X, one of three officials who met Y': the one named, not the group."""
+    one = group.head.head if group.dep_ == "pobj" and group.head.lower_ == "of" else None
+    return one.head if one is not None and one.pos_ in ("NUM", "PRON") and one.dep_ == "appos" else None
+
 
 def infinitive_subjects(verb: Token) -> list[Token]:
     """'X is the first speaker to visit Y': an infinitive on a noun tells what that noun does, and the noun is X."""
