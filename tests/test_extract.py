@@ -1122,6 +1122,21 @@ def test_a_with_the_parser_hangs_on_the_meeting_s_place_names_a_side(extract_tex
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Dealers are watching for a probable meeting between Anna Berg and Jon Otieno later today.",
+    # the parser reads "OPEC meeting" as in apposition to "emergency": still what there are no plans for
+    "Anna Berg said there were no plans for an emergency OPEC meeting to review prices.",
+])
+def test_a_probable_meeting_or_one_there_are_no_plans_for_is_none(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
+def test_a_body_before_its_chairman_s_title_is_no_person_coordinated_with_another(extract_text):
+    text = "Anna Berg will meet with Treasury Secretary Jon Otieno and Federal Reserve Board chairman Paul Otieno."
+    assert sorted(people for people, _ in meetings(extract_text(text))) == [["Anna Berg", "Jon Otieno"],
+                                                                            ["Anna Berg", "Paul Otieno"]]
+
+
 def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
     text = "Anna Berg, one of three diplomats who met Jon Otieno in London on Monday, was reported to be ill."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]

@@ -88,6 +88,8 @@ def phase_of(token: Token) -> Token:
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_triggers()["meeting"]["phase_nouns"]:
         return head.head
+    if token.dep_ == "appos" and token.left_edge.i == head.i + 1:
+        return head  # "plans for an emergency OPEC meeting", parsed with "OPEC meeting" in apposition to "emergency"
     return token
 
 def verb_of_preposition(token: Token) -> Token | None:

@@ -551,10 +551,12 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
 def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'Emmanuel Macron and Olaf Scholz': a proper name joined to a person by "and" is a person too."""
     people_heads = {doc[m.end - 1].i for m in found if m.type is EntityType.PERSON}
+    title_starts = {t.start for t in doc.spans.get("roles", [])}
     retyped = []
     for mention in found:
         head = doc[mention.end - 1]
-        unknown = mention.type is not EntityType.PERSON and mention.key.partition(":")[2] == fold(mention.name)
+        unknown = mention.type is not EntityType.PERSON and mention.key.partition(":")[2] == fold(mention.name) and (
+            mention.end not in title_starts)  # "A and Federal Reserve Board chairman B": the board is B's
         joined = head.dep_ == "conj" and head.head.i in people_heads or any(
             c.dep_ == "conj" and c.i in people_heads for c in head.children)
         if unknown and joined and all(t.pos_ == "PROPN" and t.is_title for t in doc[mention.start:mention.end]):
