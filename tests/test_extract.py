@@ -1137,6 +1137,16 @@ def test_a_body_before_its_chairman_s_title_is_no_person_coordinated_with_anothe
                                                                             ["Anna Berg", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Anna Berg began her tour, which will include talks with Jon Otieno.",
+    "Anna Berg began a tour of Asia on Monday, a trip which will include talks with Jon Otieno.",
+    # the parser hangs "which" on the place; what includes talks is still the stay
+    "Kicking off a stay in Nairobi, which includes talks with Jon Otieno, Anna Berg met Paul Reed.",
+])
+def test_talks_a_journey_includes_are_its_traveller_s(extract_text, text):
+    assert ["Anna Berg", "Jon Otieno"] in [people for people, _ in meetings(extract_text(text))]
+
+
 def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
     text = "Anna Berg, one of three diplomats who met Jon Otieno in London on Monday, was reported to be ill."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]

@@ -428,7 +428,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)
-    return [relative_antecedent(r) for r in roots if r.i not in {a.i for a in anchors}]
+    return [who for r in roots if r.i not in {a.i for a in anchors} for who in _acting(r)]
 
 _TIMES = ("DATE", "TIME")
 
@@ -531,7 +531,7 @@ def relative_antecedent(token: Token) -> Token:
             antecedent = clause.head
             while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
                 antecedent = antecedent.head
-            return _named_one_of(antecedent) or antecedent
+            return _named_one_of(antecedent) or _journey_to(antecedent, clause) or antecedent
     if token.lower_ in ("who", "whom"):
         # "Y, with whom he will hold talks", "Li told Y who is in Beijing" (parsed as what Li told): the name
         # just before, wherever the parser hangs the clause
@@ -540,6 +540,17 @@ def relative_antecedent(token: Token) -> Token:
         if before >= 0 and token.doc[before].pos_ in ("PROPN", "NOUN"):
             return token.doc[before]
     return token
+
+def _journey_to(place: Token, clause: Token) -> Token | None:
+    """'a stay in Washington, which includes talks with X': what includes the talks is the stay, wherever the
+    parser hangs the clause."""
+    journey = place.head.head if place.dep_ == "pobj" else None
+    lexicon = load_triggers()["meeting"]
+    if journey is not None and journey.lemma_.lower() in lexicon["journey_nouns"] and (
+            lemma_of(clause) in lexicon["contain_verbs"]):
+        return journey
+    return None
+
 
 def _named_one_of(group: Token) -> Token | None:
     """'X, one of three officials who met Y': the one named, not the group."""
@@ -579,14 +590,27 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
         below = governor
         # "X said the meeting with Y went well": the trigger as subject passes on to the speaker; so does
         # another meeting ("X said the talk focused on A, and added that the meeting with Y ...").
-        subjects = [relative_antecedent(c) for c in governor.children if c.dep_ in SUBJECTS and c != trigger
-                    and c.lemma_.lower() not in load_triggers()["meeting"]["nouns"]]
+        subjects = [who for c in governor.children if c.dep_ in SUBJECTS and c != trigger
+                    and c.lemma_.lower() not in load_triggers()["meeting"]["nouns"] for who in _acting(c)]
         if subjects:
             return subjects
         if governor.dep_ in ("acl", "appos") and governor.tag_ == "VBG":
             # "X, speaking after a meeting with Y": X speaks; "A and B, meeting in Moscow, agreed" (read as apposition)
             return [governor.head]
     return []
+
+def _acting(token: Token) -> list[Token]:
+    """Who a participant word stands for: a relative pronoun's antecedent; when that is a journey, its traveller."""
+    antecedent = relative_antecedent(token)
+    return (antecedent != token and _travellers(antecedent)) or [antecedent]
+
+
+def _travellers(noun: Token) -> list[Token]:
+    """'Kicking off a stay in Washington, which includes talks with X, Y met Z': who makes the stay."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in load_triggers()["meeting"]["journey_nouns"]:
+        return []
+    return [c for c in noun.children if c.dep_ == "poss"] or subjects_above(noun)
+
 
 def _verb_of_phrase(token: Token) -> Token | None:
     """The verb a noun phrase hangs from, through prepositions and objects ("missteps on [his visit]")."""
