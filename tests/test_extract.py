@@ -343,6 +343,20 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
     assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
 
 
+@pytest.mark.parametrize("text, met", [
+    # a spouse or child named in full is not whom the bare surname stands for
+    ("President Paul Otieno arrived in Oslo with his wife Mary Otieno. Otieno met Prime Minister Anna Berg.",
+     ["Anna Berg", "Paul Otieno"]),
+    ("President Otieno will visit Oslo. Otieno and Mary Otieno will be guests of the king. Otieno will meet "
+     "Chancellor Anna Berg in Bonn.", ["Anna Berg", "Otieno"]),
+    # unless "Mrs" says it is her
+    ("President Paul Otieno arrived with first lady Mary Otieno. Mrs Otieno met Anna Berg at a school.",
+     ["Anna Berg", "Mary Otieno"]),
+])
+def test_a_bare_surname_is_not_the_kin_or_spouse_named_in_full(extract_text, text, met):
+    assert met in [people for people, _ in meetings(extract_text(text))]
+
+
 def test_people_named_together_across_their_titles_are_one_group(extract_text):
     text = ("Dutch Prime Minister Anna Berg and Kenyan president Paul Otieno praised the talks. "
             "The two leaders met at the prime minister's residence in Nairobi late Saturday.")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.gazetteer import PlaceKind, fold, load_gazetteer
 from newsgraph.model import EntityType
@@ -601,9 +601,14 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
         for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
+    partners = _partners(people, doc)
     resolved = []
     for mention in [part for m in found for part in _pair_of_names(m, doc, by_part) or [m]]:
         candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
+        if _addressed_as_partner(mention, doc):  # "Mrs Obama" is "first lady Michelle Obama"; "Obama" is not
+            candidates = candidates & partners or candidates
+        else:
+            candidates = candidates - partners
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
@@ -616,6 +621,31 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
         else:
             resolved.append(mention)
     return resolved
+
+
+def _partners(people: list[Mention], doc: Doc) -> set[str]:
+    """Full names of someone's kin or spouse, whom a bare surname ("Obama", "President Reagan") does not stand for
+    (unless it is "Mrs Obama"): introduced as such ("first lady Michelle Obama", "his son Hunter Biden"), or
+    joined by "and" to the bare surname ("Reagan and Nancy Reagan")."""
+    anaphora = load_triggers()["anaphora"]
+    words = set(anaphora["partner_words"] + anaphora["kin_nouns"])
+    introduced = {m.name for m in people if len(m.name.split()) >= 2
+                  and any(t.lower_.rstrip(".") in words for t in doc[max(0, m.start - 2) : m.start])}
+    full_at = {i: m.name for m in people if len(m.name.split()) >= 2 for i in range(m.start, m.end)}
+    joined = {full_at[i] for m in people if len(m.name.split()) == 1 for i in _conjuncts(doc[m.end - 1])
+              if i in full_at and _surnames(full_at[i])[0] == m.name}
+    return introduced | joined
+
+
+def _conjuncts(token: Token) -> set[int]:
+    """'Reagan and Nancy Reagan': the words joined to ``token`` by "and" (the parser may join first names)."""
+    return {c.i for c in token.children if c.dep_ == "conj"} | ({token.head.i} if token.dep_ == "conj" else set())
+
+
+def _addressed_as_partner(mention: Mention, doc: Doc) -> bool:
+    """'Mrs Obama': the honorific before the surname, inside NER's span or not."""
+    words = load_triggers()["anaphora"]["partner_words"]
+    return any(t.lower_.rstrip(".") in words for t in doc[max(0, mention.start - 1) : mention.end - 1])
 
 
 def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
