@@ -1161,6 +1161,14 @@ def test_talks_a_journey_includes_are_its_traveller_s(extract_text, text):
     assert ["Anna Berg", "Jon Otieno"] in [people for people, _ in meetings(extract_text(text))]
 
 
+@pytest.mark.parametrize("text", [
+    "Kofi Annan on Tuesday appointed Jon Otieno as UN envoy for Kosovo status talks.",
+    "Jon Otieno was named the US representative to the six-party talks on Monday.",
+])
+def test_talks_an_office_is_for_are_no_meeting_of_its_holder(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
     text = "Anna Berg, one of three diplomats who met Jon Otieno in London on Monday, was reported to be ill."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]
@@ -2120,6 +2128,11 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
             "The Berg-Otieno meeting will proceed as scheduled.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
+
+
+def test_full_names_joined_by_spaced_hyphens_are_each_a_side(extract_text):
+    text = "Anna Berg and Paul Otieno spoke. Within hours of the Anna Berg - Paul Otieno meeting in Oslo, Berg left."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
 
 
 @pytest.mark.parametrize("text", [

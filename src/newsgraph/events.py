@@ -652,7 +652,7 @@ def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
         return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
     if lemma in lexicon["appeal_nouns"] and _says_for_what(noun) and not _has_modifier(noun, lexicon["phone_words"]):
         return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
-    if _inside_round_of(noun) or _occasion_of_another(noun) or _an_audience(noun, lexicon):
+    if _inside_round_of(noun) or _occasion_of_another(noun) or _an_audience(noun, lexicon) or _a_title_s_brief(noun):
         return None
     in_a_title = noun.pos_ == "PROPN" and not noun.is_sent_start
     if lemma in lexicon["occasion_nouns"] and (is_a_speech_at(noun) or in_a_title):
@@ -660,6 +660,16 @@ def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     if _has_modifier(noun, lexicon["bilateral"] + lexicon["in_person_modifiers"].get(lemma, [])):
         return MeetingMode.IN_PERSON  # "their bilateral summit": two sides, not a summit of many; a courtesy call
     return MeetingMode(lexicon["nouns"][lemma])
+
+
+def _a_title_s_brief(noun: Token) -> bool:
+    """'UN envoy for Kosovo status talks', 'the US representative to the six-party talks': what an office is for."""
+    preposition = preposition_of(noun)
+    if preposition is None or preposition.lower_ not in ("for", "to", "at"):
+        return False
+    office = preposition.head
+    return any(s.start <= office.i < s.end for s in noun.doc.spans.get(ROLE_SPANS, [])) or (
+        office.lemma_.lower() in load_role_lexicon())
 
 
 def _an_audience(noun: Token, lexicon: dict) -> bool:

@@ -603,7 +603,8 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
     partners = _partners(people, doc)
     resolved = []
-    for mention in [part for m in found for part in _pair_of_names(m, doc, by_part) or [m]]:
+    known = set(by_part) | {fold(m.name) for m in people if "-" not in m.name}
+    for mention in [part for m in found for part in _pair_of_names(m, doc, known) or [m]]:
         candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
         if _addressed_as_partner(mention, doc):  # "Mrs Obama" is "first lady Michelle Obama"; "Obama" is not
             candidates = candidates & partners or candidates
@@ -654,15 +655,20 @@ def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
     return place is not None and place.kind is PlaceKind.CITY and fold(mention.name) in surnames
 
 
-def _pair_of_names(mention: Mention, doc: Doc, by_part: dict[str, set[str]]) -> list[Mention] | None:
-    """'the Bush-Putin meeting': two people the article names in full, joined by a hyphen, not one name."""
-    words = doc[mention.start : mention.end]
-    if mention.type is not EntityType.PERSON or len(words) != 3 or words[1].text != "-":
+def _pair_of_names(mention: Mention, doc: Doc, known: set[str]) -> list[Mention] | None:
+    """'the Bush-Putin meeting', 'the Clinton - Podesta - Dimon meeting': people the article names elsewhere,
+    joined by hyphens, not one name."""
+    if mention.type is not EntityType.PERSON or not any(t.text == "-" for t in doc[mention.start : mention.end]):
         return None
-    names = [_unique(by_part.get(fold(w.text), set())) for w in (words[0], words[2])]
-    if None in names or names[0] == names[1]:
+    parts, start = [], mention.start
+    for i in range(mention.start, mention.end + 1):
+        if i == mention.end or doc[i].text == "-":
+            parts.append(doc[start:i])
+            start = i + 1
+    names = [fold(p.text) for p in parts]
+    if len(set(names)) < 2 or not all(names) or not set(names) <= known:
         return None
-    return [Mention(w.i, w.i + 1, EntityType.PERSON, "", w.text) for w in (words[0], words[2])]
+    return [Mention(p.start, p.end, EntityType.PERSON, "", p.text) for p in parts]
 
 
 def _unique(names: set[str]) -> str | None:
