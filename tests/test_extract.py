@@ -2130,6 +2130,15 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("text", [
+    "Berg Pushes Kenya on Trade\nNorwegian Prime Minister Anna Berg met Kenyan leaders on Monday.",
+    "Berg Calls for Support in Oslo Meeting\nNorwegian Prime Minister Anna Berg met Paul Otieno.",
+])
+def test_a_headline_verb_is_no_part_of_the_name_before_it(extract_text, text):
+    people = {e.name for e in extract_text(text).entities if e.type.value == "Person"}
+    assert "Anna Berg" in people and not any(name.startswith("Berg ") for name in people)
+
+
 def test_full_names_joined_by_spaced_hyphens_are_each_a_side(extract_text):
     text = "Anna Berg and Paul Otieno spoke. Within hours of the Anna Berg - Paul Otieno meeting in Oslo, Berg left."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

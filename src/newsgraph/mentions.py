@@ -594,6 +594,7 @@ def _surnames(name: str) -> list[str]:
 
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
+    found = [_headline_verb_cut(m, doc) for m in found]
     people = [m for m in found if m.type is EntityType.PERSON]
     full_names = {m.name for m in people if len(m.name.split()) >= 2}
     by_part: dict[str, set[str]] = {}
@@ -653,6 +654,24 @@ def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
     """A city (not a capital) of the gazetteer whose name is the surname of someone the article names in full."""
     place = load_gazetteer().find_place(mention.name) if mention.type is EntityType.PLACE else None
     return place is not None and place.kind is PlaceKind.CITY and fold(mention.name) in surnames
+
+
+def _headline_verb_cut(mention: Mention, doc: Doc) -> Mention:
+    """'Kerry Makes Florida Visit', 'Bush Pushes Sudan': in a title-case headline NER may run a name into the
+    verb after it (headline_verbs in triggers.json); the name ends before the verb."""
+    if mention.type is not EntityType.PERSON or not _in_headline(mention, doc):
+        return mention
+    verbs = load_triggers()["headline_verbs"]
+    for token in doc[mention.start + 1 : mention.end]:
+        word = token.lower_
+        if word in verbs or word.endswith("s") and word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs:
+            return replace(mention, end=token.i, name=doc[mention.start : token.i].text)
+    return mention
+
+
+def _in_headline(mention: Mention, doc: Doc) -> bool:
+    """On the text's first line, a headline with a body after it."""
+    return "\n" not in doc[: mention.end].text and "\n" in doc[mention.end :].text
 
 
 def _pair_of_names(mention: Mention, doc: Doc, known: set[str]) -> list[Mention] | None:
