@@ -1169,6 +1169,16 @@ def test_talks_an_office_is_for_are_no_meeting_of_its_holder(extract_text, text)
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text, status", [
+    ("President Anna Berg leaves Wednesday night for a working trip to Chile and Mexico.", Status.PLANNED),
+    ("President Anna Berg heads to Chile on Friday for talks with Jon Otieno.", Status.PLANNED),
+    ("President Anna Berg left on Sunday for a trip to Chile and Mexico.", Status.OCCURRED),
+])
+def test_a_trip_set_off_on_in_the_present_is_still_ahead(extract_text, text, status):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert found and all(event.status is status for _, event in found)
+
+
 def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
     text = "Anna Berg, one of three diplomats who met Jon Otieno in London on Monday, was reported to be ill."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Jon Otieno"]]

@@ -274,6 +274,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and lemma_of(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow"
+    if preposition is not None and preposition.lower_ == "for" and _sets_off_now(preposition.head):
+        return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "heads to Oslo for talks": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
@@ -298,6 +300,11 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
     return None
+
+def _sets_off_now(verb: Token) -> bool:
+    """A departure in the present: the news's timetable future."""
+    return verb.tag_ in ("VBZ", "VBP") and lemma_of(verb) in load_triggers()["meeting"]["departure_verbs"]
+
 
 def _before_a_wish_or_plan(verb: Token | None, cues: dict) -> bool:
     """'X hoped to pass the bill before leaving for talks': what comes after a wished-for act is still to come."""
