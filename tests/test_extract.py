@@ -2140,6 +2140,17 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("text, body", [
+    # the gazetteer knows the short name: both are that body
+    ("Anna Berg held talks with the Organization of Islamic Conference (OIC) in Jeddah.", "org:oic"),
+    # neither is known: both are the body the long name names
+    ("Anna Berg held talks with the National Farmers Union (NFU) in Nairobi.", "org:national farmers union"),
+])
+def test_a_body_and_its_short_name_in_brackets_are_one_side(extract_text, text, body):
+    _, event = only_meeting(extract_text(text))
+    assert sorted(event.actors) == [body, "person:anna berg"]
+
+
 @pytest.mark.parametrize("text", [
     "Berg Pushes Kenya on Trade\nNorwegian Prime Minister Anna Berg met Kenyan leaders on Monday.",
     "Berg Calls for Support in Oslo Meeting\nNorwegian Prime Minister Anna Berg met Paul Otieno.",

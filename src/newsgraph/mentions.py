@@ -83,7 +83,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
-    found = _coordinated_with_people(doc, found)
+    found = _coordinated_with_people(doc, _acronyms_in_brackets(doc, found))
     people = _resolve_people(found, doc)
     return MentionIndex(doc, people + _repeated_surnames(doc, people))
 
@@ -548,6 +548,27 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
     return doc[start:end] if 2 <= end - start <= 4 else None
 
 
+def _acronyms_in_brackets(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'the Organization of Islamic Conference (OIC)', 'Asia Pacific Economic Co-operation (Apec)': a body and the
+    short name in brackets after it are one body, by the name the gazetteer knows, else by the long one."""
+    by_start = {m.start: m for m in found if m.type is EntityType.ORGANIZATION}
+    same: dict[int, Mention] = {}
+    for long in by_start.values():
+        short = by_start.get(long.end + 1)
+        if short is None or doc[long.end].text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
+            continue
+        gazetteer = load_gazetteer()
+        known = short if gazetteer.find_organization(short.name) and not gazetteer.find_organization(long.name) else long
+        same[long.start] = same[short.start] = known
+    return [replace(m, key=same[m.start].key, name=same[m.start].name) if m.start in same and m.type is (
+        EntityType.ORGANIZATION) else m for m in found]
+
+
+def _unknown(mention: Mention) -> bool:
+    """Not in the gazetteer: its key is its own folded name."""
+    return mention.key.partition(":")[2] == fold(mention.name)
+
+
 def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'Emmanuel Macron and Olaf Scholz': a proper name joined to a person by "and" is a person too."""
     people_heads = {doc[m.end - 1].i for m in found if m.type is EntityType.PERSON}
@@ -555,7 +576,7 @@ def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     retyped = []
     for mention in found:
         head = doc[mention.end - 1]
-        unknown = mention.type is not EntityType.PERSON and mention.key.partition(":")[2] == fold(mention.name) and (
+        unknown = mention.type is not EntityType.PERSON and _unknown(mention) and (
             mention.end not in title_starts)  # "A and Federal Reserve Board chairman B": the board is B's
         joined = head.dep_ == "conj" and head.head.i in people_heads or any(
             c.dep_ == "conj" and c.i in people_heads for c in head.children)
