@@ -2140,6 +2140,18 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("text, held", [
+    # what failed, or was refused, at a meeting says the meeting was held
+    ("Anna Berg and Jon Otieno failed to reach an accord at a meeting which went on into the night.", True),
+    ("Anna Berg refused to shake hands with Jon Otieno during their meeting in Oslo.", True),
+    # what is only supported or refused to be held is not
+    ("Norway and Kenya both support inviting Sweden to talks at a summit in December.", False),
+    ("Anna Berg refused to attend the talks with Jon Otieno.", False),
+])
+def test_a_meeting_where_something_failed_was_held(extract_text, text, held):
+    assert bool(meetings(extract_text(text))) is held
+
+
 @pytest.mark.parametrize("text, body", [
     # the gazetteer knows the short name: both are that body
     ("Anna Berg held talks with the Organization of Islamic Conference (OIC) in Jeddah.", "org:oic"),

@@ -211,7 +211,8 @@ def is_unreal(token: Token) -> bool:
         negated = any(c.dep_ == "neg" for c in children) and not (setting and t != token)
         if negated or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
-        if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t):
+        if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t) and not (
+                setting and t.tag_ in ("VBD", "VBN")):  # "failed to reach an accord at the meeting": it was held
             return True
         if _wishes(t, cues) or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
