@@ -273,8 +273,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "comes ahead of next week's talks"
     if preposition is not None and preposition.head.lemma_.lower() in cues["lead_up_nouns"]:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
-    if preposition is not None and preposition.lower_ == "for" and lemma_of(preposition.head) in cues["lead_up_verbs"]:
-        return Status.PLANNED  # "prepared for talks in Moscow"
+    if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
+        return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")
     if preposition is not None and preposition.lower_ == "for" and _sets_off_now(preposition.head):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "heads to Oslo for talks": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
