@@ -1380,7 +1380,7 @@ def test_two_hosts_of_one_state_to_meet_a_visitor_are_two_meetings(extract_text)
     # hosts of two states, or one meeting they begin together
     "Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg met Chinese President Li Wei.",
     "Kenyan President Paul Otieno and Prime Minister Jon Otieno began a meeting with President Anna Berg of Norway.",
-    # nor two envoys of one state meeting someone for whom no state is said: nothing tells them apart as hosts
+    # nor two envoys of one state, who hold one office between them: they meet as one delegation
     "Kenyan envoys Paul Otieno and Jon Otieno also met with defense agency chief Anna Berg.",
 ])
 def test_hosts_of_two_states_or_of_one_meeting_stay_one_meeting(extract_text, text):

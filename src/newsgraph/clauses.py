@@ -211,8 +211,9 @@ def is_unreal(token: Token) -> bool:
         negated = any(c.dep_ == "neg" for c in children) and not (setting and t != token)
         if negated or any(c.dep_ == "mark" and c.lower_ in cues["condition_marks"] for c in children):
             return True
-        if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not _passive_invitation(t) and not (
-                setting and t.tag_ in ("VBD", "VBN")):  # "failed to reach an accord at the meeting": it was held
+        held_there = setting and t.tag_ in ("VBD", "VBN")  # "failed to reach an accord at the meeting": it was held
+        if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not (
+                _passive_invitation(t) or held_there):
             return True
         if _wishes(t, cues) or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
@@ -430,7 +431,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
-                roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child) + _guests(token, child))
+                roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child)
+                             + _guests(token, child))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
                 roots.extend(_guests(token, child))  # "a dinner hosted by X", "a dinner where A told B"
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:

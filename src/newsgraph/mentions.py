@@ -553,13 +553,12 @@ def _acronyms_in_brackets(doc: Doc, found: list[Mention]) -> list[Mention]:
     short name in brackets after it are one body, by the name the gazetteer knows, else by the long one."""
     by_start = {m.start: m for m in found if m.type is EntityType.ORGANIZATION}
     same: dict[int, Mention] = {}
+    known = load_gazetteer().find_organization
     for long in by_start.values():
         short = by_start.get(long.end + 1)
         if short is None or doc[long.end].text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
             continue
-        gazetteer = load_gazetteer()
-        known = short if gazetteer.find_organization(short.name) and not gazetteer.find_organization(long.name) else long
-        same[long.start] = same[short.start] = known
+        same[long.start] = same[short.start] = short if known(short.name) and not known(long.name) else long
     return [replace(m, key=same[m.start].key, name=same[m.start].name) if m.start in same and m.type is (
         EntityType.ORGANIZATION) else m for m in found]
 
@@ -615,7 +614,8 @@ def _surnames(name: str) -> list[str]:
 
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
-    found = [_headline_verb_cut(m, doc) for m in found]
+    headline_end = _headline_end(doc)
+    found = [_headline_verb_cut(m, doc, headline_end) for m in found]
     people = [m for m in found if m.type is EntityType.PERSON]
     full_names = {m.name for m in people if len(m.name.split()) >= 2}
     by_part: dict[str, set[str]] = {}
@@ -677,10 +677,10 @@ def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
     return place is not None and place.kind is PlaceKind.CITY and fold(mention.name) in surnames
 
 
-def _headline_verb_cut(mention: Mention, doc: Doc) -> Mention:
+def _headline_verb_cut(mention: Mention, doc: Doc, headline_end: int) -> Mention:
     """'Kerry Makes Florida Visit', 'Bush Pushes Sudan': in a title-case headline NER may run a name into the
     verb after it (headline_verbs in triggers.json); the name ends before the verb."""
-    if mention.type is not EntityType.PERSON or not _in_headline(mention, doc):
+    if mention.type is not EntityType.PERSON or mention.end > headline_end:
         return mention
     verbs = load_triggers()["headline_verbs"]
     for token in doc[mention.start + 1 : mention.end]:
@@ -690,9 +690,10 @@ def _headline_verb_cut(mention: Mention, doc: Doc) -> Mention:
     return mention
 
 
-def _in_headline(mention: Mention, doc: Doc) -> bool:
-    """On the text's first line, a headline with a body after it."""
-    return "\n" not in doc[: mention.end].text and "\n" in doc[mention.end :].text
+def _headline_end(doc: Doc) -> int:
+    """Where the text's first line ends, when a body follows it (a headline); 0 when none does."""
+    first_break = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
+    return first_break + 1 if first_break < len(doc) - 1 else 0
 
 
 def _pair_of_names(mention: Mention, doc: Doc, known: set[str]) -> list[Mention] | None:
