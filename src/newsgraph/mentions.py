@@ -595,8 +595,11 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
             for surname in _surnames(m.name):
                 by_surname.setdefault(surname, set()).add(m.key)
     extra = []
+    regnal = load_triggers()["regnal_titles"]
     for token in doc:
         keys = by_surname.get(token.text, set())
+        if token.i and doc[token.i - 1].lower_ in regnal:
+            continue  # "King Omar": a given name, someone else than "Paul Omar"
         if token.i not in taken and token.pos_ == "PROPN" and len(keys) == 1:
             person = next(m for m in people if m.key in keys)
             extra.append(replace(person, start=token.i, end=token.i + 1))
@@ -624,6 +627,7 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
     partners = _partners(people, doc)
+    regnal = {fold(m.name) for m in people if " " not in m.name and _after_regnal_title(m, doc)}
     resolved = []
     known = set(by_part) | {fold(m.name) for m in people if "-" not in m.name}
     for mention in [part for m in found for part in _pair_of_names(m, doc, known) or [m]]:
@@ -632,6 +636,8 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
             candidates = candidates & partners or candidates
         else:
             candidates = candidates - partners
+        if fold(mention.name) in regnal:  # "King Hussein", and "Hussein" after him, is no "Saddam Hussein"
+            candidates = {name for name in candidates if fold(name.split()[0]) == fold(mention.name)}
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
@@ -663,6 +669,12 @@ def _partners(people: list[Mention], doc: Doc) -> set[str]:
 def _conjuncts(token: Token) -> set[int]:
     """'Reagan and Nancy Reagan': the words joined to ``token`` by "and" (the parser may join first names)."""
     return {c.i for c in token.children if c.dep_ == "conj"} | ({token.head.i} if token.dep_ == "conj" else set())
+
+
+def _after_regnal_title(mention: Mention, doc: Doc) -> bool:
+    """'King Hussein', 'Prince Abdullah': the name after the title is a given name, not a surname."""
+    words = load_triggers()["regnal_titles"]
+    return any(t.lower_ in words for t in doc[max(0, mention.start - 1) : mention.end - 1])
 
 
 def _addressed_as_partner(mention: Mention, doc: Doc) -> bool:
