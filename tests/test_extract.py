@@ -2149,6 +2149,18 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
     assert people == ["Jon Berg", "Paul Otieno"] and event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("text, found", [
+    # a habit in the simple present is no one meeting
+    ("Anna Berg visits the Kenyan capital every two months to monitor the talks.", 0),
+    ("Anna Berg regularly meets Jon Otieno.", 0),
+    # a past series, or a frequency deep inside another phrase, is not a habit of the meeting's
+    ("Anna Berg met Jon Otieno every day last week.", 1),
+    ("Anna Berg meets Jon Otieno in Oslo on a tour that takes her to each of the Nordic capitals.", 1),
+])
+def test_a_habit_is_no_meeting(extract_text, text, found):
+    assert len(meetings(extract_text(text))) == found
+
+
 @pytest.mark.parametrize("text, held", [
     # what failed, or was refused, at a meeting says the meeting was held
     ("Anna Berg and Jon Otieno failed to reach an accord at a meeting which went on into the night.", True),
@@ -2368,7 +2380,7 @@ def test_meeting_a_demand_or_a_deadline_is_no_meeting(extract_text, text):
 
 def test_the_capital_a_demonym_qualifies_is_that_states(extract_text):
     text = ("The embargo serves US policy goals, he said. Jon Carter was expected to arrive in Baghdad Thursday. "
-            "He visits the Iraqi capital every two months.")
+            "He will visit the Iraqi capital again in two months.")
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Iraq", "Jon Carter"]  # not the US named before
 

@@ -219,6 +219,8 @@ def is_unreal(token: Token) -> bool:
             return True
     if any(c.dep_ == "amod" and c.lower_ in cues["speculative_modifiers"] for c in token.children):
         return True  # "her possible visit to China"
+    if _habitual(clause_anchor(anchors), cues):
+        return True  # "visits Baghdad every two months", "regularly meets X": a habit, no one meeting
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True  # "there was no meeting between them", "no talks are planned"
     preposition = preposition_of(token)
@@ -229,6 +231,15 @@ def is_unreal(token: Token) -> bool:
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _habitual(verb: Token, cues: dict) -> bool:
+    """A simple present with a frequency: "every two months", "each year", "regularly"."""
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    # the adverb itself, or the determiner of a time phrase ("every two months"), not a word deep in a phrase
+    near = [t for c in verb.children if c.dep_ in ("advmod", "npadvmod") for t in (c, *c.children)]
+    return any(t.lower_ in cues["habitual_words"] for t in near)
+
 
 def _wishes(word: Token, cues: dict) -> bool:
     """'hopes to meet', 'is open to talks'; not 'opened talks', where the word is a light verb."""
