@@ -157,10 +157,10 @@ def _after_first_time(verb: Token) -> bool:
 
 def _said_of_the_subject(verb: Token) -> bool:
     """'X is the first minister to visit Y': the copula's subject visits, in the copula's tense ("would be")."""
-    if not (verb.dep_ == "relcl" and verb.head.dep_ == "attr" and is_infinitive(verb)):
+    if not (verb.dep_ == "relcl" and verb.head.dep_ == "attr"):
         return False
     ranked = any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in verb.head.children)
-    return ranked and any(c.dep_ == "nsubj" for c in verb.head.head.children)  # not "there was time to meet"
+    return ranked and any(s.dep_ == "nsubj" for s in infinitive_subjects(verb))  # not "there was time to meet"
 
 
 def _reporter_before(preposition: Token) -> Token | None:
@@ -287,7 +287,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")
-    if preposition is not None and preposition.lower_ == "for" and _sets_off_now(preposition.head):
+    if set_off_for(preposition) and preposition.head.tag_ in ("VBZ", "VBP"):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "heads to Oslo for talks": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
@@ -314,9 +314,10 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.OCCURRED
     return None
 
-def _sets_off_now(verb: Token) -> bool:
-    """A departure in the present: the news's timetable future."""
-    return verb.tag_ in ("VBZ", "VBP") and lemma_of(verb) in load_triggers()["meeting"]["departure_verbs"]
+def set_off_for(preposition: Token | None) -> bool:
+    """The "for" of a departure: "left for Jordan for talks", "leaves Wednesday for a trip"."""
+    return preposition is not None and preposition.lower_ == "for" and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
 
 
 def _before_a_wish_or_plan(verb: Token | None, cues: dict) -> bool:

@@ -38,7 +38,7 @@ from newsgraph.clauses import (
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, routes_of, shared_frame, status_of, subjects_above, time_of,
+    preposition_of, relative_antecedent, routes_of, set_off_for, shared_frame, status_of, subjects_above, time_of,
     with_under_topic,
 )
 from newsgraph.dates import normalize_date
@@ -668,8 +668,11 @@ def _a_title_s_brief(noun: Token) -> bool:
     if preposition is None or preposition.lower_ not in ("for", "to", "at"):
         return False
     office = preposition.head
-    return any(s.start <= office.i < s.end for s in noun.doc.spans.get(ROLE_SPANS, [])) or (
-        office.lemma_.lower() in load_role_lexicon())
+    return _inside_a_title(office) or office.lemma_.lower() in load_role_lexicon()
+
+
+def _inside_a_title(token: Token) -> bool:
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get(ROLE_SPANS, []))
 
 
 def _an_audience(noun: Token, lexicon: dict) -> bool:
@@ -781,8 +784,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         # "X's December 7-9 visit was ..." in a story of December 4: still to come; "his talks earlier this
         # month" are not
         candidate.status = Status.PLANNED
-    elif candidate.status is Status.OCCURRED and _set_off_for(token) and candidate.time and published and (
-            candidate.time.iso() == published.isoformat()):
+    elif candidate.status is Status.OCCURRED and set_off_for(preposition_of(token)) and (
+            candidate.time and published and candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
 
@@ -804,12 +807,6 @@ def _reports_before(sentence) -> list[Token]:
     if sentence.start == 0:
         return []
     return [t for t in sentence.doc[sentence.start - 1].sent if lemma_of(t) in load_triggers()["report_verbs"]]
-
-
-def _set_off_for(token: Token) -> bool:
-    preposition = preposition_of(token)
-    return preposition is not None and preposition.lower_ == "for" and (
-        lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
 
 
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "last", "next", "latest", "previous")
@@ -941,7 +938,7 @@ def _names_a_thing(noun: Token) -> bool:
     "the head of state" or "president"; or a name with "a" before it ("received an Oscar")."""
     if noun.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
         return True
-    if noun.pos_ != "NOUN" or noun.ent_type_ or any(s.start <= noun.i < s.end for s in noun.doc.spans.get("roles", [])):
+    if noun.pos_ != "NOUN" or noun.ent_type_ or _inside_a_title(noun):
         return False
     cues = load_triggers()["anaphora"]
     return noun.lemma_.lower() not in {*cues["representative_nouns"], *cues["plural_nouns"], *cues["state_nouns"],

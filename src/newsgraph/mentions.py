@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsgraph.gazetteer import PlaceKind, fold, load_gazetteer
 from newsgraph.model import EntityType
@@ -595,12 +595,11 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
             for surname in _surnames(m.name):
                 by_surname.setdefault(surname, set()).add(m.key)
     extra = []
-    regnal = load_triggers()["regnal_titles"]
     for token in doc:
         keys = by_surname.get(token.text, set())
-        if token.i and doc[token.i - 1].lower_ in regnal:
-            continue  # "King Omar": a given name, someone else than "Paul Omar"
-        if token.i not in taken and token.pos_ == "PROPN" and len(keys) == 1:
+        # not "King Omar": a given name, someone else than "Paul Omar"
+        if token.i not in taken and token.pos_ == "PROPN" and len(keys) == 1 and (
+                not _after_regnal_title(token.i, token.i + 1, doc)):
             person = next(m for m in people if m.key in keys)
             extra.append(replace(person, start=token.i, end=token.i + 1))
     return extra
@@ -627,7 +626,7 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
     partners = _partners(people, doc)
-    regnal = {fold(m.name) for m in people if " " not in m.name and _after_regnal_title(m, doc)}
+    regnal = {fold(m.name) for m in people if " " not in m.name and _after_regnal_title(m.start, m.end, doc)}
     resolved = []
     known = set(by_part) | {fold(m.name) for m in people if "-" not in m.name}
     for mention in [part for m in found for part in _pair_of_names(m, doc, known) or [m]]:
@@ -661,26 +660,31 @@ def _partners(people: list[Mention], doc: Doc) -> set[str]:
     introduced = {m.name for m in people if len(m.name.split()) >= 2
                   and any(t.lower_.rstrip(".") in words for t in doc[max(0, m.start - 2) : m.start])}
     full_at = {i: m.name for m in people if len(m.name.split()) >= 2 for i in range(m.start, m.end)}
-    joined = {full_at[i] for m in people if len(m.name.split()) == 1 for i in _conjuncts(doc[m.end - 1])
-              if i in full_at and _surnames(full_at[i])[0] == m.name}
+    # "and" joins the bare name and a word of the full one, either way round ("Reagan and Nancy Reagan": the
+    # parser may join the first name); looked up from the few words of full names, not from every mention's children
+    joined_to: dict[int, set[int]] = {}
+    for i in full_at:
+        if doc[i].dep_ == "conj":
+            joined_to.setdefault(doc[i].head.i, set()).add(i)
+    bare = [doc[m.end - 1] for m in people if len(m.name.split()) == 1]
+    joined = {full_at[i] for t in bare for i in joined_to.get(t.i, set()) | ({t.head.i} if t.dep_ == "conj" else set())
+              if i in full_at and _surnames(full_at[i])[0] == t.text}
     return introduced | joined
 
 
-def _conjuncts(token: Token) -> set[int]:
-    """'Reagan and Nancy Reagan': the words joined to ``token`` by "and" (the parser may join first names)."""
-    return {c.i for c in token.children if c.dep_ == "conj"} | ({token.head.i} if token.dep_ == "conj" else set())
-
-
-def _after_regnal_title(mention: Mention, doc: Doc) -> bool:
+def _after_regnal_title(start: int, end: int, doc: Doc) -> bool:
     """'King Hussein', 'Prince Abdullah': the name after the title is a given name, not a surname."""
-    words = load_triggers()["regnal_titles"]
-    return any(t.lower_ in words for t in doc[max(0, mention.start - 1) : mention.end - 1])
+    return _word_before(start, end, doc, load_triggers()["regnal_titles"])
 
 
 def _addressed_as_partner(mention: Mention, doc: Doc) -> bool:
-    """'Mrs Obama': the honorific before the surname, inside NER's span or not."""
-    words = load_triggers()["anaphora"]["partner_words"]
-    return any(t.lower_.rstrip(".") in words for t in doc[max(0, mention.start - 1) : mention.end - 1])
+    """'Mrs Obama': the honorific before the surname."""
+    return _word_before(mention.start, mention.end, doc, load_triggers()["anaphora"]["partner_words"])
+
+
+def _word_before(start: int, end: int, doc: Doc, words: list[str]) -> bool:
+    """One of ``words`` right before the name in ``doc[start:end]``, inside NER's span or not."""
+    return any(t.lower_.rstrip(".") in words for t in doc[max(0, start - 1) : end - 1])
 
 
 def _a_town_named_like(mention: Mention, surnames: set[str]) -> bool:
