@@ -18,13 +18,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
-from rdflib import Graph
 
 from newsgraph.errors import UsageError
 from newsgraph.extract import extract
 from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
-from newsgraph.rdf import Minter, TripleList, article_triples
+from newsgraph.rdf import Minter, article_triples
+from newsgraph.store import to_ntriples
 from newsgraph.validate import ValidationReport, quarantine, validate_each
 
 T = TypeVar("T")
@@ -44,8 +44,9 @@ class ArticleGraphs:
 
     article_id: str
     name: str
-    kept: Graph
-    quarantined: Graph
+    kept: bytes  # N-Triples (store.to_ntriples)
+    triples: int  # in kept
+    quarantined: bytes  # N-Triples, empty when nothing is quarantined
     report: ValidationReport
 
 
@@ -72,7 +73,7 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
         # Most graphs have no violation: nothing to move, so no quarantine graph to build.
         kept, quarantined = quarantine(graph, report) if report.violations else (graph, ())
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),
-                                 TripleList(kept), TripleList(quarantined), report))
+                                 to_ntriples(kept), len(kept), to_ntriples(quarantined), report))
     return out
 
 

@@ -201,7 +201,7 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
         marks = []
         for g in graphs:
             marks.append((g.article_id, fingerprints[g.article_id], pack(g.report)))
-            keep(ArticleResult(g.article_id, g.name, len(g.kept), g.report))
+            keep(ArticleResult(g.article_id, g.name, g.triples, g.report))
         ledger.mark_written(marks)
         counts["written"] += len(graphs)
         if counts["written"] // FLUSH_EVERY != (counts["written"] - len(graphs)) // FLUSH_EVERY:
@@ -213,7 +213,7 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
 
 def _store_chunk(store, chunk: list[ArticleGraphs]) -> None:
     """Write a chunk's graphs: those new to the store in one transaction, each other one in its own."""
-    new: dict[str, Graph] = {}
+    new: dict[str, bytes] = {}
     for graphs in chunk:
         quarantine = _quarantine_change(store, graphs)
         if quarantine is None and not store.has_graph(graphs.name):
@@ -223,14 +223,14 @@ def _store_chunk(store, chunk: list[ArticleGraphs]) -> None:
     store.replace_graphs(new)
 
 
-def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, Graph] | None:
+def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, bytes] | None:
     """The quarantine graph to write with an article's graph; None when there is none, before or after.
 
     Most articles have nothing quarantined: skipping the drop of a graph the
     store does not hold saves a write in every article's transaction.
     """
     name = graphs.name + QUARANTINE_SUFFIX
-    if len(graphs.quarantined) == 0 and not store.has_graph(name):
+    if not graphs.quarantined and not store.has_graph(name):
         return None
     return name, graphs.quarantined
 

@@ -80,11 +80,9 @@ class Minter:
 class TripleList(Graph):
     """A read-only Graph over a tuple of triples: cheap to build, to pickle and to read through once.
 
-    What the article graphs travel as from the workers to the process that
-    writes the store (rdflib's indexed memory store takes several times
-    longer to unpickle than the triples themselves), and what pyshacl-turbo
-    reads a screening union from. Every Graph read goes through ``triples``,
-    a scan: fine for reading through, slow for many lookups.
+    What an article graph is made as, mapped to N-Triples and screened from
+    (pyshacl-turbo reads a screening union of them). Every Graph read goes
+    through ``triples``, a scan: fine for reading through, slow for many lookups.
     """
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()):
