@@ -97,6 +97,14 @@ def _same_outputs(a: Path, b: Path) -> None:
 
 
 @pytest.mark.timeout(600)
+def test_two_local_processes_give_the_files_of_one(corpus, uninterrupted, tmp_path):
+    """The pool's workers parse, map and validate, and write graph.ttl and graph.trig from the store."""
+    result = build([corpus], tmp_path / "pool", jobs=2, chunk_size=4)
+    assert result.stats.extracted == 30
+    _same_outputs(tmp_path / "pool", uninterrupted)
+
+
+@pytest.mark.timeout(600)
 def test_killed_while_writing_graphs_resumes_to_the_same_graph(corpus, uninterrupted, tmp_path):
     out = tmp_path / "out"
     rows, written = _kill_when(corpus, out, lambda rows, written: written >= 6)

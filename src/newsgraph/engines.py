@@ -16,15 +16,19 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 
 from newsgraph.errors import UsageError
+from newsgraph.export import Format, write_output
 from newsgraph.extract import extract
+from newsgraph.ledger import pack, unpack
 from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
 from newsgraph.rdf import Minter, article_triples
-from newsgraph.store import to_ntriples
+from newsgraph.resolve import apply_resolution, summarize
+from newsgraph.store import open_store, to_ntriples
 from newsgraph.validate import ValidationReport, quarantine, validate_each
 
 T = TypeVar("T")
@@ -50,13 +54,32 @@ class ArticleGraphs:
     report: ValidationReport
 
 
+@dataclass(frozen=True, slots=True)
+class PackedExtraction:
+    """An article's extraction and its summary for resolution, packed for the ledger where they were made."""
+
+    article_id: str
+    extraction: bytes
+    summary: bytes
+
+
 # -- the per-article stages (run wherever the engine puts them) -------------------
 
-def extract_chunk(articles: list[Article], model: str = DEFAULT_MODEL) -> list[Extraction]:
-    """Parse and extract; the Docs are dropped here, only the Extractions travel."""
+def extract_chunk(articles: list[Article], model: str = DEFAULT_MODEL) -> list[PackedExtraction]:
+    """Parse and extract; the Docs are dropped here, and the extractions leave packed.
+
+    Packing here spares the process that writes the ledger an unpickling
+    and a packing of every extraction, on the cores the workers share with it.
+    """
     nlp = shared_pipeline(model)
     pairs = ((article.text, article) for article in articles)
-    return [extract(doc, article) for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH)]
+    extractions = (extract(doc, article) for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=NLP_BATCH))
+    return [PackedExtraction(x.article.id, pack(x), pack(summarize(x))) for x in extractions]
+
+
+def resolved_graph_chunk(items: list[tuple[Extraction, bytes]], base: str) -> list[ArticleGraphs]:
+    """``graph_chunk`` of (resolved summary, packed extraction) pairs, unpacked and put together here."""
+    return graph_chunk([apply_resolution(resolved, unpack(blob)) for resolved, blob in items], base)
 
 
 def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]:
@@ -77,9 +100,21 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     return out
 
 
+def write_store_output(fmt: Format, out_dir: Path) -> Path:
+    """Write one of the build's files from its store, opened read-only: two local workers write both at once.
+
+    Oxigraph's writers hold the GIL, so two threads of one process took as
+    long as one file after the other.
+    """
+    with open_store(out_dir, read_only=True) as store:
+        return write_output(store, out_dir, fmt)
+
+
 # -- running chunks ------------------------------------------------------------------
 
 class Runner(Protocol):
+    local_workers: bool  # whether the chunks run in other processes of this machine, which can open the build's files
+
     def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]: ...
 
     def close(self) -> None: ...
@@ -87,6 +122,8 @@ class Runner(Protocol):
 
 class InlineRunner:
     """Everything in this process: no start-up cost, for small inputs and --jobs 1."""
+
+    local_workers = False
 
     def map(self, fn: Callable[..., R], chunks: Iterable[T], *args: Any) -> Iterator[R]:
         for chunk in chunks:
@@ -118,6 +155,8 @@ class _FutureRunner:
 class PoolRunner(_FutureRunner):
     """A local process pool of ``jobs`` workers, each loading the pipeline once."""
 
+    local_workers = True
+
     def __init__(self, jobs: int):
         super().__init__(window=2 * jobs)
         # forkserver: the build later holds a store with its own threads; forking that is unsafe.
@@ -132,6 +171,8 @@ class PoolRunner(_FutureRunner):
 
 class DaskRunner(_FutureRunner):
     """Chunks go to a Dask cluster; results come back here, where the store is."""
+
+    local_workers = False  # a cluster's workers may be other machines
 
     def __init__(self, scheduler: str):
         try:

@@ -31,7 +31,6 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -89,25 +88,26 @@ def _serialize(quads: list[ox.Quad], fmt: Format) -> bytes:
     return _oxigraph_text(quads, ox.RdfFormat.TRIG)
 
 
-def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Path, Path]:
-    """Write ``graph.ttl`` and ``graph.trig`` into ``out_dir``, each atomically.
+OUTPUT_FILES = {Format.TTL: "graph.ttl", Format.TRIG: "graph.trig"}
 
-    From a store without blank nodes both files are streamed (memory bounded by
+
+def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Path, ...]:
+    """Write ``graph.ttl`` and ``graph.trig`` into ``out_dir``, each atomically."""
+    return tuple(write_output(source, out_dir, fmt) for fmt in OUTPUT_FILES)
+
+
+def write_output(source: GraphStore | Dataset, out_dir: Path | str, fmt: Format) -> Path:
+    """Write one of the build's files (``OUTPUT_FILES``) into ``out_dir``, atomically.
+
+    From a store without blank nodes the file is streamed (memory bounded by
     the largest article graph, not the corpus): ``graph.trig`` graph by graph,
     each sorted, and ``graph.ttl`` from the store's union graph in its index
-    order, which is as deterministic as the content; the two at once (oxigraph
-    writes the Turtle without holding the GIL). Otherwise the quads are read
-    and sorted once for both files.
+    order, which is as deterministic as the content. Otherwise the quads are
+    read and sorted first.
     """
-    out_dir = Path(out_dir)
-    formats = (("graph.ttl", Format.TTL), ("graph.trig", Format.TRIG))
-    if isinstance(source, GraphStore) and not _has_blank_nodes(source):
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            turtle = pool.submit(write_atomically, out_dir / "graph.ttl", _pieces(source, Format.TTL))
-            trig = write_atomically(out_dir / "graph.trig", _pieces(source, Format.TRIG))
-            return turtle.result(), trig
-    quads = sorted_quads(source)
-    return tuple(write_atomically(out_dir / name, _serialize(quads, fmt)) for name, fmt in formats)
+    pieces = _stream(source, fmt, ARTICLES_ONLY)
+    data = pieces if pieces is not None else _serialize(sorted_quads(source), fmt)
+    return write_atomically(Path(out_dir) / OUTPUT_FILES[fmt], data)
 
 
 def _stream(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKind]) -> Iterable[bytes] | None:
@@ -126,11 +126,7 @@ def _pieces(store: GraphStore, fmt: Format) -> Iterable[bytes]:
 
 
 def _turtle_pieces(store: GraphStore) -> Iterator[bytes]:
-    """The union graph as Turtle, in the store's index order, read back line by line.
-
-    Oxigraph writes it into a temporary file itself, without holding the GIL,
-    so ``write_outputs`` writes the TriG meanwhile.
-    """
+    """The union graph as Turtle, in the store's index order, read back line by line."""
     with tempfile.TemporaryFile() as raw:
         store.dump_graph(UNION_GRAPH, raw, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         raw.seek(0)

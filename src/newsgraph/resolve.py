@@ -24,7 +24,7 @@ from anyascii import anyascii
 from rapidfuzz.fuzz import ratio
 
 from newsgraph.gazetteer import fold
-from newsgraph.model import Entity, EntityType, Event, Extraction, Participant, Role, TimeValue
+from newsgraph.model import Article, Entity, EntityType, Event, Extraction, Participant, Role, Span, TimeValue
 
 SURNAME_SIMILARITY = 85
 FIRST_NAME_SIMILARITY = 80
@@ -208,3 +208,36 @@ def _merged_time(reports: list[Event], own: TimeValue | None) -> TimeValue | Non
     if own is not None and not own.resolved and best.resolved:
         return replace(best, year_source="merged-event")
     return best
+
+
+# Summaries: what resolution reads of an extraction ----------------------------
+
+_NO_SPAN = Span(0, 0, "")
+
+
+def summarize(extraction: Extraction) -> Extraction:
+    """What cross-article resolution reads of an extraction, without texts and spans.
+
+    Resolution uses names, keys, mention counts, roles' holders and events'
+    arguments; dropping the article text and the evidence spans keeps the
+    summaries of a large corpus small enough to resolve in memory.
+    """
+    article = extraction.article
+    return replace(
+        extraction,
+        article=Article(article.id, "", "", ""),
+        entities=tuple(replace(e, mentions=(_NO_SPAN,) * len(e.mentions)) for e in extraction.entities),
+        roles=tuple(replace(r, evidence=_NO_SPAN) for r in extraction.roles),
+        events=tuple(replace(e, evidence=()) for e in extraction.events),
+        notes=(),
+    )
+
+
+def apply_resolution(resolved: Extraction, full: Extraction) -> Extraction:
+    """The full extraction with the resolved summary's keys, labels and merged events."""
+    return replace(
+        full,
+        entities=tuple(replace(r, mentions=f.mentions) for r, f in zip(resolved.entities, full.entities, strict=True)),
+        roles=tuple(replace(r, evidence=f.evidence) for r, f in zip(resolved.roles, full.roles, strict=True)),
+        events=tuple(replace(r, evidence=f.evidence) for r, f in zip(resolved.events, full.events, strict=True)),
+    )
