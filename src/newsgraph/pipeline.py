@@ -16,10 +16,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
-from newsgraph.engines import (ArticleGraphs, Engine, Runner, chunked, extract_chunk, make_runner, resolved_graph_chunk,
-                               write_store_output)
+from newsgraph.engines import (ArticleGraphs, Engine, InlineRunner, Runner, chunked, extract_chunk, make_runner,
+                               resolved_graph_chunk, write_store_output)
 from newsgraph.errors import Problem
-from newsgraph.export import OUTPUT_FILES, write_atomically, write_outputs
+from newsgraph.export import OUTPUT_FILES, write_atomically
 from newsgraph.extract import extract
 from newsgraph.ingest import OnError, read_articles
 from newsgraph.ledger import Ledger, content_hash, pack, unpack
@@ -27,7 +27,7 @@ from newsgraph.model import Article, Extraction
 from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
 from newsgraph.rdf import DEFAULT_BASE, Minter
 from newsgraph.resolve import resolve
-from newsgraph.store import GraphStore, open_store
+from newsgraph.store import open_store
 from newsgraph.validate import ValidationReport
 
 ONTOLOGY_GRAPH = "https://w3id.org/newsgraph/ontology"
@@ -130,7 +130,7 @@ def build(
                     on_article=on_article, on_progress=on_progress, resumed=resumed)
                 if written:
                     store.optimize()
-                _write_outputs(store, out_dir, runner)
+            _write_outputs(out_dir, runner)
     finally:
         runner.close()
     _write_validation(out_dir, reports)
@@ -138,13 +138,15 @@ def build(
     return BuildResult(out_dir, tuple(results), tuple(skipped), stats)
 
 
-def _write_outputs(store: GraphStore, out_dir: Path, runner: Runner) -> None:
-    if runner.local_workers:
-        store.flush()  # the workers open the store read-only: they see what is on disk
-        for _ in runner.map(write_store_output, list(OUTPUT_FILES), out_dir):
-            pass
-    else:
-        write_outputs(store, out_dir)
+def _write_outputs(out_dir: Path, runner: Runner) -> None:
+    """graph.ttl and graph.trig from the closed store: a pool's workers write one each at once.
+
+    Closed first: a read-only store opened beside a writable one can miss the
+    table files the writer's compaction has just replaced.
+    """
+    writers = runner if runner.local_workers else InlineRunner()
+    for _ in writers.map(write_store_output, list(OUTPUT_FILES), out_dir):
+        pass
 
 
 def _extract_new(articles: Iterable[Article], ledger: Ledger, runner: Runner, *, chunk_size: int,
