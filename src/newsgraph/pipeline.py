@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -210,19 +212,43 @@ def _write_graphs(ledger: Ledger, store, runner: Runner, inputs: set[str], *, ba
             if todo:
                 yield todo
 
-    for graphs in _regrouped(runner.map(resolved_graph_chunk, stale(), base), STORE_CHUNKS):
-        _store_chunk(store, graphs)
+    batches = _regrouped(runner.map(resolved_graph_chunk, stale(), base), STORE_CHUNKS)
+    for graphs in _stored(store, batches):
         marks = []
         for g in graphs:
             marks.append((g.article_id, fingerprints[g.article_id], pack(g.report)))
             keep(ArticleResult(g.article_id, g.name, g.triples, g.report))
         ledger.mark_written(marks)
         counts["written"] += len(graphs)
-        if counts["written"] // FLUSH_EVERY != (counts["written"] - len(graphs)) // FLUSH_EVERY:
-            store.flush()  # bounded memory: the store's in-memory tables would grow with the corpus
         if on_progress:
             on_progress(Progress(Phase.WRITE, counts["written"], resumed))
     return results, reports, counts["written"], counts["unchanged"]
+
+
+def _stored(store, batches: Iterable[list[ArticleGraphs]]) -> Iterator[list[ArticleGraphs]]:
+    """Each batch once the store holds it.
+
+    The store writes in a thread of its own (oxigraph releases the GIL), so
+    this one meanwhile takes the workers' next results and keeps them busy:
+    writing here, the workers waited for every write.
+    """
+    pending: deque = deque()
+    written = 0
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        for batch in batches:
+            written += len(batch)
+            # Bounded memory: the store's in-memory tables would grow with the corpus.
+            flush = written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY
+            pending.append((writer.submit(_store_chunk, store, batch, flush=flush), batch))
+            if len(pending) > 1:
+                yield _when_done(*pending.popleft())
+        while pending:
+            yield _when_done(*pending.popleft())
+
+
+def _when_done(write: Future, batch: list[ArticleGraphs]) -> list[ArticleGraphs]:
+    write.result()
+    return batch
 
 
 def _regrouped(chunks: Iterable[list[ArticleGraphs]], size: int) -> Iterator[list[ArticleGraphs]]:
@@ -231,7 +257,7 @@ def _regrouped(chunks: Iterable[list[ArticleGraphs]], size: int) -> Iterator[lis
         yield [item for chunk in group for item in chunk]
 
 
-def _store_chunk(store, chunk: list[ArticleGraphs]) -> None:
+def _store_chunk(store, chunk: list[ArticleGraphs], *, flush: bool = False) -> None:
     """Write a chunk's graphs: those new to the store in one transaction, each other one in its own."""
     new: dict[str, bytes] = {}
     for graphs in chunk:
@@ -241,6 +267,8 @@ def _store_chunk(store, chunk: list[ArticleGraphs]) -> None:
         else:
             store.replace_graph(graphs.name, graphs.kept, quarantine=quarantine)
     store.replace_graphs(new)
+    if flush:
+        store.flush()
 
 
 def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, bytes] | None:
