@@ -263,6 +263,30 @@ def test_a_state_qualified_title_that_names_no_one_gives_the_one_holder_a_state(
     assert {r for r in roles(extract_text(text)) if r[2] is not None} == expected
 
 
+LEDE = "Norway is seeking closer ties with Chile, {title} said here on Monday. {second} told reporters that trade would grow."
+
+
+@pytest.mark.parametrize("title, second, expected", [
+    # a wire lede's unnamed subject is the person the next sentence names first, as its subject
+    ("the Norwegian foreign minister", "Jon Berg", {("Jon Berg", "ForeignMinister", "Norway", None, False)}),
+    # not a title that says nobody's, nor a person named before, nor one the next sentence names as no subject
+    ("the minister", "Jon Berg", set()),
+    ("the Norwegian foreign minister", "A week after Jon Berg arrived, his aide", set()),
+])
+def test_a_lede_s_unnamed_title_is_the_next_sentence_s_subject_s(extract_text, title, second, expected):
+    assert set(roles(extract_text(LEDE.format(title=title, second=second)))) == expected
+
+
+def test_a_title_in_the_possessive_is_someone_else_s(extract_text):
+    text = "Jon Berg, the Norwegian foreign minister's aide, said on Monday that trade would grow. Jon Berg told reporters."
+    assert not any(role[1] == "ForeignMinister" for role in roles(extract_text(text)))
+
+
+def test_a_title_of_a_possessor_s_body_is_not_of_the_possessor(extract_text):
+    found = roles(extract_text("Jon Berg, the leader of Norway's largest party, said on Monday that trade would grow."))
+    assert not any(role[2] == "Norway" for role in found)
+
+
 def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):
     text = "Norwegian premier meets OtienoNAIROBI (AFP) - Anna Berg arrived on Monday."
     doc = nlp(text)

@@ -14,7 +14,9 @@ news writes it:
 - as a second title after "and": "X, general secretary of the party and
   president of China";
 - as a counterpart: "his Chilean counterpart Y" holds the role of the person
-  it is the counterpart of, for the state its phrase names.
+  it is the counterpart of, for the state its phrase names;
+- as a wire lede's unnamed subject: "..., the Polish foreign minister said
+  Friday. / Dariusz Rosati told reporters": the next sentence's subject.
 
 The organization is, in order: "of X" after the holder's name, "of X" after
 the title, a possessive before the title ("Russia's", "the ministry's"), a
@@ -24,6 +26,7 @@ body or state inside the title's phrase ("the Turkish ambassador").
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
@@ -64,16 +67,48 @@ def find_roles(index: MentionIndex) -> list[Role]:
         if _modifies_a_noun(title):
             continue  # "deputy chief", "deputy director": a title of its own that has no concept
         # "Vietnamese Deputy Prime Minister and Foreign Minister X": X holds both, of the state they share
-        holders = find_holders(title, index) or _second_title_of(title, previous) or (
-            find_holders(after, index) if _joined(title, after) else [])
+        # "Berg, the foreign minister's aide": a title in the possessive is someone else's
+        holders = [] if _possessive_at(doc, title.end) else find_holders(title, index) or _second_title_of(
+            title, previous) or (find_holders(after, index) if _joined(title, after) else [])
         if holders:
             shared = previous.organization if previous is not None and _joined(previous.title, title) else None
-            concept = _deputy_concept(title, word) if (word := _deputy_of(title)) else _portfolio_concept(title)
-            roles += _roles_of(title, concept, holders, index, fallback=shared)
+            roles += _roles_of(title, _concept(title), holders, index, fallback=shared)
             previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
         else:
             unheld.append(title)
+    roles += _named_after_the_lede(unheld, roles, index)
     return roles + _counterparts(index, roles) + _states_said_later(unheld, roles, index)
+
+
+def _concept(title: SpacySpan) -> str:
+    return _deputy_concept(title, word) if (word := _deputy_of(title)) else _portfolio_concept(title)
+
+
+def _named_after_the_lede(titles: list[SpacySpan], roles: list[Role], index: MentionIndex) -> list[Role]:
+    """'..., the Polish foreign minister said here Friday. / Dariusz Rosati told reporters': a wire lede's
+    unnamed subject is the person the next sentence names first, as its subject, and nowhere before."""
+    sentences = list(islice((s for s in index.doc.sents if s.text.strip()), 2)) if titles else []
+    lede = [t for t in titles if sentences and t.sent == sentences[0] and _the_subject(t, index.doc)]
+    if len(sentences) < 2 or len(lede) != 1:
+        return []
+    first = next((m for m in index.within(sentences[1].start, sentences[1].end) if m.type is EntityType.PERSON), None)
+    name = index.doc[first.start : first.end].root if first is not None else None
+    if name is None or name.dep_ not in SUBJECTS or name.head != sentences[1].root or _named_before(first, index) or (
+            any(r.holder == first.key for r in roles)):
+        return []
+    # A bare "the minister" could be anyone's: only a title that says whose is tied.
+    return [r for r in _roles_of(lede[0], _concept(lede[0]), [Holder(first, None)], index) if r.organization]
+
+
+def _the_subject(title: SpacySpan, doc: Doc) -> bool:
+    """'The Polish foreign minister said': a definite singular title, its clause's subject."""
+    definite = any(t.lower_ == "the" for t in doc[_phrase_start(doc, title.start) : title.start])
+    singular = title.text.lower() in load_role_lexicon()
+    return definite and singular and title.root.dep_ in SUBJECTS
+
+
+def _named_before(person: Mention, index: MentionIndex) -> bool:
+    return any(m.key == person.key for m in index.before(person.start, type=EntityType.PERSON))
 
 
 def _states_said_later(titles: list[SpacySpan], roles: list[Role], index: MentionIndex) -> list[Role]:
@@ -363,8 +398,8 @@ def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
 def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionIndex) -> Mention | None:
     preposition = doc[title.end].lower_ if title.end + 1 < len(doc) else None
     if preposition in _body_prepositions(title) and (m := _actor_at(index, title.end + 1)) and (
-            preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])):
-        return m  # not "a spokesman for EU trade commissioner X"
+            preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])) and not _possessive_at(doc, m.end):
+        return m  # not "a spokesman for EU trade commissioner X", nor "the leader of Iraq's largest party"
     # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
     portfolio = title[-1].lower_ == "minister"
     inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
@@ -373,6 +408,10 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
+
+
+def _possessive_at(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].tag_ == "POS"
 
 
 def _body_prepositions(title: SpacySpan) -> list[str]:
