@@ -310,6 +310,20 @@ def test_blank_nodes_export_deterministically():
     assert export(made(), Format.TRIG) == export(made(), Format.TRIG)
 
 
+def test_a_store_with_blank_nodes_writes_the_files_a_dataset_gives(tmp_path):
+    """Streaming stops at the first blank node and the canonical, sorted path writes the file instead."""
+    dataset = Dataset()
+    graph = dataset.graph(URIRef(MOSCOW))
+    graph.parse(data="<http://e/s> <http://e/p> [ <http://e/q> 1 ], [ <http://e/q> 2 ] .", format="turtle")
+    out = tmp_path / "outputs"
+    with open_store(tmp_path, create=True) as store:
+        store.replace_graph(MOSCOW, graph)
+        written = write_outputs(store, out)
+    for path, fmt in zip(written, (Format.TTL, Format.TRIG), strict=True):
+        assert path.read_bytes() == export(dataset, fmt), fmt
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
+
+
 def test_write_outputs_replaces_both_files_and_leaves_no_temporaries(store, tmp_path):
     out = tmp_path / "outputs"
     out.mkdir()

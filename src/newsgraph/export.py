@@ -71,7 +71,10 @@ class Format(StrEnum):
 def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> bytes:
     """The graphs of ``kinds`` in ``source`` serialized as ``fmt``, byte-stable."""
     if (pieces := _stream(source, fmt, frozenset(kinds))) is not None:
-        return b"".join(pieces)
+        try:
+            return b"".join(pieces)
+        except _BlankNode:
+            pass
     return _serialize(sorted_quads(source, kinds=kinds), fmt)
 
 
@@ -99,24 +102,36 @@ def write_outputs(source: GraphStore | Dataset, out_dir: Path | str) -> tuple[Pa
 def write_output(source: GraphStore | Dataset, out_dir: Path | str, fmt: Format) -> Path:
     """Write one of the build's files (``OUTPUT_FILES``) into ``out_dir``, atomically.
 
-    From a store without blank nodes the file is streamed (memory bounded by
-    the largest article graph, not the corpus): ``graph.trig`` graph by graph,
-    each sorted, and ``graph.ttl`` from the store's union graph in its index
-    order, which is as deterministic as the content. Otherwise the quads are
-    read and sorted first.
+    From a store the file is streamed (memory bounded by the largest article
+    graph, not the corpus): ``graph.trig`` graph by graph, each sorted, and
+    ``graph.ttl`` from the store's union graph in its index order, which is
+    as deterministic as the content. A blank node met on the way stops the
+    stream (their canonical names need all quads at once): then, as from a
+    Dataset, the quads are read and sorted first.
     """
-    pieces = _stream(source, fmt, ARTICLES_ONLY)
-    data = pieces if pieces is not None else _serialize(sorted_quads(source), fmt)
-    return write_atomically(Path(out_dir) / OUTPUT_FILES[fmt], data)
+    path = Path(out_dir) / OUTPUT_FILES[fmt]
+    if (pieces := _stream(source, fmt, ARTICLES_ONLY)) is not None:
+        try:
+            return write_atomically(path, pieces)
+        except _BlankNode:
+            pass  # the half-written temporary file is gone; the old output is still there
+    return write_atomically(path, _serialize(sorted_quads(source), fmt))
 
 
 def _stream(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKind]) -> Iterable[bytes] | None:
-    """Turtle and TriG of a store's article graphs, piece by piece; None when they cannot be streamed."""
+    """Turtle and TriG of a store's article graphs, piece by piece; None when they cannot be streamed.
+
+    The pieces raise ``_BlankNode`` when they meet one. Finding that out on
+    the way spares a scan of the store before every export, which was a
+    fifth of the time the exports took.
+    """
     if not isinstance(source, GraphStore) or kinds != ARTICLES_ONLY or fmt not in (Format.TTL, Format.TRIG):
         return None
-    if _has_blank_nodes(source):
-        return None  # their canonical names need the whole dataset at once
     return _pieces(source, fmt)
+
+
+class _BlankNode(Exception):
+    """A streamed export met a blank node."""
 
 
 def _pieces(store: GraphStore, fmt: Format) -> Iterable[bytes]:
@@ -140,15 +155,10 @@ def _turtle_pieces(store: GraphStore) -> Iterator[bytes]:
         yield ("".join(sorted(header)) + "\n").encode("utf-8")
         body = itertools.chain(first, lines)
         while chunk := list(itertools.islice(body, _CHUNK)):
-            yield "".join(_full_iris(line) for line in chunk).encode("utf-8")
-
-
-def _has_blank_nodes(store: GraphStore) -> bool:
-    # The union graph holds every article triple once; asking the store is twice as fast as reading it here.
-    return bool(store.query(_ASK_BLANK))
-
-
-_ASK_BLANK = f"ASK {{ GRAPH <{UNION_GRAPH}> {{ ?s ?p ?o FILTER(isBlank(?s) || isBlank(?o)) }} }}"
+            text = "".join(_full_iris(line) for line in chunk)
+            if "_:" in text:
+                raise _BlankNode  # or a literal holding "_:": the sorted path is right for both
+            yield text.encode("utf-8")
 
 
 _CHUNK = 20_000  # lines per piece when streaming the union graph
@@ -156,7 +166,10 @@ _CHUNK = 20_000  # lines per piece when streaming the union graph
 
 def _graph_quad_chunks(store: GraphStore) -> Iterable[list[ox.Quad]]:
     for name in store.graph_names(kinds=ARTICLES_ONLY):
-        yield sorted(store.quads_of(name), key=_quad_key)
+        quads = sorted(store.quads_of(name), key=_triple_key)  # one graph: its name need not be compared
+        if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+            raise _BlankNode
+        yield quads
 
 
 def _streamed(chunks: Iterable[list], fmt: ox.RdfFormat) -> Iterable[bytes]:
@@ -208,6 +221,10 @@ def sorted_quads(source: GraphStore | Dataset, *, kinds: Iterable[GraphKind] = A
 
 def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
     return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+def _triple_key(quad: ox.Quad) -> tuple[str, str, str]:
+    return str(quad.subject), str(quad.predicate), str(quad.object)
 
 
 def _quads(source: GraphStore | Dataset, kinds: frozenset[GraphKind]) -> Iterable[ox.Quad]:
