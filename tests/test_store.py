@@ -334,6 +334,15 @@ def test_write_outputs_replaces_both_files_and_leaves_no_temporaries(store, tmp_
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
 
 
+def test_mention_iris_of_an_article_id_with_a_dot_are_written_whole():
+    dataset = Dataset()
+    mention = ID["article-afp_eng_19970418.0191#char=0,7"]
+    dataset.graph(URIRef(MOSCOW)).add((mention, RDFS.label, Literal("Moscow")))
+    for fmt in (Format.TTL, Format.TRIG):
+        text = export(dataset, fmt).decode()
+        assert f"<{mention}>" in text and "\\#" not in text, fmt
+
+
 def test_mention_iris_are_written_whole_and_literals_untouched():
     dataset = load_fixture()
     tricky = r"id:article-x\#char\=0\,7 and a backslash \ here"

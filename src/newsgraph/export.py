@@ -259,9 +259,10 @@ def _oxigraph_text(data: list[ox.Quad] | list[ox.Triple], fmt: ox.RdfFormat) -> 
 
 
 # A prefixed name with backslash escapes, e.g. id:article-x\#char\=0\,7. It cannot
-# occur inside a literal, where oxigraph doubles every backslash.
+# occur inside a literal, where oxigraph doubles every backslash. A dot may sit inside a name, not at its end.
 _ESCAPE = r"\\[-_~.!$&'()*+,;=/?#@%]"
-_ESCAPED_NAME = re.compile(rf"(?<![\w:\\])([A-Za-z][\w-]*):((?:[\w-]|{_ESCAPE})*{_ESCAPE}(?:[\w-]|{_ESCAPE})*)")
+_NAME_PART = rf"(?:[\w-]|\.(?=[\w\\-])|{_ESCAPE})"
+_ESCAPED_NAME = re.compile(rf"(?<![\w:\\])([A-Za-z][\w-]*):({_NAME_PART}*{_ESCAPE}{_NAME_PART}*)")
 
 
 def _full_iris(line: str) -> str:
@@ -273,7 +274,7 @@ def _full_iri(match: re.Match[str]) -> str:
     # Mention IRIs (#char=B,E) read better whole than as escaped prefixed names.
     if match[1] not in PREFIXES:
         return match[0]
-    local = re.sub(r"\\(.)", r"\1", match[2])
+    local = match[2].replace("\\", "")  # each escape is a backslash before its character
     return f"<{PREFIXES[match[1]]}{local}>"
 
 
