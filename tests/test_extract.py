@@ -282,6 +282,16 @@ def test_a_title_in_the_possessive_is_someone_else_s(extract_text):
     assert not any(role[1] == "ForeignMinister" for role in roles(extract_text(text)))
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a body described after its "the" is still the body the title is of
+    ("Jon Berg, the chairman of the ruling Liberal Party, told reporters.", "Liberal Party"),
+    # a described demonym or name that modifies the next word is not
+    ("Jon Berg, the president of the breakaway Kenyan republic of Kalmora, told reporters.", None),
+])
+def test_the_body_a_title_is_of_may_be_described(extract_text, sentence, expected):
+    assert [role[2] for role in roles(extract_text(sentence)) if role[0] == "Jon Berg"] == [expected]
+
+
 def test_a_title_of_a_possessor_s_body_is_not_of_the_possessor(extract_text):
     found = roles(extract_text("Jon Berg, the leader of Norway's largest party, said on Monday that trade would grow."))
     assert not any(role[2] == "Norway" for role in found)

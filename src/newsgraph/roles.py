@@ -341,12 +341,21 @@ def _bracket_at(doc: Doc, i: int) -> int | None:
 
 
 def _actor_at(index: MentionIndex, i: int) -> Mention | None:
-    """The state or organization starting at token i, after an optional "the"."""
+    """The state or organization starting at token i, after an optional "the" and words that describe it
+    ("the ruling Liberal Party", "the exiled Bhutan People's Party")."""
     doc = index.doc
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
+    described = i
+    while i < len(doc) and i - described < 2 and doc[i].is_lower and doc[i].tag_ in ("JJ", "VBG", "VBN"):
+        i += 1
     mention = index.at(i) if i < len(doc) else None
-    return mention if mention is not None and mention.type in _ACTORS and mention.start == i else None
+    if mention is None or mention.type not in _ACTORS or mention.start != i:
+        return None
+    # "the breakaway Russian republic", "the exiled Bhutan People's Party": a described name that modifies
+    # the next word is that word's, not the actor
+    modifier = mention.adjectival or doc[mention.end - 1].dep_ in ("compound", "amod", "poss")
+    return None if i > described and modifier else mention
 
 
 def _phrase_start(doc: Doc, title_start: int) -> int:
