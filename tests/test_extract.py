@@ -297,6 +297,15 @@ def test_a_title_of_a_possessor_s_body_is_not_of_the_possessor(extract_text):
     assert not any(role[2] == "Norway" for role in found)
 
 
+def test_the_meeting_a_first_one_is_counted_since_is_the_same_sides_earlier_one(extract_text):
+    text = ("Kenyan President Paul Otieno and Chilean President Ana Rojas met in Nairobi on Saturday. "
+            "The two leaders' encounter was their first since an informal meeting in Chile in late June.")
+    found = meetings(extract_text(text, published=dt.date(2006, 12, 24)))
+    earlier = [e for people, e in found if people == ["Ana Rojas", "Paul Otieno"] and e.place == "state:CHL"]
+    assert len(found) == 2 and len(earlier) == 1
+    assert earlier[0].time.iso() == "2006-06" and earlier[0].status.name == "OCCURRED"
+
+
 def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):
     text = "Norwegian premier meets OtienoNAIROBI (AFP) - Anna Berg arrived on Monday."
     doc = nlp(text)

@@ -599,9 +599,11 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
     preposition = preposition_of(token)
     if preposition is not None and preposition.head.pos_ == "PROPN" and preposition.head.dep_ in SUBJECTS:
         return [preposition.head]  # "Chirac, on a state visit to China, launched ...": Chirac visits
-    if preposition is not None and preposition.head.pos_ == "NOUN" and (
+    if preposition is not None and (preposition.head.pos_ == "NOUN" or preposition.head.ent_type_ == "ORDINAL") and (
             owners := [c for c in preposition.head.children if c.dep_ == "poss"]):
-        return owners  # "X's decision to act while on a trip to China", "X's remarks during talks with Y": X's
+        # "X's decision to act while on a trip to China", "X's remarks during talks with Y": X's;
+        # "their first since a meeting in Jordan": theirs
+        return owners
     verb = _verb_of_phrase(token)
     below = None
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
