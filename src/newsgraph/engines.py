@@ -19,7 +19,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-
 from newsgraph.errors import UsageError
 from newsgraph.export import Format, write_output
 from newsgraph.extract import extract

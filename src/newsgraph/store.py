@@ -182,7 +182,7 @@ class GraphStore:
         if data:
             self._write(texts, lambda store: store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True))
 
-    def _write(self, graphs: Mapping[str, Graph], action: Callable[[ox.Store], None]) -> None:
+    def _write(self, graphs: Mapping[str, bytes], action: Callable[[ox.Store], None]) -> None:
         try:
             action(self._writable())
         except (OSError, RuntimeError, ValueError) as error:
@@ -304,7 +304,7 @@ def _writable_kind(name: str) -> GraphKind:
 
 
 def to_ntriples(graph: Iterable[tuple[Identifier, Identifier, Identifier]]) -> bytes:
-    """The triples of ``graph`` as N-Triples, one statement per line (oxigraph's writer escapes any newline in a literal).
+    """The triples of ``graph`` as N-Triples, one statement per line (a newline in a literal is escaped).
 
     The form article graphs travel in from the workers: bytes cost nothing to
     unpickle, where rdflib terms took longer than writing them to the store.
