@@ -314,6 +314,15 @@ def test_a_headline_glued_to_the_text_ends_a_sentence_and_keeps_the_text(nlp):
     assert [s.text for s in doc.sents][0] == "Norwegian premier meets Otieno"
 
 
+def test_a_headline_glued_after_its_question_mark_ends_a_sentence(nlp, extract_text):
+    text = "Have we become Kenyas partner?NAIROBI (AFP) - Paul Otieno met Anna Berg on Monday."
+    doc = nlp(text)
+    assert doc.text == text and [t.text for t in doc][4:7] == ["partner", "?", "NAIROBI"]
+    assert doc[6].is_sent_start
+    extraction = extract_text(text)
+    assert {e.name for e in extraction.entities if e.type.value == "Person"} == {"Anna Berg", "Paul Otieno"}
+
+
 @pytest.mark.parametrize("word", ["WikiLeaks", "EuroPol", "MacArthur", "McCain", "YouTube"])
 def test_a_name_with_a_capital_inside_is_not_a_glued_headline(nlp, word):
     assert word in [t.text for t in nlp(f"Paul Otieno praised {word} on Monday.")]

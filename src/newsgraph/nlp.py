@@ -166,8 +166,9 @@ def _keep_whole(nlp: Language, verbs: list[str]) -> None:
             ruler.add([[{"LOWER": form}]], {"LEMMA": lemma})
 
 
-# Two lower-case letters, then a capital that starts a word of its own: "PutinBAGHDAD", "visitsPakistan".
-_GLUE = re.compile(r"(?<=[a-z]{2})[A-Z](?:[A-Z]{2,}|[a-z]+)\b")
+# Two lower-case letters (and a headline's "?" or "!"), then a capital that starts a word of its own:
+# "PutinBAGHDAD", "visitsPakistan", "partner?TDN".
+_GLUE = re.compile(r"(?:(?<=[a-z]{2})|(?<=[a-z]{2}[?!]))[A-Z](?:[A-Z]{2,}|[a-z]+)\b")
 
 
 @Language.component("unglue_headlines")
@@ -180,13 +181,16 @@ def unglue_headlines(doc: Doc) -> Doc:
     """
     glued = [(token, match.start() - token.idx) for match in _GLUE.finditer(doc.text)
              if _opens_a_text(match.group()) and (token := _token_at(doc, match.start())) is not None
-             and token.idx < match.start() and token.text[: match.start() - token.idx].isalpha()]
+             and token.idx < match.start() and token.text[: match.start() - token.idx].rstrip("?!").isalpha()]
     if not glued:
         return doc
     starts = [token.idx + cut for token, cut in glued]
     with doc.retokenize() as retokenizer:
         for token, cut in glued:
-            retokenizer.split(token, [token.text[:cut], token.text[cut:]], heads=[(token, 0), (token, 1)])
+            # "partner?TDN" splits in three: the headline's last word, its mark, the text's first word
+            word = token.text[:cut].rstrip("?!")
+            pieces = [piece for piece in (word, token.text[len(word) : cut], token.text[cut:]) if piece]
+            retokenizer.split(token, pieces, heads=[(token, i) for i in range(len(pieces))])
     for token in doc:
         if token.idx in starts:  # the headline ends here, not before its last word (the parser would split there)
             token.is_sent_start, token.nbor(-1).is_sent_start = True, False
