@@ -297,6 +297,16 @@ def test_a_title_of_a_possessor_s_body_is_not_of_the_possessor(extract_text):
     assert not any(role[2] == "Norway" for role in found)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # whose envoy a named person is: no side
+    ("Otieno's envoy Jon Berg met Anna Rojas in Nairobi on Monday.", ["Anna Rojas", "Jon Berg"]),
+    # an unnamed envoy stands for the one who sent them
+    ("Otieno's envoy met Anna Rojas in Nairobi on Monday.", ["Anna Rojas", "Otieno"]),
+])
+def test_the_one_who_sends_a_named_envoy_is_no_side(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text))] == [expected]
+
+
 def test_the_meeting_a_first_one_is_counted_since_is_the_same_sides_earlier_one(extract_text):
     text = ("Kenyan President Paul Otieno and Chilean President Ana Rojas met in Nairobi on Saturday. "
             "The two leaders' encounter was their first since an informal meeting in Chile in late June.")

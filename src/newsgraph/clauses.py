@@ -655,10 +655,20 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
     inside -= _describing(root, index)
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
-               if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)]
+               if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)
+               and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _principal(mention: Mention, index: MentionIndex) -> bool:
+    """'Mobutu's envoy X met Y': whose envoy X is, not a side."""
+    doc, after = index.doc, mention.end + 1
+    if mention.type is not EntityType.PERSON or after >= len(doc) or doc[mention.end].tag_ != "POS":
+        return False
+    title = next((t for t in doc.spans.get("roles", []) if t.start == after), None)
+    holder = index.at(title.end) if title is not None and title.end < len(doc) else None
+    return holder is not None and holder.type is EntityType.PERSON
 
 def _name_hung_elsewhere(after: int, index: MentionIndex) -> range:
     """'talks with party chief Do Muoi': the name right after a title is its holder's, wherever the parser hangs it."""
