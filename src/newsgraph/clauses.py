@@ -661,10 +661,15 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
 
+def possessive_at(doc: Doc, i: int) -> bool:
+    """Whether token i is a possessive "'s"."""
+    return i < len(doc) and doc[i].tag_ == "POS"
+
+
 def _principal(mention: Mention, index: MentionIndex) -> bool:
     """'Mobutu's envoy X met Y': whose envoy X is, not a side."""
     doc, after = index.doc, mention.end + 1
-    if mention.type is not EntityType.PERSON or after >= len(doc) or doc[mention.end].tag_ != "POS":
+    if mention.type is not EntityType.PERSON or not possessive_at(doc, mention.end) or after >= len(doc):
         return False
     title = next((t for t in doc.spans.get("roles", []) if t.start == after), None)
     holder = index.at(title.end) if title is not None and title.end < len(doc) else None

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -166,6 +166,23 @@ class PoolRunner(_FutureRunner):
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ThreadRunner(_FutureRunner):
+    """One thread of this process, two chunks in flight: work that releases the GIL (the store's bulk loads)
+    runs while the caller goes on."""
+
+    local_workers = False
+
+    def __init__(self):
+        super().__init__(window=2)
+        self._thread = ThreadPoolExecutor(max_workers=1)
+
+    def _submit(self, fn: Callable[..., R], chunk: T, *args: Any) -> Future:
+        return self._thread.submit(fn, chunk, *args)
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True)
 
 
 class DaskRunner(_FutureRunner):

@@ -30,11 +30,12 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -42,6 +43,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Identifier
 
 from newsgraph.store import ARTICLES_ONLY, UNION_GRAPH, GraphKind, GraphStore, OxTerm, kind_of, to_oxigraph
+
+T = TypeVar("T")
 
 PREFIXES = {
     "ng": "https://w3id.org/newsgraph/ontology#",
@@ -70,12 +73,11 @@ class Format(StrEnum):
 
 def export(source: GraphStore | Dataset, fmt: Format, *, kinds: Iterable[GraphKind] = ARTICLES_ONLY) -> bytes:
     """The graphs of ``kinds`` in ``source`` serialized as ``fmt``, byte-stable."""
-    if (pieces := _stream(source, fmt, frozenset(kinds))) is not None:
-        try:
-            return b"".join(pieces)
-        except _BlankNode:
-            pass
-    return _serialize(sorted_quads(source, kinds=kinds), fmt)
+    return _streamed_or_sorted(source, fmt, frozenset(kinds), _joined)
+
+
+def _joined(data: bytes | Iterable[bytes]) -> bytes:
+    return data if isinstance(data, bytes) else b"".join(data)
 
 
 def _serialize(quads: list[ox.Quad], fmt: Format) -> bytes:
@@ -110,12 +112,19 @@ def write_output(source: GraphStore | Dataset, out_dir: Path | str, fmt: Format)
     Dataset, the quads are read and sorted first.
     """
     path = Path(out_dir) / OUTPUT_FILES[fmt]
-    if (pieces := _stream(source, fmt, ARTICLES_ONLY)) is not None:
+    # A stream stopped half-way leaves no file: write_atomically removes its temporary one.
+    return _streamed_or_sorted(source, fmt, ARTICLES_ONLY, lambda data: write_atomically(path, data))
+
+
+def _streamed_or_sorted(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKind],
+                        take: Callable[[bytes | Iterable[bytes]], T]) -> T:
+    """``take`` of the streamed pieces when they can be streamed to the end, else of the sorted serialization."""
+    if (pieces := _stream(source, fmt, kinds)) is not None:
         try:
-            return write_atomically(path, pieces)
+            return take(pieces)
         except _BlankNode:
-            pass  # the half-written temporary file is gone; the old output is still there
-    return write_atomically(path, _serialize(sorted_quads(source), fmt))
+            pass
+    return take(_serialize(sorted_quads(source, kinds=kinds), fmt))
 
 
 def _stream(source: GraphStore | Dataset, fmt: Format, kinds: frozenset[GraphKind]) -> Iterable[bytes] | None:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -18,8 +16,8 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
-from newsgraph.engines import (ArticleGraphs, Engine, InlineRunner, Runner, chunked, extract_chunk, make_runner,
-                               resolved_graph_chunk, write_store_output)
+from newsgraph.engines import (ArticleGraphs, Engine, InlineRunner, Runner, ThreadRunner, chunked, extract_chunk,
+                               make_runner, resolved_graph_chunk, write_store_output)
 from newsgraph.errors import Problem
 from newsgraph.export import OUTPUT_FILES, write_atomically
 from newsgraph.extract import extract
@@ -232,22 +230,25 @@ def _stored(store, batches: Iterable[list[ArticleGraphs]]) -> Iterator[list[Arti
     this one meanwhile takes the workers' next results and keeps them busy:
     writing here, the workers waited for every write.
     """
-    pending: deque = deque()
+    writer = ThreadRunner()
+    try:
+        yield from writer.map(_store_batch, _flush_marked(batches), store)
+    finally:
+        writer.close()
+
+
+def _flush_marked(batches: Iterable[list[ArticleGraphs]]) -> Iterator[tuple[list[ArticleGraphs], bool]]:
+    """Each batch, and whether the store flushes after it: bounded memory, the store's in-memory tables
+    would grow with the corpus."""
     written = 0
-    with ThreadPoolExecutor(max_workers=1) as writer:
-        for batch in batches:
-            written += len(batch)
-            # Bounded memory: the store's in-memory tables would grow with the corpus.
-            flush = written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY
-            pending.append((writer.submit(_store_chunk, store, batch, flush=flush), batch))
-            if len(pending) > 1:
-                yield _when_done(*pending.popleft())
-        while pending:
-            yield _when_done(*pending.popleft())
+    for batch in batches:
+        written += len(batch)
+        yield batch, written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY
 
 
-def _when_done(write: Future, batch: list[ArticleGraphs]) -> list[ArticleGraphs]:
-    write.result()
+def _store_batch(marked: tuple[list[ArticleGraphs], bool], store) -> list[ArticleGraphs]:
+    batch, flush = marked
+    _store_chunk(store, batch, flush=flush)
     return batch
 
 

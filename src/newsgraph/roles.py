@@ -31,7 +31,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span as SpacySpan
 from spacy.util import filter_spans
 
-from newsgraph.clauses import SUBJECTS, relative_antecedent
+from newsgraph.clauses import SUBJECTS, possessive_at, relative_antecedent
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
@@ -68,7 +68,7 @@ def find_roles(index: MentionIndex) -> list[Role]:
             continue  # "deputy chief", "deputy director": a title of its own that has no concept
         # "Vietnamese Deputy Prime Minister and Foreign Minister X": X holds both, of the state they share
         # "Berg, the foreign minister's aide": a title in the possessive is someone else's
-        holders = [] if _possessive_at(doc, title.end) else find_holders(title, index) or _second_title_of(
+        holders = [] if possessive_at(doc, title.end) else find_holders(title, index) or _second_title_of(
             title, previous) or (find_holders(after, index) if _joined(title, after) else [])
         if holders:
             shared = previous.organization if previous is not None and _joined(previous.title, title) else None
@@ -102,9 +102,13 @@ def _named_after_the_lede(titles: list[SpacySpan], roles: list[Role], index: Men
 
 def _the_subject(title: SpacySpan, doc: Doc) -> bool:
     """'The Polish foreign minister said': a definite singular title, its clause's subject."""
+    return _definite_singular(title, doc) and title.root.dep_ in SUBJECTS
+
+
+def _definite_singular(title: SpacySpan, doc: Doc) -> bool:
+    """'the Jordanian monarch', not 'a monarch' nor 'the Syrian leaders' (the ruler matched a plural form)."""
     definite = any(t.lower_ == "the" for t in doc[_phrase_start(doc, title.start) : title.start])
-    singular = title.text.lower() in load_role_lexicon()
-    return definite and singular and title.root.dep_ in SUBJECTS
+    return definite and title.text.lower() in load_role_lexicon()
 
 
 def _named_before(person: Mention, index: MentionIndex) -> bool:
@@ -121,9 +125,7 @@ def _states_said_later(titles: list[SpacySpan], roles: list[Role], index: Mentio
         held = [r for r in roles if r.role == title.id_ and not r.former]
         holders = {r.holder for r in held}
         stateless = [r for r in held if r.organization is None]
-        definite = any(t.lower_ == "the" for t in index.doc[start : title.start])
-        plural = title.text.lower() not in load_role_lexicon()  # "the Syrian leaders"
-        if definite and not plural and len(states) == 1 and len(holders) == 1 and stateless and (
+        if _definite_singular(title, index.doc) and len(states) == 1 and len(holders) == 1 and stateless and (
                 _states_beside(stateless[0], index) <= {states[0].key}):
             found.append(replace(stateless[0], organization=states[0].key, evidence=sentence_span(title.sent)))
     return found
@@ -407,7 +409,7 @@ def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
 def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionIndex) -> Mention | None:
     preposition = doc[title.end].lower_ if title.end + 1 < len(doc) else None
     if preposition in _body_prepositions(title) and (m := _actor_at(index, title.end + 1)) and (
-            preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])) and not _possessive_at(doc, m.end):
+            preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])) and not possessive_at(doc, m.end):
         return m  # not "a spokesman for EU trade commissioner X", nor "the leader of Iraq's largest party"
     # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
     portfolio = title[-1].lower_ == "minister"
@@ -417,10 +419,6 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
-
-
-def _possessive_at(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].tag_ == "POS"
 
 
 def _body_prepositions(title: SpacySpan) -> list[str]:
