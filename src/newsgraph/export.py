@@ -9,9 +9,9 @@ any, and everything is sorted before serialization:
   per article): pyoxigraph's writer, which groups consecutive statements of a
   subject, fed the sorted triples/quads, with its @prefix lines sorted (it
   writes them in hash order). From a store without blank nodes both are
-  streamed so memory does not grow with the corpus: TriG graph by graph, each
-  sorted; Turtle written by oxigraph from the store's union graph in its index
-  order (as deterministic as the content). rdflib's Turtle writer was measured at 155 s
+  streamed so memory does not grow with the corpus, written by oxigraph from
+  the store in its index order (as deterministic as the content): Turtle from
+  the store's union graph, TriG graph by graph, by name. rdflib's Turtle writer was measured at 155 s
   for 134k triples, too slow to run after every build; its TriG writer orders
   graphs by hash-seeded set iteration;
 - JSON-LD: compacted here with the published context
@@ -105,9 +105,9 @@ def write_output(source: GraphStore | Dataset, out_dir: Path | str, fmt: Format)
     """Write one of the build's files (``OUTPUT_FILES``) into ``out_dir``, atomically.
 
     From a store the file is streamed (memory bounded by the largest article
-    graph, not the corpus): ``graph.trig`` graph by graph, each sorted, and
-    ``graph.ttl`` from the store's union graph in its index order, which is
-    as deterministic as the content. A blank node met on the way stops the
+    graph, not the corpus) in the store's index order, which is as
+    deterministic as the content: ``graph.trig`` graph by graph, by name, and
+    ``graph.ttl`` from the store's union graph. A blank node met on the way stops the
     stream (their canonical names need all quads at once): then, as from a
     Dataset, the quads are read and sorted first.
     """
@@ -144,9 +144,7 @@ class _BlankNode(Exception):
 
 
 def _pieces(store: GraphStore, fmt: Format) -> Iterable[bytes]:
-    if fmt is Format.TTL:
-        return _turtle_pieces(store)
-    return _streamed(_graph_quad_chunks(store), ox.RdfFormat.TRIG)
+    return _turtle_pieces(store) if fmt is Format.TTL else _trig_pieces(store)
 
 
 def _turtle_pieces(store: GraphStore) -> Iterator[bytes]:
@@ -155,41 +153,50 @@ def _turtle_pieces(store: GraphStore) -> Iterator[bytes]:
         store.dump_graph(UNION_GRAPH, raw, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
         raw.seek(0)
         lines = iter(io.TextIOWrapper(raw, encoding="utf-8", newline="\n"))
-        header, first = [], []
-        for line in lines:
-            if not line.startswith("@prefix "):
-                first = [line]
-                break
-            header.append(line)
-        yield ("".join(sorted(header)) + "\n").encode("utf-8")
-        body = itertools.chain(first, lines)
+        yield _prefix_header()
+        body = itertools.dropwhile(lambda line: line.startswith("@prefix "), lines)
         while chunk := list(itertools.islice(body, _CHUNK)):
-            text = "".join(_full_iris(line) for line in chunk)
-            if "_:" in text:
-                raise _BlankNode  # or a literal holding "_:": the sorted path is right for both
-            yield text.encode("utf-8")
+            yield _checked("".join(_full_iris(line) for line in chunk)).encode("utf-8")
 
 
 _CHUNK = 20_000  # lines per piece when streaming the union graph
 
 
-def _graph_quad_chunks(store: GraphStore) -> Iterable[list[ox.Quad]]:
+def _trig_pieces(store: GraphStore) -> Iterator[bytes]:
+    """The article graphs as TriG, by name, each graph's triples in the store's index order (as graph.ttl).
+
+    Oxigraph's writer reads the store faster than Python sorts its quads (graph.trig of 3,000 articles
+    1.07 s against 1.39 s).
+    """
+    yield _prefix_header()
     for name in store.graph_names(kinds=ARTICLES_ONLY):
-        quads = sorted(store.quads_of(name), key=_triple_key)  # one graph: its name need not be compared
-        if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
-            raise _BlankNode
-        yield quads
+        with io.BytesIO() as raw:
+            store.dump_graph(name, raw, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+            text = raw.getvalue().decode("utf-8")
+        lines = itertools.dropwhile(lambda line: line.startswith("@prefix "), text.splitlines())
+        if body := "".join(f"\t{_full_iris(line)}\n" for line in lines):
+            yield f"{_graph_head(name)} {{\n{_checked(body)}}}\n".encode("utf-8")
 
 
-def _streamed(chunks: Iterable[list], fmt: ox.RdfFormat) -> Iterable[bytes]:
-    """Each chunk serialized on its own; the @prefix header (sorted) written once, before the first."""
-    first = True
-    for chunk in chunks:
-        text = _oxigraph_text(chunk, fmt)
-        yield text if first else text.partition(b"\n\n")[2]
-        first = False
-    if first:
-        yield _oxigraph_text([], fmt)
+def _prefix_header() -> bytes:
+    return ("".join(sorted(f"@prefix {p}: <{iri}> .\n" for p, iri in PREFIXES.items())) + "\n").encode("utf-8")
+
+
+def _checked(text: str) -> str:
+    if "_:" in text:
+        raise _BlankNode  # or a literal holding "_:": the sorted path is right for both
+    return text
+
+
+_SIMPLE_LOCAL = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _graph_head(name: str) -> str:
+    """A graph's name as oxigraph's TriG writer puts it: a prefixed name when one needs no escapes."""
+    for prefix, namespace in PREFIXES.items():
+        if name.startswith(namespace) and _SIMPLE_LOCAL.fullmatch(name[len(namespace):]):
+            return f"{prefix}:{name[len(namespace):]}"
+    return f"<{name}>"
 
 
 def _umask() -> int:
