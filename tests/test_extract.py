@@ -1567,7 +1567,8 @@ def test_a_title_and_name_read_as_one_entity_give_the_person(nlp):
     assert [(m.name, m.type.value) for m in find_mentions(doc).mentions] == [("Paul Otieno", "Person")]
 
 
-@pytest.mark.parametrize("title", ["Interior ministry spokesman", "His Kenyan counterpart"])
+@pytest.mark.parametrize("title", ["Interior ministry spokesman", "His Kenyan counterpart", "The peace mediator",
+                                   "The Shiite cleric"])
 @pytest.mark.parametrize("label", ["GPE", "ORG"])
 def test_a_name_right_after_a_title_is_a_person_whatever_ner_calls_it(nlp, title, label):
     from spacy.tokens import Span as SpacySpan
@@ -1579,6 +1580,16 @@ def test_a_name_right_after_a_title_is_a_person_whatever_ner_calls_it(nlp, title
     found = {(m.name, m.type.value) for m in find_mentions(doc).mentions}
     assert ("Jomo Mbeki", "Person") in found and ("Kenya", "State") in found
     assert "Person" not in {kind for name, kind in found if name != "Jomo Mbeki"}
+
+
+def test_a_name_after_a_noun_for_a_person_that_modifies_the_next_word_is_no_person(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("The billionaire Kalmora Steel owner told reporters in Kenya that trade was calm.")
+    doc.ents = [SpacySpan(doc, 2, 4, label="ORG"), SpacySpan(doc, 8, 9, label="GPE")]
+    assert "Person" not in {m.type.value for m in find_mentions(doc).mentions}
 
 
 @pytest.mark.parametrize("sentence", [

@@ -175,8 +175,10 @@ def _name_after_a_title(ent: Span) -> bool:
         return False
     titles = doc.spans.get("roles", [])
     before = doc[ent.start - 1] if ent.start else None
-    if before is not None and (before.lemma_.lower() == "counterpart" or any(t.end == ent.start for t in titles)):
+    if before is not None and any(t.end == ent.start for t in titles):
         return True
+    if before is not None and _is_person_noun(before):
+        return not (ent.root.dep_ == "compound" and ent.root.head.i >= ent.end)  # "the billionaire [X] owner"
     # "X, general secretary of the party": the title opens the apposition, after "the" or "a" at most
     start = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "a"))
     return ent.end < len(doc) and doc[ent.end].text == "," and any(t.start == start for t in titles)
@@ -500,6 +502,11 @@ def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
             extra.append(Mention(name.start, name.end, EntityType.PERSON, "", name.text))
             taken.update(range(name.start, name.end))
     return extra
+
+
+def _is_person_noun(token) -> bool:
+    """'counterpart', 'mediator': a noun for a person that is no role title."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in load_triggers()["person_nouns"]
 
 
 def _name_after_title(doc: Doc, title: Span) -> Span | None:
