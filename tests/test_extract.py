@@ -2509,3 +2509,16 @@ def test_here_is_a_dateline_with_a_colon_also_after_a_headline(extract_text, tex
     found = [e for _, e in meetings(extract_text(text, published=MONDAY)) if len(e.actors) == 2 and all(
         a.startswith("person:") for a in e.actors)]
     assert [e.place for e in found] == ["place:1176615"]  # Islamabad
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("Ivory Coast rebels held talks with the cleric Thabo Ndebele in Lome on Friday.",
+     ["Ivory Coast rebels", "Thabo Ndebele"]),
+    ("Darfur rebels met Sudanese officials in Abuja on Monday.", ["Darfur rebels", "Sudan"]),  # a group is no body
+])
+def test_a_state_or_place_named_before_rebels_names_the_group_not_the_state(extract_text, sentence, sides):
+    extraction = extract_text(sentence, published=MONDAY)
+    found, event = only_meeting(extraction)
+    assert found == sides
+    group = next(e for e in extraction.entities if e.name == sides[0])
+    assert group.type.value == "Organization" and group.state is None  # the group fights the state, not of it

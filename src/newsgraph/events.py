@@ -43,7 +43,7 @@ from newsgraph.clauses import (
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers, state_mention
+from newsgraph.mentions import Mention, MentionIndex, load_triggers, names_a_group, state_mention
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_broader, load_role_lexicon
 from newsgraph.roles import sentence_span
@@ -1478,10 +1478,11 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     """One body and one state, nobody named: in news, a body's meeting in the state that hosts it ("the
     APEC meeting in Hanoi", "the Lisbon summit of EU leaders") or a state dealing with its own body, not
     two sides meeting (none of the 287 meetings in the five dev gold files has this make-up; all 8 such
-    events the extractor found in them were wrong). A body's delegation visiting a state is one."""
+    events the extractor found in them were wrong). A body's delegation visiting a state is one, and a group
+    ("Darfur rebels") is no body."""
     body_visits = c.mode is MeetingMode.VISIT and any(m.type is EntityType.ORGANIZATION for m in c.subjects)
     body_and_state = len(actors) == 2 and {m.type for m in actors} == {EntityType.ORGANIZATION, EntityType.STATE}
-    return body_and_state and not body_visits
+    return body_and_state and not body_visits and not any(names_a_group(m.name) for m in actors)
 
 
 def _to_event(c: Candidate, represented) -> Event | None:

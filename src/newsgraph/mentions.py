@@ -80,6 +80,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     entities = [part for ent in doc.ents if not (len(ent) >= 3 and _title_and_name(ent, titles))
                 for part in _holder_apart(ent, titles)]
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
+    found = [_group_named_after(m, doc) for m in found]
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
@@ -379,6 +380,24 @@ def _body_in(text: str) -> str | None:
 def _body_phrases() -> tuple[str, ...]:
     """Names of state bodies, longest first so "foreign ministry" wins over "ministry"."""
     return tuple(sorted(load_triggers()["bodies"], key=lambda b: (-len(b), b)))
+
+
+def _group_named_after(mention: Mention, doc: Doc) -> Mention:
+    """'Ivory Coast rebels', 'Darfur militants': a state or place right before a group noun names the group, an
+    organization of its own; not the state, whose government the group fights."""
+    if mention.type not in (EntityType.STATE, EntityType.PLACE) or mention.adjectival or mention.end >= len(doc):
+        return mention
+    noun = doc[mention.end]
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in load_triggers()["group_nouns"] or doc[mention.end - 1].head != noun:
+        return mention
+    name = doc[mention.start : noun.i + 1].text
+    return Mention(mention.start, noun.i + 1, EntityType.ORGANIZATION, f"org:{fold(name)}", name)
+
+
+def names_a_group(name: str) -> bool:
+    """'Darfur rebels': an armed or dissident group, no body of a state."""
+    words = fold(name).split()
+    return bool(words) and words[-1].removesuffix("s") in load_triggers()["group_nouns"]
 
 
 def _bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
