@@ -2522,3 +2522,10 @@ def test_a_state_or_place_named_before_rebels_names_the_group_not_the_state(extr
     assert found == sides
     group = next(e for e in extraction.entities if e.name == sides[0])
     assert group.type.value == "Organization" and group.state is None  # the group fights the state, not of it
+
+
+def test_he_after_talks_with_someone_is_the_person_named_before_not_that_someone(extract_text):
+    text = ("Kenyan President Paul Otieno arrived in Oslo on Tuesday. "
+            "After talks with Jan Berg on Wednesday, he said trade was discussed.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jan Berg", "Paul Otieno"]

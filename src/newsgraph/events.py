@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -886,8 +887,11 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
             if root.dep_ in SUBJECTS and {m.key for m in mentions} <= found.keys() - {m.key for m in subjects}:
-                # "he" is not the other side already found: "Speaking with Y, with whom he held talks, X said": X
-                mentions = _sentence_subject_after(root, index) or mentions
+                # "he" is not the other side already found: "Speaking with Y, with whom he held talks, X said": X;
+                # "X arrived on Monday. After talks with Y, he said": X, named in that sentence or the one before,
+                # when Y is the only side found
+                mentions = (_sentence_subject_after(root, index) or len(found) == 1 and _latest_person(
+                    root, index, other_than=found.keys(), since=_previous_sentence(root)) or mentions)
         elif not mentions:
             mentions = _state_of_unnamed_holder(root, index, qualifiers)
         if root.dep_ in SUBJECTS:
@@ -1066,14 +1070,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
                 return here
         return groups.latest_people()
     if lower in cues["singular_pronouns"]:
-        # "he" is the latest person named in its sentence, else the person the story is about:
-        # the latest one who was a subject.
         if (bound := _clause_subject(root, index)) is not None:
             return bound or None
-        earlier = index.before(root.i, type=EntityType.PERSON)
-        here = [m for m in earlier if m.start >= root.sent.start]
-        subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
-        return [(here or subjects or earlier)[-1]] if earlier else None
+        return _latest_person(root, index) or None
     # a description points back: "the president" is no one the text has yet to name
     titled = [h for h in groups.holders.get(_title_concept(root), []) if h.start < root.i]
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
@@ -1082,6 +1081,23 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     if len(holders) == 1 and (qualifiers or any(c.lower_ == "the" for c in root.children)):
         return holders  # "the president", "Singaporean President", when the article names one
     return None
+
+
+def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[str] = (), since: int = 0) -> list[Mention]:
+    """Whom "he" stands for, among the people named from token ``since`` on but ``other_than``: the latest person
+    named in its sentence, else the person the story is about, the latest one who was a subject."""
+    if pronoun.lower_ not in load_triggers()["anaphora"]["singular_pronouns"]:
+        return []
+    earlier = [m for m in index.before(pronoun.i, type=EntityType.PERSON) if m.key not in other_than and m.start >= since]
+    here = [m for m in earlier if m.start >= pronoun.sent.start]
+    subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
+    return [(here or subjects or earlier)[-1]] if earlier else []
+
+
+def _previous_sentence(token: Token) -> int:
+    """Where the sentence before the token's starts (its own, for the first)."""
+    start = token.sent.start
+    return token.doc[start - 1].sent.start if start else start
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
