@@ -239,10 +239,6 @@ def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:
     return str(quad.graph_name), str(quad.subject), str(quad.predicate), str(quad.object)
 
 
-def _triple_key(quad: ox.Quad) -> tuple[str, str, str]:
-    return str(quad.subject), str(quad.predicate), str(quad.object)
-
-
 def _quads(source: GraphStore | Dataset, kinds: frozenset[GraphKind]) -> Iterable[ox.Quad]:
     if isinstance(source, GraphStore):
         return source.quads(kinds=kinds)

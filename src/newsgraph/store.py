@@ -254,10 +254,6 @@ class GraphStore:
         for name in self.graph_names(kinds=kinds):
             yield from store.quads_for_pattern(None, None, None, ox.NamedNode(name))
 
-    def quads_of(self, name: str) -> Iterator[ox.Quad]:
-        """Quads of one named graph."""
-        return self._open().quads_for_pattern(None, None, None, ox.NamedNode(name))
-
     def dump_graph(self, name: str, output: IO[bytes], *, format: ox.RdfFormat, prefixes: Mapping[str, str]) -> None:
         """Serialize graph ``name`` into ``output`` (oxigraph's own writer)."""
         try:
