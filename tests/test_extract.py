@@ -1069,8 +1069,13 @@ def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
 @pytest.mark.parametrize("text", [
     "Paul Otieno was due to hold a public meeting on Saturday in Valparaiso.",  # a rally
     "Paul Otieno and Anna Berg attended a cabinet meeting on Sunday.",
+    # a body's own session
+    "After the annual shareholder meeting of Kalmora Entertainment Group, Paul Otieno said he saw a niche.",
+    "Paul Otieno said at the end of a regular meeting of the Central Standing Committee that trade was calm.",
+    "At Kalmora Group's annual general meeting in Oslo in November, Paul Otieno ousted three directors.",
+    "The IMF and the World Bank held their annual meetings in Washington on Monday.",
 ])
-def test_a_public_or_cabinet_meeting_is_no_meeting_between_sides(extract_text, text):
+def test_a_public_or_cabinet_meeting_or_a_body_s_session_is_no_meeting_between_sides(extract_text, text):
     assert meetings(extract_text(text)) == []
 
 

@@ -650,7 +650,7 @@ def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
             lemma_of(noun.head) in needed or has_preposition(noun.head, "with") and "with" in needed)):
         return None  # "had lunch with X": the parser hangs "with" on the verb
     if _has_modifier(noun, lexicon["noun_excluding_modifier"].get(lemma, [])):
-        return None  # "a public meeting" is a rally, "a cabinet meeting" a government's own
+        return None  # "a public meeting" is a rally; "a cabinet meeting", "the annual meeting" a body's own session
     if lemma in lexicon["appeal_nouns"] and _says_for_what(noun) and not _has_modifier(noun, lexicon["phone_words"]):
         return None  # "a call from X for a ceasefire" is an appeal; "a phone call to discuss it" is not
     if _inside_round_of(noun) or _occasion_of_another(noun) or _an_audience(noun, lexicon) or _a_title_s_brief(noun):
