@@ -2534,3 +2534,12 @@ def test_he_after_talks_with_someone_is_the_person_named_before_not_that_someone
             "After talks with Jan Berg on Wednesday, he said trade was discussed.")
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jan Berg", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("General Paul Otieno met with U.S. Air Force civilian employees on Monday.", None),  # nobody named
+    ("The U.S. military held talks with Iraqi tribal leaders in Baghdad on Sunday.", ["Iraq", "United States"]),
+])
+def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(extract_text, text, sides):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, _ in found] == ([sides] if sides else [])

@@ -879,6 +879,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         if token.pos_ == "VERB" and root.dep_ == "dobj" and _names_a_thing(root):
             continue  # "will host Mr Brown's speech": whose speech it is, not whom the host receives
         mentions = actors_under(root, index)
+        if _names_a_thing(root):  # "met with U.S. Air Force employees": people nobody names, not their state
+            mentions = [m for m in mentions if m.type not in (EntityType.STATE, EntityType.PLACE) or m.end > root.i]
         if not any(m.type is EntityType.PERSON for m in mentions) and (person := _named_after_comma(root, index)):
             mentions = [person]
         if visit and root.dep_ == "dobj":
