@@ -2543,3 +2543,11 @@ def test_he_after_talks_with_someone_is_the_person_named_before_not_that_someone
 def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(extract_text, text, sides):
     found = meetings(extract_text(text, published=MONDAY))
     assert [people for people, _ in found] == ([sides] if sides else [])
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg won the 17th game and set up a meeting with Paula Nowak on Friday.",
+    "Before her quarter-final meeting with Paula Nowak, Anna Berg said her serve needed work.",
+])
+def test_a_meeting_in_a_sentence_about_sport_is_a_match(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []

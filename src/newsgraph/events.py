@@ -27,6 +27,7 @@ side the text leaves unnamed ("met senior commanders") makes no meeting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -644,6 +645,16 @@ def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     return MeetingMode(lexicon["verbs"][lemma])
 
 
+def _about_sport(sentence) -> bool:
+    """'set up a meeting with Roddick', 'in the 17th game': a match between players, no meeting."""
+    words = load_triggers()["sports_words"]
+    hyphened = (w.removesuffix("s") for w in _HYPHENED.findall(sentence.text.lower()))  # the tokenizer splits them
+    return any(t.lemma_.lower() in words for t in sentence) or any(w in words for w in hyphened)
+
+
+_HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+
+
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     needed = lexicon["noun_needs_modifier"].get(lemma)
     if needed and not (_has_modifier(noun, needed) or noun.dep_ == "dobj" and (
@@ -749,7 +760,7 @@ def _inside_round_of(token: Token) -> bool:
 
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
-    if mode is None or is_unreal(token):
+    if mode is None or is_unreal(token) or _about_sport(token.sent):
         return None
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
