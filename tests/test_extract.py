@@ -130,6 +130,7 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "China will encourage more tourists to visit Kenya, Li Wei said.",
         "Kenya requested Paul Otieno to meet Li Wei.",
         "Paul Otieno said in Berlin on Tuesday that Kenya remained opposed to talks with Chad.",
+        "An official said Paul Otieno was still opposed to a budget summit with Anna Berg to resolve the issue.",
         "Li Wei said Kenya was ready for talks with Chad.",
         "On Saturday, Li Wei offered for the first time to meet Paul Otieno, although he dismissed an ultimatum.",
         "Joe Biden wants to hold talks with Vladimir Putin.",

@@ -224,7 +224,7 @@ def is_unreal(token: Token) -> bool:
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True  # "there was no meeting between them", "no talks are planned"
     preposition = preposition_of(token)
-    if preposition is not None and preposition.head.pos_ == "ADJ" and (
+    if preposition is not None and (preposition.head.pos_ == "ADJ" or preposition.head.dep_ == "acomp") and (
             (cue := lemma_of(preposition.head)) in cues["negating_governors"] or cue in cues["willingness_heads"]):
         return True  # "remained opposed to talks with X", "is ready for talks"
     if token.pos_ == "NOUN" and any(c.dep_ == "advmod" and c.lower_ in cues["speculative_adverbs"]
