@@ -2552,3 +2552,9 @@ def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(
 ])
 def test_a_meeting_in_a_sentence_about_sport_is_a_match(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_business_or_settler_leaders_do_not_stand_for_their_state(extract_text):
+    assert meetings(extract_text("President Paul Otieno held private talks with Brazilian business leaders.")) == []
+    people, _ = only_meeting(extract_text("President Paul Otieno held talks with Brazilian officials in Oslo."))
+    assert people == ["Brazil", "Paul Otieno"]
