@@ -576,17 +576,27 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
 
 def _acronyms_in_brackets(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'the Organization of Islamic Conference (OIC)', 'Asia Pacific Economic Co-operation (Apec)': a body and the
-    short name in brackets after it are one body, by the name the gazetteer knows, else by the long one."""
+    short name in brackets after it are one body, by the name the gazetteer knows, else by the long one; so are
+    a body and its initials between commas ('The National Farmers Union, NFU, said')."""
     by_start = {m.start: m for m in found if m.type is EntityType.ORGANIZATION}
     same: dict[int, Mention] = {}
     known = load_gazetteer().find_organization
     for long in by_start.values():
         short = by_start.get(long.end + 1)
-        if short is None or doc[long.end].text != "(" or short.end >= len(doc) or doc[short.end].text != ")":
+        if short is None or long.end >= len(doc) or short.end >= len(doc):
+            continue
+        bracketed = doc[long.end].text == "(" and doc[short.end].text == ")"
+        if not bracketed and not (doc[long.end].text == doc[short.end].text == "," and _initials_of(short, long, doc)):
             continue
         same[long.start] = same[short.start] = short if known(short.name) and not known(long.name) else long
     return [replace(m, key=same[m.start].key, name=same[m.start].name) if m.start in same and m.type is (
         EntityType.ORGANIZATION) else m for m in found]
+
+
+def _initials_of(short: Mention, long: Mention, doc: Doc) -> bool:
+    """'NFU' for 'The National Farmers Union': the capitals of the long name's capitalised words."""
+    initials = "".join(t.text[0] for t in doc[long.start : long.end] if t.text[:1].isupper() and t.lower_ != "the")
+    return short.name.isupper() and short.name == initials
 
 
 def _unknown(mention: Mention) -> bool:
