@@ -84,7 +84,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
-    found = _coordinated_with_people(doc, _acronyms_in_brackets(doc, found))
+    found = _coordinated_with_people(doc, _acronyms_beside(doc, found))
     people = _resolve_people(found, doc)
     return MentionIndex(doc, people + _repeated_surnames(doc, people))
 
@@ -574,7 +574,7 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
     return doc[start:end] if 2 <= end - start <= 4 else None
 
 
-def _acronyms_in_brackets(doc: Doc, found: list[Mention]) -> list[Mention]:
+def _acronyms_beside(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'the Organization of Islamic Conference (OIC)', 'Asia Pacific Economic Co-operation (Apec)': a body and the
     short name in brackets after it are one body, by the name the gazetteer knows, else by the long one; so are
     a body and its initials between commas ('The National Farmers Union, NFU, said')."""
