@@ -2560,3 +2560,10 @@ def test_business_or_settler_leaders_do_not_stand_for_their_state(extract_text):
     assert meetings(extract_text("President Paul Otieno held private talks with Brazilian business leaders.")) == []
     people, _ = only_meeting(extract_text("President Paul Otieno held talks with Brazilian officials in Oslo."))
     assert people == ["Brazil", "Paul Otieno"]
+
+
+def test_people_named_together_meeting_people_nobody_names_are_one_side(extract_text):
+    text = "Paul Otieno and Jan Berg are meeting with portfolio managers in New York to line up interest for the offering."
+    assert meetings(extract_text(text)) == []
+    people, _ = only_meeting(extract_text("Paul Otieno and Jan Berg met in Oslo on Monday."))
+    assert people == ["Jan Berg", "Paul Otieno"]
