@@ -2567,3 +2567,11 @@ def test_people_named_together_meeting_people_nobody_names_are_one_side(extract_
     assert meetings(extract_text(text)) == []
     people, _ = only_meeting(extract_text("Paul Otieno and Jan Berg met in Oslo on Monday."))
     assert people == ["Jan Berg", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("name", ["Hwang Min-seok", "Song Min-jae", "Chung In-sook", "Song Ji-woo"])
+def test_a_romanised_given_name_is_not_cut_at_its_hyphen(nlp, name):
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp(f"Finance Minister {name} met the envoy in Seoul on Monday.")
+    assert [m.name for m in find_mentions(doc).mentions if m.type.value == "Person"] == [name]

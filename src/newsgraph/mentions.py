@@ -328,6 +328,12 @@ def _extend_name(ent: Span) -> Span:
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title and (
             doc[end - 1].whitespace_ == ""):
         end += 2
+    # "Chung In-[yong]", "Moon Jae-[in]": a romanised given name cut at its hyphen (not "Bush-led", "Bush-era").
+    if (end + 1 < len(doc) and end - ent.start >= 2 and doc[end].text == "-" and doc[end - 1].whitespace_ == ""
+            and not doc[end].whitespace_ and len(doc[end - 1]) <= 4 and doc[end - 1].is_title
+            and doc[end + 1].is_lower and doc[end + 1].is_alpha and not doc[end + 1].text.endswith("ed")
+            and doc[end + 1].text not in ("era", "style", "like", "type")):
+        end += 2
     # "Ahmed El- [Bashir]", "Roh Moo- [hyun]": a wire's stray space after the hyphen of a name.
     if end < len(doc) and len(doc[end - 1]) > 1 and doc[end - 1].text.endswith("-") and doc[end].is_alpha:
         end = next((e.end for e in doc.ents if e.start == end), end + 1)
