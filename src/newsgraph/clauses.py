@@ -1012,6 +1012,12 @@ def days_from_its_neighbour(token: Token, doc: Doc, published, *, prefer_future:
 
 _PART_OF_DAY = re.compile(r"\b(morning|afternoon|evening|night)\b", re.IGNORECASE)
 
+def sentence_before(doc: Doc, i: int) -> int:
+    """Where the sentence before token i's starts (its own start, in the first sentence)."""
+    start = doc[i].sent.start
+    return doc[start - 1].sent.start if start else start
+
+
 def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     """'X arrived in Israel Sunday. ... In the late afternoon X was to meet Y': a part of a day that names no day is
     of the last day named before it, in its sentence or the two before."""
@@ -1020,9 +1026,7 @@ def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer
                for e in doc.ents):
         return None
     first = min(anchor_ids)
-    start = doc[first].sent.start
-    for _ in range(2):
-        start = doc[start - 1].sent.start if start > 0 else start
+    start = sentence_before(doc, sentence_before(doc, first))
     for ent in reversed([e for e in doc.ents if start <= e.start < first and e.label_ in ("DATE", "TIME")]):
         value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
         if value is not None and value.day is not None:

@@ -40,8 +40,8 @@ from newsgraph.clauses import (
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, routes_of, set_off_for, shared_frame, status_of, subjects_above, time_of,
-    with_under_topic,
+    preposition_of, relative_antecedent, routes_of, sentence_before, set_off_for, shared_frame, status_of,
+    subjects_above, time_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -147,7 +147,7 @@ def _adverb(anchors: list[Token], word: str) -> Token | None:
 def _place_named_before(there: Token, index: MentionIndex) -> Mention | None:
     """'a town near X's villa on the island of Sardinia ... after Y finished a visit there': the last place a
     preposition names before "there", in its sentence or the one before."""
-    start = index.doc[max(there.sent.start - 1, 0)].sent.start
+    start = sentence_before(index.doc, there.i)
     places = [m for m in index.within(start, there.i) if m.type in (EntityType.PLACE, EntityType.STATE)
               and not m.adjectival and index.doc[m.end - 1].dep_ == "pobj"]
     return places[-1] if places else None
@@ -887,10 +887,11 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             subjects.append(person)
             found[person.key] = person
     for root in roots:
-        if token.pos_ == "VERB" and root.dep_ == "dobj" and _names_a_thing(root):
+        thing = _names_a_thing(root)
+        if token.pos_ == "VERB" and root.dep_ == "dobj" and thing:
             continue  # "will host Mr Brown's speech": whose speech it is, not whom the host receives
         mentions = actors_under(root, index)
-        if _names_a_thing(root):  # "met with U.S. Air Force employees": people nobody names, not their state
+        if thing:  # "met with U.S. Air Force employees": people nobody names, not their state
             mentions = [m for m in mentions if m.type not in (EntityType.STATE, EntityType.PLACE) or m.end > root.i]
         if not any(m.type is EntityType.PERSON for m in mentions) and (person := _named_after_comma(root, index)):
             mentions = [person]
@@ -904,7 +905,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
                 # "X arrived on Monday. After talks with Y, he said": X, named in that sentence or the one before,
                 # when Y is the only side found
                 mentions = (_sentence_subject_after(root, index) or len(found) == 1 and _latest_person(
-                    root, index, other_than=found.keys(), since=_previous_sentence(root)) or mentions)
+                    root, index, other_than=found.keys(), since=sentence_before(index.doc, root.i)) or mentions)
         elif not mentions:
             mentions = _state_of_unnamed_holder(root, index, qualifiers)
         if root.dep_ in SUBJECTS:
@@ -1077,7 +1078,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         start = root.sent.start
         if together := _coordinated(index, start, root.i, EntityType.PERSON):
             return together[-1]
-        for first in [start, *([index.doc[start - 1].sent.start] if start > 0 else [])]:
+        for first in dict.fromkeys((start, sentence_before(index.doc, root.i))):
             here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
             if len({m.key for m in here}) == 2:
                 return here
@@ -1105,12 +1106,6 @@ def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[
     here = [m for m in earlier if m.start >= pronoun.sent.start]
     subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
     return [(here or subjects or earlier)[-1]] if earlier else []
-
-
-def _previous_sentence(token: Token) -> int:
-    """Where the sentence before the token's starts (its own, for the first)."""
-    start = token.sent.start
-    return token.doc[start - 1].sent.start if start else start
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
