@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDFS, XSD
 
 import newsgraph.validate as validation
 from newsgraph.engines import graph_chunk
 from newsgraph.rdf import DEFAULT_BASE, article_graph, article_triples
-from newsgraph.namespace import ID
+from newsgraph.namespace import ID, NIF
 from newsgraph.validate import Engine, validate, validate_each
 
 from test_shapes import CASE_FILES, read_case, three_faults
@@ -183,3 +183,25 @@ def test_article_triples_are_the_article_graph_each_once(extractions):
         triples, graph = article_triples(extraction), article_graph(extraction)
         assert len(triples) == len(graph) > 0  # no triple twice
         assert set(triples) == set(graph)
+
+
+def test_python_mention_check_flags_every_graph_its_constraints_report_on(cases, alone):
+    """The screen leaves MentionLength, MentionText and MentionIri to ``_mentions_agree``.
+
+    It may also flag what is only unusual (an article with two texts), never a graph with no result.
+    """
+    flagged = {path.name for path, graph in zip(CASE_FILES, cases, strict=True) if not validation._mentions_agree(graph)}
+    reported = {path.name for path, report in zip(CASE_FILES, alone, strict=True)
+                if any(r.constraint in validation.SCREENED_IN_PYTHON for r in report.results)}
+    with_results = {path.name for path, report in zip(CASE_FILES, alone, strict=True) if report.results}
+    assert reported <= flagged <= with_results
+    assert reported and {"mention_iri_offsets.ttl", "mention_text_mismatch.ttl"} <= reported
+
+
+@pytest.mark.parametrize("offset", [Literal("8.0", datatype=XSD.decimal), Literal("eight", datatype=XSD.integer)])
+def test_an_offset_that_is_no_integer_sends_the_graph_to_validation(cases, offset):
+    graph = Graph()
+    graph += cases[0]
+    mention = URIRef(f"{ID}article-a1#char=17,26")
+    graph.set((mention, NIF.beginIndex, offset))
+    assert not validation._mentions_agree(graph)
