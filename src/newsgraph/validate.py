@@ -530,9 +530,8 @@ def _mentions_agree(graph: Graph) -> bool:
     any node is checked whatever its type, and two values of one property or
     an offset that is not an integer count as a disagreement.
     """
-    values = [_only_values(graph, p) for p in (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext,
-                                                NIF.isString)]
-    if any(v is None for v in values):
+    values = _only_values(graph, (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext, NIF.isString))
+    if values is None:
         return False
     begins, ends, anchors, contexts, texts = values
     for node in begins.keys() & ends.keys():
@@ -553,14 +552,16 @@ def _mentions_agree(graph: Graph) -> bool:
     return True
 
 
-def _only_values(graph: Graph, prop: URIRef) -> dict[Node, Node] | None:
-    """Each subject's value of ``prop``; None when a subject has two."""
-    values: dict[Node, Node] = {}
-    for subject, value in graph.subject_objects(prop):
-        if subject in values:
-            return None
-        values[subject] = value
-    return values
+def _only_values(graph: Graph, props: Sequence[URIRef]) -> list[dict[Node, Node]] | None:
+    """Per property, each subject's value, in one pass over ``graph``; None when a subject has two of one."""
+    values: dict[Node, dict[Node, Node]] = {prop: {} for prop in props}
+    for subject, prop, value in graph:
+        of_prop = values.get(prop)
+        if of_prop is not None:
+            if subject in of_prop:
+                return None
+            of_prop[subject] = value
+    return list(values.values())
 
 
 def _integer(term: Node) -> int | None:
