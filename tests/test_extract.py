@@ -2551,9 +2551,21 @@ def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(
 @pytest.mark.parametrize("text", [
     "Anna Berg won the 17th game and set up a meeting with Paula Nowak on Friday.",
     "Before her quarter-final meeting with Paula Nowak, Anna Berg said her serve needed work.",
+    "Rovers visit Tarnow, while Anna Berg meets Paula Nowak and Lechia face last year's semi-finalists Polonia.",
+    "Anna Berg, a finalist last year, met Paula Nowak on Friday.",
 ])
 def test_a_meeting_in_a_sentence_about_sport_is_a_match(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Radio host Anna Berg talks with Daily Planet columnist Paula Nowak about the election.", False),
+    ("Prime Minister Paul Otieno met with reporter Jan Berg of the Daily Planet on Monday.", False),
+    ("Prime Minister Paul Otieno met Jan Berg, a reporter for the Daily Planet, on Monday.", False),
+    ("Prime Minister Paul Otieno met Jan Berg, the foreign minister, on Monday.", True),
+])
+def test_talks_with_someone_of_the_press_are_an_interview(extract_text, text, met):
+    assert bool(meetings(extract_text(text, published=MONDAY))) is met
 
 
 def test_business_or_settler_leaders_do_not_stand_for_their_state(extract_text):

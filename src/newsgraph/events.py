@@ -645,6 +645,17 @@ def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     return MeetingMode(lexicon["verbs"][lemma])
 
 
+def _of_the_press(person: Mention, doc) -> bool:
+    """'columnist Ana Rojas', 'Ana Rojas, a reporter for the Daily Planet': someone of the press.
+
+    Not 'spoke to reporters Ana Rojas and ...': a plural noun describes no one person."""
+    root = doc[person.end - 1]
+    described = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    if person.start:
+        described.append(doc[person.start - 1])
+    return any(t.tag_ == "NN" and t.lemma_.lower() in load_triggers()["media_nouns"] for t in described)
+
+
 def _about_sport(sentence) -> bool:
     """'set up a meeting with Roddick', 'in the 17th game': a match between players, no meeting."""
     words = load_triggers()["sports_words"]
@@ -767,6 +778,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not _counts_its_sides(token)
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):
+        return None  # an interview
     if _a_bodys_own(token, candidate.participants):
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
