@@ -617,8 +617,9 @@ def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     retyped = []
     for mention in found:
         head = doc[mention.end - 1]
-        unknown = mention.type is not EntityType.PERSON and _unknown(mention) and (
-            mention.end not in title_starts)  # "A and Federal Reserve Board chairman B": the board is B's
+        # "A and Federal Reserve Board chairman B", "A and Bank of France Governor B": the body is B's
+        unknown = mention.type is not EntityType.PERSON and _unknown(mention) and not (
+            {mention.end, head.right_edge.i + 1} & title_starts)
         joined = head.dep_ == "conj" and head.head.i in people_heads or any(
             c.dep_ == "conj" and c.i in people_heads for c in head.children)
         if unknown and joined and all(t.pos_ == "PROPN" and t.is_title for t in doc[mention.start:mention.end]):
