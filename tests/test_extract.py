@@ -1358,6 +1358,11 @@ def test_the_visit_of_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_
     assert found == [(["Jordan", "Paul Otieno"], "state:JOR", "2022-02", Status.PLANNED)]
 
 
+def test_a_visit_by_someone_to_a_state_goes_there_when_the_parser_hangs_to_on_the_visitor(extract_text):
+    text = "Officials said a visit by Kenya's deputy leader to Norway was positive."
+    assert [(people, e.place) for people, e in meetings(extract_text(text))] == [(["Kenya", "Norway"], "state:NOR")]
+
+
 def test_a_meeting_that_ner_reads_as_an_organization_is_no_side_of_itself(extract_text):
     # NER reads "Summit of the" as an organization.
     text = "The fourth Summit of the Organization of American states (OAS) will take place on November 4-5 in Argentina."

@@ -863,8 +863,8 @@ def _destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
     found = [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("to", "of"))
-    # "the visit of X to Y": the parser may hang "to Y" on the visitor
-    found += [o for visitor in objects_of(token, ("of",)) for o in objects_of(visitor, ("to",))]
+    # "the visit of X to Y", "a visit by X to Y": the parser may hang "to Y" on the visitor
+    found += [o for visitor in objects_of(token, ("of", "by")) for o in objects_of(visitor, ("to",))]
     if not found and (travel := verb_of_preposition(token)) is not None and lemma_of(travel) in lexicon["stay_verbs"]:
         found = objects_of(travel, ("to",))  # "came to Qatar on his first trip abroad"
     return found + [o for route in routes_of(token) for o in objects_of(route, ("to",))]
