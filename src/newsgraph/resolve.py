@@ -14,7 +14,7 @@ precise date, and a year it borrows is marked ``year_source="merged-event"``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable, Sequence
 
@@ -127,15 +127,17 @@ def _rekey(extraction: Extraction, canonical: dict[str, tuple[str, str]]) -> Ext
 
 def _share_labels(extractions: list[Extraction]) -> list[Extraction]:
     """Every entity gets one label corpus-wide: the name most of its mentions use."""
-    counts: dict[str, Counter[str]] = {}
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for extraction in extractions:
         for entity in extraction.entities:
-            counts.setdefault(entity.key, Counter())[entity.name] += len(entity.mentions)
+            counts[entity.key][entity.name] += len(entity.mentions)
     label = {key: max(c, key=lambda n: (c[n], n)) for key, c in counts.items()}
 
     def relabel(entity: Entity) -> Entity:
-        aliases = tuple(sorted(({entity.name} | set(entity.aliases)) - {label[entity.key]}))
-        return replace(entity, name=label[entity.key], aliases=aliases)
+        name = label[entity.key]
+        aliases = tuple(sorted(({entity.name} | set(entity.aliases)) - {name}))
+        # Most entities already carry their label and aliases: kept as they are, not copied.
+        return entity if (name, aliases) == (entity.name, entity.aliases) else replace(entity, name=name, aliases=aliases)
 
     return [replace(x, entities=tuple(relabel(e) for e in x.entities)) for x in extractions]
 
