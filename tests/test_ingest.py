@@ -392,6 +392,21 @@ def test_given_title_is_blanked_only_where_the_text_starts_with_it():
     assert clean("The envoys met.", title="Envoys meet").title == "Envoys meet"
 
 
+def test_a_headline_glued_to_the_first_sentence_by_a_wire_credit_is_blanked_with_the_credit():
+    original = "Envoys meet in Port Alder (Wire News)Wire News - The envoys met on Monday."
+    cleaned = clean(original)
+    assert cleaned.text == " " * original.index("The envoys") + "The envoys met on Monday."
+    assert cleaned.title == "Envoys meet in Port Alder"
+    assert clean(original, title="Envoys meet").title == "Envoys meet"
+    # a credit that is no repeat, or one the line starts with, glues nothing
+    for kept in ("The envoys met in Port Alder (AP) on Monday.", "(AP)AP - The envoys met."):
+        assert clean(kept).text == kept
+
+
+def test_a_doubled_quote_reads_as_one():
+    assert clean('The envoys held ""useful"" talks.').text == 'The envoys held " useful"  talks.'
+
+
 def test_cleaning_reports_which_rule_removed_what():
     original = (SEEDS / "004_98e25bbe12994206.txt").read_text(encoding="utf-8")
     rules = {original[r.start : r.end]: r.rule for r in clean(original).removed}
@@ -415,6 +430,7 @@ BOILERPLATE_LINES = [
     "LEGAL WARNING: all rights reserved.", "Related", "Read more", "Photo: Example", "A caption (file photo)",
     "If you are in Norvia, you could face fines.", 'X has been declared an "undesirable organization".',
     "Headline Without Period", "", " ", "\t", "A sentence ends here.", "click here", "By Jane Roe",
+    "Envoys meet (AP)AP - The envoys met.",
 ]
 lines = st.one_of(st.sampled_from(BOILERPLATE_LINES), st.text(max_size=60))
 documents = st.one_of(st.text(), st.lists(lines, max_size=25).map("\n".join))

@@ -24,6 +24,8 @@ _BLANKABLE = re.compile(r"[^\n]")
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’\'»')
 _CAPTION_LETTERS = 0.6
 _SENTENCE_END = (".", "!", "?", '."', ".”", ".’")
+# "Bush meets Blair (AP)AP - President Bush met ...": a wire item's headline and credit, glued to its first sentence.
+_GLUED_CREDIT = re.compile(r"\((?P<wire>[A-Z][\w.' ]{0,40})\)(?P=wire)\s*[-–—]+\s*")
 
 
 class Scope(StrEnum):
@@ -156,9 +158,31 @@ def clean(original: str, *, title: str | None = None, rules: Rulebook | None = N
     cuts = _apply_rules(lines, rules, marks)
     _mark_repeated(lines, rules.limits, marks)
     cut = _choose_cut(lines, cuts, marks, rules.limits)
-    found_title = _mark_title(lines[:cut], rules.limits, marks, given=title)
+    glued = _glued_headline(original, lines[:cut], rules.limits, marks)
+    if glued is None:
+        found_title = _mark_title(lines[:cut], rules.limits, marks, given=title)
+    else:
+        found_title = title or glued[0]
     removed = _removals(lines, marks, cut, cuts[cut].name if cut in cuts else None, len(original))
-    return CleanText(_blank(original, removed), found_title, removed)
+    if glued is not None:
+        removed = tuple(sorted((glued[1], *removed), key=lambda r: r.start))
+    # A doubled quote (CSV escaping, as in AG News: 'held ""useful"" talks') is one quote to the parser.
+    return CleanText(_blank(original, removed).replace('""', '" '), found_title, removed)
+
+
+def _glued_headline(original: str, lines: list[_Line], limits: Limits,
+                    marks: dict[int, str]) -> tuple[str, Removal] | None:
+    """The headline the first line starts with and the stretch to blank up to the first sentence, when a wire
+    credit glues them ("Bush meets Blair (AP)AP - President Bush met ...")."""
+    first = next((line for i, line in enumerate(lines) if line.content and i not in marks), None)
+    if first is None:
+        return None
+    found = _GLUED_CREDIT.search(first.content, 0, limits.title_chars)
+    if found is None or found.start() == 0:
+        return None
+    raw = original[first.start : first.end]
+    start = first.start + len(raw) - len(raw.lstrip())
+    return first.content[: found.start()].strip(), Removal(TITLE_RULE, start, start + found.end())
 
 
 def _split_lines(text: str) -> list[_Line]:
