@@ -2274,6 +2274,12 @@ def test_a_body_and_its_short_name_in_brackets_are_one_side(extract_text, text, 
     assert sorted(event.actors) == [body, "person:anna berg"]
 
 
+def test_a_short_name_given_in_brackets_stands_for_its_body_wherever_it_recurs(extract_text):
+    text = "The Northern Timber Council (NTC) working group meeting was postponed, NTC delegates said."
+    bodies = {e.key for e in extract_text(text).entities if e.type.value == "Organization"}
+    assert bodies == {"org:northern timber council"}
+
+
 @pytest.mark.parametrize("text", [
     "Berg Pushes Kenya on Trade\nNorwegian Prime Minister Anna Berg met Kenyan leaders on Monday.",
     "Berg Calls for Support in Oslo Meeting\nNorwegian Prime Minister Anna Berg met Paul Otieno.",

@@ -583,9 +583,11 @@ def _name_before_apposition(doc: Doc, title: Span) -> Span | None:
 def _acronyms_beside(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'the Organization of Islamic Conference (OIC)', 'Asia Pacific Economic Co-operation (Apec)': a body and the
     short name in brackets after it are one body, by the name the gazetteer knows, else by the long one; so are
-    a body and its initials between commas ('The National Farmers Union, NFU, said')."""
+    a body and its initials between commas ('The National Farmers Union, NFU, said'). The short name stands for
+    that body wherever the article uses it again ('ICCO delegates said')."""
     by_start = {m.start: m for m in found if m.type is EntityType.ORGANIZATION}
     same: dict[int, Mention] = {}
+    by_short: dict[str, Mention] = {}
     known = load_gazetteer().find_organization
     for long in by_start.values():
         short = by_start.get(long.end + 1)
@@ -594,7 +596,11 @@ def _acronyms_beside(doc: Doc, found: list[Mention]) -> list[Mention]:
         bracketed = doc[long.end].text == "(" and doc[short.end].text == ")"
         if not bracketed and not (doc[long.end].text == doc[short.end].text == "," and _initials_of(short, long, doc)):
             continue
-        same[long.start] = same[short.start] = short if known(short.name) and not known(long.name) else long
+        same[long.start] = same[short.start] = by_short[short.name] = (
+            short if known(short.name) and not known(long.name) else long)
+    for mention in by_start.values():
+        if mention.start not in same and mention.name in by_short:
+            same[mention.start] = by_short[mention.name]
     return [replace(m, key=same[m.start].key, name=same[m.start].name) if m.start in same and m.type is (
         EntityType.ORGANIZATION) else m for m in found]
 
