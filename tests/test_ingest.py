@@ -403,6 +403,13 @@ def test_a_headline_glued_to_the_first_sentence_by_a_wire_credit_is_blanked_with
         assert clean(kept).text == kept
 
 
+def test_a_headline_in_capitals_needs_no_blank_line_after_it():
+    cleaned = clean("LORANIA AND NORVIA HOLD TALKS\nThe envoys met on Monday.")
+    assert cleaned.text == " " * 29 + "\nThe envoys met on Monday."
+    assert cleaned.title == "LORANIA AND NORVIA HOLD TALKS"
+    assert clean("PORT ALDER\nThe envoys met.").text == "PORT ALDER\nThe envoys met."  # a dateline, not a headline
+
+
 def test_a_doubled_quote_reads_as_one():
     assert clean('The envoys held ""useful"" talks.').text == 'The envoys held " useful"  talks.'
 

@@ -309,8 +309,10 @@ def _headline_like(lines: list[_Line], index: int, limits: Limits, marks: dict[i
     content = lines[index].content
     after = index + 1
     apart = after >= len(lines) or not lines[after].content or after in marks
+    # A wire headline in capitals needs no blank line after it ("DEUTSCHE BANK CHIEF SAYS PACT INTACT\nDeutsche ...").
+    shouted = content.isupper() and len(content.split()) >= 3
     has_letter = any(c.isalpha() for c in content)
-    return apart and has_letter and len(content) < limits.title_chars and not content.endswith(".")
+    return (apart or shouted) and has_letter and len(content) < limits.title_chars and not content.endswith(".")
 
 
 def _same_words(a: str, b: str) -> bool:
