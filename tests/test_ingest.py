@@ -410,6 +410,11 @@ def test_a_headline_in_capitals_needs_no_blank_line_after_it():
     assert clean("PORT ALDER\nThe envoys met.").text == "PORT ALDER\nThe envoys met."  # a dateline, not a headline
 
 
+def test_an_escaped_paragraph_mark_is_blanked():
+    original = "The envoys met.\n&\\t Jan Berg said talks went well.\n  &\\tMore later."
+    assert clean(original).text == "The envoys met.\n    Jan Berg said talks went well.\n     More later."
+
+
 def test_a_doubled_quote_reads_as_one():
     assert clean('The envoys held ""useful"" talks.').text == 'The envoys held " useful"  talks.'
 

@@ -166,8 +166,13 @@ def clean(original: str, *, title: str | None = None, rules: Rulebook | None = N
     removed = _removals(lines, marks, cut, cuts[cut].name if cut in cuts else None, len(original))
     if glued is not None:
         removed = tuple(sorted((glued[1], *removed), key=lambda r: r.start))
-    # A doubled quote (CSV escaping, as in AG News: 'held ""useful"" talks') is one quote to the parser.
-    return CleanText(_blank(original, removed).replace('""', '" '), found_title, removed)
+    # A doubled quote (CSV escaping, as in AG News: 'held ""useful"" talks') is one quote to the parser;
+    # a paragraph marker escaped as "&\\t" (Reuters-21578) is no word.
+    text = _PARAGRAPH_MARK.sub(lambda mark: " " * len(mark[0]), _blank(original, removed).replace('""', '" '))
+    return CleanText(text, found_title, removed)
+
+
+_PARAGRAPH_MARK = re.compile(r"^[ \t]*&\\t", re.MULTILINE)
 
 
 def _glued_headline(original: str, lines: list[_Line], limits: Limits,
