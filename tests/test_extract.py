@@ -859,10 +859,34 @@ def test_a_nations_people_are_no_side_of_a_visit(extract_text):
     "Officials hope to finish the text by the time Paul Otieno meets Anna Berg.",
     "The deal paved the way for talks between Paul Otieno and Anna Berg.",
     "Paul Otieno spoke on the eve of his meeting with Anna Berg in Oslo.",
+    "Rebel leader Paul Otieno has agreed to face-to-face talks with Anna Berg, officials said.",
+    "During their meeting, Foreign Minister Paul Otieno and Foreign Minister Anna Berg are expected to discuss trade.",
 ])
 def test_a_meeting_still_to_come_is_planned(extract_text, text):
     people, event = only_meeting(extract_text(text))
     assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.PLANNED
+
+
+def test_agreeing_to_the_meeting_reported_before_leaves_it_held(extract_text):
+    text = ("President Paul Otieno met opposition leader Anna Berg on Friday. "
+            "Otieno agreed to the Berg meeting after pressure from lawmakers.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
+def test_what_the_sides_agreed_to_do_during_a_meeting_leaves_it_held(extract_text):
+    text = "During the meeting, Foreign Minister Paul Otieno and Foreign Minister Anna Berg agreed to resume flights."
+    people, event = meetings(extract_text(text))[0]
+    assert people == ["Anna Berg", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("A gesture of peace turned Pope Pius XIII's visit to Chile into a major event, many analysts agreed.",
+     Status.OCCURRED),
+    ("Paul Otieno said he agreed to visit Chile.", Status.PLANNED),
+])
+def test_a_finite_past_clause_keeps_its_tense_under_a_verb_of_planning(extract_text, text, status):
+    assert only_meeting(extract_text(text))[1].status is status
 
 
 def test_two_subjects_who_spoke_by_telephone_had_a_phone_call(extract_text):

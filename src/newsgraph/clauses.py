@@ -78,6 +78,12 @@ def _settled_plan(trigger: Token, cues: dict) -> bool:
     to = _infinitive_to(verb)
     return to is not None and to.i > 0 and lemma_of(verb.doc[to.i - 1]) in cues["settled_plan_nouns"]
 
+def _agreed_to(trigger: Token, preposition: Token | None, cues: dict) -> bool:
+    """'X has agreed to talks with Y': consent to a meeting, which is still to come ("agreed to the meeting" may
+    be to one already held)."""
+    return (preposition is not None and preposition.lower_ == "to" and not is_definite(trigger)
+            and lemma_of(preposition.head) in cues["planned_governors"])
+
 def _brought_to_as_a_clause(noun: Token) -> bool:
     """'X welcomed Y to talks', when the parser reads "to talks" as an infinitive."""
     return noun.dep_ in ("xcomp", "ccomp") and is_infinitive(noun) and (
@@ -292,15 +298,18 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
-    if _settled_plan(token, cues):
-        return Status.PLANNED  # "the deal to open talks with X"
+    if _settled_plan(token, cues) or _agreed_to(token, preposition, cues):
+        return Status.PLANNED  # "the deal to open talks with X", "agreed to talks with X"
     if _present_in_time_clause(clause, cues) or _before_a_wish_or_plan(verb, cues):
         return Status.PLANNED  # "by the time X meets Y": the present of a time clause is a future
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    carriers = [a for a in anchors[1:] if a != verb_of_preposition(token)]  # not "agreed during the meeting"
-    if {lemma_of(t) for t in governors + carriers} & set(cues["planned_governors"]):
+    setting = verb_of_preposition(token)
+    if setting is not None and _expected_to_act(setting, cues):
+        return Status.PLANNED  # "during their meeting, A and B are expected to discuss Z"
+    carriers = [a for a in anchors[1:] if a != setting]  # not "agreed during the meeting"
+    if {lemma_of(t) for t in _planning(clause, governors) + carriers} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks", "talks were scheduled for May"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
@@ -362,6 +371,19 @@ def _present_in_time_clause(verb: Token, cues: dict) -> bool:
 def _carried_out(token: Token, anchors: list[Token]) -> bool:
     light = load_triggers()["meeting"]["light_verbs"] + ["take", "arrive"]
     return any(a.tag_ in ("VBD", "VBN") and (a == verb_of_preposition(token) or lemma_of(a) in light) for a in anchors[1:])
+
+def _planning(clause: Token, governors: list[Token]) -> list[Token]:
+    """The governors that may plan the trigger's clause: none above a finite past clause, whose tense is its own
+    ("analysts agreed the gesture turned his visit into an event": the visit was made)."""
+    for n, verb in enumerate([clause, *governors][:-1]):
+        if verb.tag_ == "VBD" and verb.dep_ == "ccomp" and any(c.dep_ in SUBJECTS for c in verb.children):
+            return governors[:n]
+    return governors
+
+def _expected_to_act(verb: Token, cues: dict) -> bool:
+    """'are expected to discuss', 'is scheduled to sign': an act still to come (not "agreed to resume", which was done)."""
+    return lemma_of(verb) in cues["planned_governors"] and any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children)
 
 def _is_future(verb: Token) -> bool:
     """'will be received', 'is to be received', 'was to meet' (but not 'agreed to continue')."""
