@@ -72,6 +72,12 @@ def test_durations_are_not_dates(text):
     assert normalize_date(text, published=PUBLISHED) is None
 
 
+@pytest.mark.parametrize("text", ["the late 1980s", "the '90s", "the 1980s and 1990s", "the 1990's"])
+@pytest.mark.parametrize("published", [PUBLISHED, None])
+def test_a_decade_is_coarser_than_any_date_we_give(text, published):
+    assert normalize_date(text, published=published) is None
+
+
 @pytest.mark.parametrize("text, length", [("three-day", True), ("a 12-day", True), ("week-long", True), ("two day", True),
                                           ("48-hour", True), ("in two weeks", False), ("the next day", False),
                                           ("Monday", False)])

@@ -31,6 +31,8 @@ _DURATION = re.compile(
 _LENGTH = re.compile(
     r"^([\w-]+-|\d+ |(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) )(day|week|month|year|hour)(-long)?$"
     r"|^(day|week|month|year)-long$", re.IGNORECASE)
+# A decade ("the late 1980s", "the '90s") is coarser than a year, the coarsest precision a TimeValue has.
+_DECADE = re.compile(r"\d0'?s\b")
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ONE_AGO = re.compile(r"^an? (?=(year|month|week|day)\b.*\bago$)", re.IGNORECASE)
 _NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
@@ -83,7 +85,7 @@ def is_length(text: str) -> bool:
 def normalize_date(text: str, *, published: dt.date | None, prefer_future: bool = False) -> TimeValue | None:
     """The date ``text`` denotes, or None when it is no date or cannot be resolved."""
     text = _first_day(_strip(text))
-    if not text or _DURATION.search(text) or _LENGTH.search(text):
+    if not text or _DURATION.search(text) or _LENGTH.search(text) or _DECADE.search(text):
         return None
     if published is None:
         return _without_reference(text)
