@@ -894,6 +894,14 @@ def test_two_subjects_who_spoke_by_telephone_had_a_phone_call(extract_text):
     assert people == ["Anna Berg", "Paul Otieno"] and event.mode is MeetingMode.PHONE
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Foreign Minister John Harris met Peter Collins in a Geneva hotel on Monday.", "place:2660646"),  # Geneva
+    ("Foreign Minister John Harris will meet Peter Collins at his Black Sea resort residence.", None),  # a sea
+])
+def test_a_town_named_before_a_building_is_where_they_met(extract_text, text, place):
+    assert only_meeting(extract_text(text, published=MONDAY))[1].place == place
+
+
 def test_a_meeting_on_the_sidelines_of_a_summit_is_where_the_summit_is(extract_text):
     text = "Anna Berg met Paul Otieno on the sidelines of an Asian summit in Hanoi on Monday."
     assert only_meeting(extract_text(text, published=MONDAY))[1].place == "place:1581130"  # Hanoi

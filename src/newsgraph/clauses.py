@@ -946,9 +946,9 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
             if prep.dep_ == "prep" and (prep.lower_ == "in" or prep.lower_ == "of" and place_noun):
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
     compounds = [c for c in token.children if c.dep_ == "compound"]
-    if _names_its_place(token) and (
-            named := next((m for c in compounds if (m := index.at(c.i)) and m.type is EntityType.PLACE), None)):
-        return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"
+    named = next((m for c in compounds if (m := index.at(c.i)) and m.type is EntityType.PLACE), None)
+    if named is not None and (_names_its_place(token) or named.state and token.lemma_ in load_triggers()["venue_nouns"]):
+        return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"; "a London hotel", of a town
     # "the Tunisian capital Tunis", when NER does not know the name itself
     described = [token, *compounds]
     return next((m for t in described if (m := _capital_description(t, index))), None) or _the_country(token, index)
