@@ -889,6 +889,14 @@ def test_a_finite_past_clause_keeps_its_tense_under_a_verb_of_planning(extract_t
     assert only_meeting(extract_text(text))[1].status is status
 
 
+def test_a_meeting_during_a_visit_keeps_its_own_day_not_the_day_the_visit_began(extract_text):
+    text = ("Chilean President Tomas Ruiz said here on Friday that ties with Peru were strong. During his meeting with "
+            "Peruvian President Pedro Alvarez, Ruiz praised the trade pact. Alvarez arrived here Thursday for a "
+            "three-day state visit.")
+    people, event = only_meeting(extract_text(text, published=dt.date(2021, 5, 7)))  # a Friday
+    assert people == ["Pedro Alvarez", "Tomas Ruiz"] and event.time.iso() == "2021-05-07"
+
+
 def test_two_subjects_who_spoke_by_telephone_had_a_phone_call(extract_text):
     people, event = only_meeting(extract_text("Paul Otieno and Anna Berg spoke by telephone on Monday.", published=MONDAY))
     assert people == ["Anna Berg", "Paul Otieno"] and event.mode is MeetingMode.PHONE

@@ -1406,8 +1406,10 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
 def _absorb(target: Candidate, other: Candidate) -> None:
     target.participants = list({m.key: m for m in target.participants + other.participants}.values())
     target.place = max(filter(None, (target.place, other.place)), key=_specificity, default=None)
-    target.time = _more_precise(target.time, other.time)
-    target.dated = target.dated or other.dated
+    if not (other.mode is MeetingMode.VISIT and target.mode is not MeetingMode.VISIT):
+        # A visit lasts days: the day it began is not that of a meeting held during it.
+        target.time = _more_precise(target.time, other.time)
+        target.dated = target.dated or other.dated
     target.under_way = target.under_way or other.under_way
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
