@@ -633,6 +633,14 @@ def test_due_to_arrive_for_a_visit_is_a_planned_visit(extract_text):
     assert event.status is Status.PLANNED and event.time.iso() == "2021-05-05"
 
 
+def test_a_visit_with_a_purpose_begins_the_day_of_the_arrival(extract_text):
+    # The parser reads "for a visit to Peru to boost ties" as "for [a visit] to boost ties".
+    text = ("Chilean President Tomas Ruiz arrived here Tuesday for a three-day official visit to Peru to boost "
+            "political and economic ties, officials said.")
+    _, event = only_meeting(extract_text(text, published=dt.date(2021, 5, 6)))  # a Thursday
+    assert set(event.actors) == {"person:tomas ruiz", "state:PER"} and event.time.iso() == "2021-05-04"
+
+
 def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text):
     text = "Paul Otieno met with senior military commanders on her return from a summit in Malaysia."
     assert meetings(extract_text(text)) == []

@@ -49,13 +49,20 @@ def anchors_of(token: Token) -> list[Token]:
         if carrier is not token:
             anchors.append(carrier)
             head = carrier.head
-        if carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
+        if carrier.dep_ == "nsubj" and _for_to_clause(head):
+            anchors.append(head.head)  # "arrived for a visit to Peru to boost ties": parsed "for [a visit] to boost"
+        elif carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             anchors.append(head)
         elif (verb := verb_of_preposition(carrier)) is not None:
             anchors.append(verb)  # "arrived in China for talks": where and when he arrived
         elif _brought_to_as_a_clause(carrier):
             anchors.append(head)
     return anchors
+
+def _for_to_clause(verb: Token) -> bool:
+    """An infinitive with "for" and a subject ("for [X] to boost ties") that hangs on another verb."""
+    return is_infinitive(verb) and verb.head is not verb and verb.head.pos_ == "VERB" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
 
 def _infinitive_to(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
