@@ -641,6 +641,18 @@ def test_a_visit_with_a_purpose_begins_the_day_of_the_arrival(extract_text):
     assert set(event.actors) == {"person:tomas ruiz", "state:PER"} and event.time.iso() == "2021-05-04"
 
 
+def test_the_person_just_before_a_verb_left_without_subject_is_the_visitor(extract_text):
+    text = ("Hiding women away in the home hidden behind veils is a backward view of Islam, President Kiprono of "
+            "Kenya has said during a visit to Britain.")
+    _, event = only_meeting(extract_text(text))
+    assert set(event.actors) == {"person:kiprono", "state:GBR"}
+
+
+def test_the_name_a_plan_is_attributed_to_is_no_side_of_the_summit_it_was_adopted_at(extract_text):
+    text = "According to Tomas Ruiz, a plan adopted at the Group of Eight summit in Lima envisages new measures."
+    assert all("person:tomas ruiz" not in event.actors for _, event in meetings(extract_text(text)))
+
+
 def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text):
     text = "Paul Otieno met with senior military commanders on her return from a summit in Malaysia."
     assert meetings(extract_text(text)) == []

@@ -894,9 +894,10 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it does not name its sides.
     if not commented and not any(r.dep_ in SUBJECTS for r in roots) and (
             token.pos_ == "VERB" or not _names_its_sides(token, roots, index)):
-        above = subjects_above(clause_anchor(anchors), trigger=token)
+        verb = clause_anchor(anchors)
+        above = subjects_above(verb, trigger=token)
         roots += above
-        if token.pos_ == "VERB" and not above and (person := _person_just_before(token, index)) is not None:
+        if verb.pos_ == "VERB" and not above and (person := _person_just_before(verb, index)) is not None:
             subjects.append(person)
             found[person.key] = person
     for root in roots:
@@ -1036,11 +1037,16 @@ def _after_bare_with(token: Token, index: MentionIndex) -> list[Mention]:
 
 
 def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
-    """A verb the parser left without a subject ("..., Li Bin, Chinese envoy, met with Y"): the person just before it."""
+    """A verb the parser left without a subject ("..., Li Bin, Chinese envoy, met with Y", "..., X of Pakistan has
+    said during a visit"): the person just before it, past the verb's own auxiliaries."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None  # "a plan adopted at the summit": the participle's subject is the noun it describes
     earlier = [m for m in index.before(verb.i, type=EntityType.PERSON) if m.start >= verb.sent.start]
-    if not earlier or any(t.pos_ in ("VERB", "AUX") for t in index.doc[earlier[-1].end : verb.i]):
+    if not earlier or any(t.pos_ in ("VERB", "AUX") and not (t.head == verb and t.dep_ in ("aux", "auxpass"))
+                          for t in index.doc[earlier[-1].end : verb.i]):
         return None
     return earlier[-1]
+
 
 
 def _sides_named(roots: list[Token], index: MentionIndex) -> int:
