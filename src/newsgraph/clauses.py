@@ -388,7 +388,7 @@ def _planning(clause: Token, governors: list[Token]) -> list[Token]:
     return governors
 
 def _expected_to_act(verb: Token, cues: dict) -> bool:
-    """'are expected to discuss', 'is scheduled to sign': an act still to come (not "agreed to resume", which was done)."""
+    """'are expected to discuss', 'is scheduled to sign': an act still to come (not "agreed to resume", done)."""
     return lemma_of(verb) in cues["planned_governors"] and any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children)
 
@@ -954,7 +954,8 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
     compounds = [c for c in token.children if c.dep_ == "compound"]
     named = next((m for c in compounds if (m := index.at(c.i)) and m.type is EntityType.PLACE), None)
-    if named is not None and (_names_its_place(token) or named.state and token.lemma_ in load_triggers()["venue_nouns"]):
+    building = token.lemma_ in load_triggers()["venue_nouns"]
+    if named is not None and (_names_its_place(token) or building and named.state):
         return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"; "a London hotel", of a town
     # "the Tunisian capital Tunis", when NER does not know the name itself
     described = [token, *compounds]

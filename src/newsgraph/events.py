@@ -1048,7 +1048,6 @@ def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
     return earlier[-1]
 
 
-
 def _sides_named(roots: list[Token], index: MentionIndex) -> int:
     return len({m.key for root in roots for m in actors_under(root, index)})
 
