@@ -403,6 +403,17 @@ def test_a_headline_glued_to_the_first_sentence_by_a_wire_credit_is_blanked_with
         assert clean(kept).text == kept
 
 
+@pytest.mark.parametrize("dateline", ["PORT ALDER (Wire News) - ", "PORT ALDER, Lorania (Wire) - "])
+def test_a_headline_run_into_a_dateline_is_blanked_and_the_dateline_kept(dateline):
+    original = f"Envoys to Hold First Talks {dateline}The envoys met on Monday."
+    cleaned = clean(original)
+    assert cleaned.text == " " * 26 + f" {dateline}The envoys met on Monday."
+    assert cleaned.title == "Envoys to Hold First Talks"
+    # a dateline that starts the text, or follows a sentence, has no headline before it
+    for kept in (f"{dateline}The envoys met.", f"The envoys met. {dateline}More talks."):
+        assert clean(kept).text == kept
+
+
 def test_a_headline_in_capitals_needs_no_blank_line_after_it():
     cleaned = clean("LORANIA AND NORVIA HOLD TALKS\nThe envoys met on Monday.")
     assert cleaned.text == " " * 29 + "\nThe envoys met on Monday."
