@@ -653,6 +653,19 @@ def test_the_name_a_plan_is_attributed_to_is_no_side_of_the_summit_it_was_adopte
     assert all("person:tomas ruiz" not in event.actors for _, event in meetings(extract_text(text)))
 
 
+@pytest.mark.parametrize(("text", "people"), [
+    # whose trip the subject is, is whom "he" stands for, not the subject said before
+    ('Opposition spokesman Tomas Ruiz argued: "It gives the wrong signals." Mr Otieno\'s Chile trip is part of '
+     "regular high-level meetings with Santiago ministers. He will meet Chilean counterpart Minister Pedro Alvarez.",
+     ["Otieno", "Pedro Alvarez"]),
+    # but whose assistants the subject is, not: they act themselves
+    ('"The roses arrived the next day," actress Anna Berg says. Then, she says, producer Paul Otieno\'s assistants '
+     "started calling again. She asked Otieno to meet her in the hotel bar.", ["Anna Berg", "Paul Otieno"]),
+])
+def test_a_pronoun_stands_for_the_owner_of_a_subject_that_is_no_person(extract_text, text, people):
+    assert only_meeting(extract_text(text))[0] == people
+
+
 def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text):
     text = "Paul Otieno met with senior military commanders on her return from a summit in Malaysia."
     assert meetings(extract_text(text)) == []

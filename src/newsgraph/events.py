@@ -1122,8 +1122,18 @@ def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[
         return []
     earlier = [m for m in index.before(pronoun.i, type=EntityType.PERSON) if m.key not in other_than and m.start >= since]
     here = [m for m in earlier if m.start >= pronoun.sent.start]
-    subjects = [m for m in earlier if index.doc[m.end - 1].dep_ in SUBJECTS]
+    subjects = [m for m in earlier if _subject_or_its_owner(index.doc[m.end - 1])]
     return [(here or subjects or earlier)[-1]] if earlier else []
+
+
+def _subject_or_its_owner(name: Token) -> bool:
+    """A subject, or whose thing the subject is ("X's trip is part of ...; he will meet Y": X; not "X's
+    assistants started calling", people who act themselves)."""
+    if name.dep_ in SUBJECTS:
+        return True
+    owned, cues = name.head, load_triggers()["anaphora"]
+    people = is_someone_elses(owned) or owned.lemma_.lower() in (*cues["people_nouns"], *cues["representative_nouns"])
+    return name.dep_ == "poss" and owned.dep_ in SUBJECTS and not people
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
