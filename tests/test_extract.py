@@ -666,6 +666,11 @@ def test_a_pronoun_stands_for_the_owner_of_a_subject_that_is_no_person(extract_t
     assert only_meeting(extract_text(text))[0] == people
 
 
+def test_the_group_of_eight_is_a_body_not_a_person(extract_text):
+    text = "Chancellor Tomas Ruiz has been locked in talks with finance ministers of the G8, which Chile now chairs."
+    assert set(only_meeting(extract_text(text))[1].actors) == {"person:tomas ruiz", "org:g8"}
+
+
 def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text):
     text = "Paul Otieno met with senior military commanders on her return from a summit in Malaysia."
     assert meetings(extract_text(text)) == []
