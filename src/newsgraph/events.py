@@ -1132,8 +1132,9 @@ def _subject_or_its_owner(name: Token) -> bool:
     if name.dep_ in SUBJECTS:
         return True
     owned, cues = name.head, load_triggers()["anaphora"]
-    people = is_someone_elses(owned) or owned.lemma_.lower() in (*cues["people_nouns"], *cues["representative_nouns"])
-    return name.dep_ == "poss" and owned.dep_ in SUBJECTS and not people
+    if name.dep_ != "poss" or owned.dep_ not in SUBJECTS:
+        return False
+    return not (is_someone_elses(owned) or owned.lemma_.lower() in (*cues["people_nouns"], *cues["representative_nouns"]))
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
