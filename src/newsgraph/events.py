@@ -1131,10 +1131,8 @@ def _subject_or_its_owner(name: Token) -> bool:
     assistants started calling", people who act themselves)."""
     if name.dep_ in SUBJECTS:
         return True
-    owned, cues = name.head, load_triggers()["anaphora"]
-    if name.dep_ != "poss" or owned.dep_ not in SUBJECTS:
-        return False
-    return not (is_someone_elses(owned) or owned.lemma_.lower() in (*cues["people_nouns"], *cues["representative_nouns"]))
+    owned = name.head
+    return name.dep_ == "poss" and owned.dep_ in SUBJECTS and _names_a_thing(owned) and not is_someone_elses(owned)
 
 
 def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None:
