@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.events import Candidate, _merge_into
+from newsgraph.events import Candidate, _merge_into, _without_repeats
 from newsgraph.mentions import Mention
-from newsgraph.model import EntityType, EventType, MeetingMode, Status
+from newsgraph.model import EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
 
 MONDAY = dt.date(2021, 5, 4)
 
@@ -2080,6 +2080,17 @@ def test_the_meeting_mentioned_after_a_summit_is_the_visit_before_it_when_it_nam
     assert len(merged) == 3
 
 
+def test_an_undated_report_of_a_dated_meeting_at_its_place_is_that_meeting():
+    def meeting(time, status=Status.OCCURRED):
+        sides = (Participant("person:a"), Participant("person:b"))
+        return None, Event(EventType.MEETING, sides, (), status=status, place="place:tunis", time=time)
+
+    wednesday, later = TimeValue(2005, 11, 16), TimeValue(2005, 12, 20)
+    kept = [meeting(None), meeting(wednesday), meeting(None, Status.PLANNED), meeting(later), meeting(None)]
+    assert [(e.time, e.status) for _, e in _without_repeats(kept)] == [
+        (wednesday, Status.OCCURRED), (None, Status.PLANNED), (later, Status.OCCURRED)]
+
+
 @pytest.mark.parametrize("text", ["", "   ", ".", "Hello"])
 def test_a_text_without_sentences_or_meetings_gives_no_events(extract_text, text):
     assert extract_text(text, published=MONDAY).events == ()
@@ -2181,6 +2192,8 @@ def test_an_undated_meeting_takes_the_day_its_side_was_there(extract_text, text,
     ("Paul Otieno headed to the capital Nairobi for talks with President Jon Berg.", "place:184745"),  # Nairobi
     # a city NER reads as a body
     ("Jon Otieno traveled to Lusaka for a meeting with Paul Hamilton.", "place:909137"),
+    # a city NER reads as a people (NORP)
+    ("Jon Otieno traveled to Tunis for a meeting with Paul Hamilton.", "place:2464470"),
 ])
 def test_where_one_travels_for_talks_is_where_they_are(extract_text, text, place):
     _, event = only_meeting(extract_text(text, published=MONDAY))

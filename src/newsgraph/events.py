@@ -1493,19 +1493,23 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
 
 def _without_repeats(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
     """One event per sides, place, day and status: a tour's stop whose host state the article names a
-    person for is the meeting reported with that person, and gives it its evidence."""
-    first: dict[tuple, int] = {}
+    person for is the meeting reported with that person, and gives it its evidence. An undated event
+    between the same sides at the same place with the same status is the dated one told again."""
     out: list[tuple[Candidate, Event]] = []
     for candidate, event in kept:
-        same = (event.actors, event.place, event.time, event.status)
-        if same in first:
-            earlier_candidate, earlier = out[first[same]]
-            evidence = earlier.evidence + tuple(e for e in event.evidence if e not in earlier.evidence)
-            out[first[same]] = (earlier_candidate, replace(earlier, evidence=evidence))
-        else:
-            first[same] = len(out)
+        same = next((i for i, (_, earlier) in enumerate(out) if _repeats(earlier, event)), None)
+        if same is None:
             out.append((candidate, event))
+            continue
+        earlier_candidate, earlier = out[same]
+        evidence = earlier.evidence + tuple(e for e in event.evidence if e not in earlier.evidence)
+        out[same] = (earlier_candidate, replace(earlier, evidence=evidence, time=earlier.time or event.time))
     return out
+
+
+def _repeats(a: Event, b: Event) -> bool:
+    return (a.actors, a.place, a.status) == (b.actors, b.place, b.status) and (
+        a.time == b.time or a.time is None or b.time is None)
 
 
 def _far_apart(a: TimeValue | None, b: TimeValue | None) -> bool:

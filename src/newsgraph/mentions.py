@@ -144,8 +144,8 @@ def _from_entity(ent: Span) -> Mention | None:
     if _named_as_place(ent):
         return _unknown_place(ent)
     named = ent.label_ == "PERSON" or _name_after_a_title(ent)
-    if named or ent.label_ == "ORG":
-        # NER reads "Yerevan" as a name, "Lusaka" as a body (unless a body of that name is known)
+    if named or ent.label_ in ("ORG", "NORP"):
+        # NER reads "Yerevan" as a name, "Lusaka" as a body (unless a body of that name is known), "Tunis" as a people
         place = gazetteer.find_place(ent.text)
         if place is not None and (named or gazetteer.find_organization(ent.text) is None):
             return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
