@@ -1850,8 +1850,11 @@ def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_aroun
      "to broker a deal late Tuesday.", []),
     ("Anna Berg and Jon Berg arrived on Monday. Paul Otieno met the envoys, who have been trying to broker "
      "a deal, late Tuesday.", [["Anna Berg", "Paul Otieno"], ["Jon Berg", "Paul Otieno"]]),
+    # a body says whose: not the two named before
+    ("Anna Berg and Jon Berg both praised the plan. Paul Otieno met the APEC leaders late Tuesday.",
+     [["Asia-Pacific Economic Cooperation", "Paul Otieno"]]),
 ])
-def test_a_definite_plural_points_back_unless_a_clause_says_which(extract_text, text, sides):
+def test_a_definite_plural_points_back_unless_a_clause_or_a_body_says_which(extract_text, text, sides):
     assert sorted(people for people, _ in meetings(extract_text(text, published=MONDAY))) == sides
 
 
