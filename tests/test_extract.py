@@ -56,6 +56,15 @@ def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
     assert any(people == ["Fumio Kishida", "Narendra Modi"] for people, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Foreign Minister Jon Otieno and Trade Minister Anna Berg visited China last week.",
+    "Speaker Jon Otieno and Senate President Anna Berg will pay an official visit to China from Dec. 3 to 9.",
+])
+def test_visitors_who_travel_together_meet_the_host_state(extract_text, text):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "China", "Jon Otieno"] and event.mode is MeetingMode.VISIT
+
+
 def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     people, event = only_meeting(extract_text("Joe Biden telephoned Vladimir Putin on Saturday.", published=MONDAY))
     assert people == ["Joe Biden", "Vladimir Putin"]

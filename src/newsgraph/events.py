@@ -1461,8 +1461,11 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people.
     host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
-    if host and len(people) + len(others) == 1 and host not in covered | {m.key for m in others}:
-        # "X visited China", "X held talks in Beijing": the host state is the other side when nobody there is named.
+    sides = people + others
+    visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
+    if host and (len(sides) == 1 or visitors_only) and host not in covered | {m.key for m in others}:
+        # "X visited China", "X held talks in Beijing", "X and Y visited China": the host state is the other
+        # side when nobody there is named.
         others.append(state_mention(c.place.start, c.place.end, host))
     return people + others
 
