@@ -2103,6 +2103,16 @@ def test_an_undated_report_of_a_dated_meeting_at_its_place_is_that_meeting():
         (wednesday, Status.OCCURRED), (None, Status.PLANNED), (later, Status.OCCURRED)]
 
 
+def test_names_listed_after_a_description_are_sides_too(extract_text):
+    # the parser hangs "Paul Hamilton" inside the relative clause and "Berg" inside the apposition before them
+    text = ("Foreign Minister Anna Berg and visiting U.S. diplomats agreed on Monday that sanctions would remain. "
+            "The agreement was reached at a meeting between Jon Otieno, who is U.S. Undersecretary of State for "
+            "Political Affairs, Paul Hamilton, the Undersecretary of State for Arms Control and International "
+            "Security, and Berg.")
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, e in found if e.type is EventType.MEETING] == [["Anna Berg", "Jon Otieno", "Paul Hamilton"]]
+
+
 @pytest.mark.parametrize("text", ["", "   ", ".", "Hello"])
 def test_a_text_without_sentences_or_meetings_gives_no_events(extract_text, text):
     assert extract_text(text, published=MONDAY).events == ()

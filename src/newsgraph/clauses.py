@@ -718,8 +718,10 @@ def _describing(root: Token, index: MentionIndex) -> set[int]:
     named = index.at(root.i)
     if named is None or named.type is not EntityType.PERSON:
         return set()
-    return {t.i for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and index.at(c.i) is None
-            for t in c.subtree}
+    described = {t.i for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and index.at(c.i) is None
+                 for t in c.subtree}
+    listed = {t.i for c in root.children if c.dep_ == "appos" for name in _listed_inside(c) for t in name.subtree}
+    return described - listed
 
 def _posted_to(mention: Mention, index: MentionIndex) -> bool:
     """'Peru's ambassador to (the) Japan': the state an envoy is posted to is not a side with them."""
@@ -792,6 +794,18 @@ def _phrase(root: Token):
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
         if not located and not relative and (not clause or _leads(child)):
             yield from _phrase(child)
+        elif clause:
+            for listed in _listed_inside(child):
+                yield from _phrase(listed)
+
+
+def _listed_inside(description: Token) -> list[Token]:
+    """'between A, who is X, B, the Y of Z, and C': the names the parser hangs inside a description of the name
+    before them are the list's next items; a comma before them says so ('an adviser to Y and Z' has none)."""
+    doc = description.doc
+    return [t for t in description.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and t.left_edge.i >= 2 and (
+        doc[t.left_edge.i - 1].text == "," or doc[t.left_edge.i - 1].lower_ in ("and", "or")
+        and doc[t.left_edge.i - 2].text == ",")]
 
 def is_someone_elses(noun: Token) -> bool:
     """'the son of X', 'X's lawyer': a person tied to X, who is not X."""
