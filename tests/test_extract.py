@@ -2103,6 +2103,19 @@ def test_an_undated_report_of_a_dated_meeting_at_its_place_is_that_meeting():
         (wednesday, Status.OCCURRED), (None, Status.PLANNED), (later, Status.OCCURRED)]
 
 
+@pytest.mark.parametrize("text, statuses", [
+    # the report, written as the meeting was announced, tells of the meeting it opened with
+    ("French President Jon Otieno met with his Iraqi counterpart Paul Hamilton on Thursday in Paris. During the "
+     "meeting, Otieno and Hamilton are to discuss the situation in Iraq, the presidential office said.",
+     [Status.OCCURRED]),
+    # talks with a day of their own are more talks
+    ("Jon Otieno met Paul Hamilton in Paris on Monday. The two agreed that the talks would resume next month.",
+     [Status.OCCURRED, Status.PLANNED]),
+])
+def test_the_meeting_announced_after_it_is_told_is_that_meeting(extract_text, text, statuses):
+    assert [e.status for e in extract_text(text, published=MONDAY).events] == statuses
+
+
 def test_names_listed_after_a_description_are_sides_too(extract_text):
     # the parser hangs "Paul Hamilton" inside the relative clause and "Berg" inside the apposition before them
     text = ("Foreign Minister Anna Berg and visiting U.S. diplomats agreed on Monday that sanctions would remain. "

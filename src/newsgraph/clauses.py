@@ -800,10 +800,12 @@ def _phrase(root: Token):
 
 
 def _listed_inside(description: Token) -> list[Token]:
-    """'between A, who is X, B, the Y of Z, and C': the names the parser hangs inside a description of the name
-    before them are the list's next items; a comma before them says so ('an adviser to Y and Z' has none)."""
+    """'between A, who is X, B, the Y of Z, and C': the names the parser joins to the noun describing the name
+    before them are the list's next items; a comma before them says so ('an adviser to Y and Z' has none, and
+    'centres based in Europe, Japan and India' joins them to a place, not to the description)."""
     doc = description.doc
-    return [t for t in description.subtree if t.dep_ == "conj" and t.pos_ == "PROPN" and t.left_edge.i >= 2 and (
+    nouns = [description, *(c for c in description.children if c.dep_ in ("attr", "dobj"))]
+    return [t for noun in nouns for t in noun.children if t.dep_ == "conj" and t.pos_ == "PROPN" and (
         doc[t.left_edge.i - 1].text == "," or doc[t.left_edge.i - 1].lower_ in ("and", "or")
         and doc[t.left_edge.i - 2].text == ",")]
 

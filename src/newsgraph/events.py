@@ -1342,7 +1342,8 @@ def _same_kind(earlier: Candidate, later: Candidate) -> bool:
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     if b.attends:  # "X will attend": whatever the tense, the latest meeting said
         return _joinable(a, b) and not a.unnamed_side
-    if a.status and b.status and a.status != b.status and not _called_off(a, b) or a.unnamed_side or b.unnamed_side:
+    if a.status and b.status and a.status != b.status and not (_called_off(a, b) or _told_ahead(a, b)) or (
+            a.unnamed_side or b.unnamed_side):
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
         return False
@@ -1392,6 +1393,13 @@ def _joinable(a: Candidate, b: Candidate) -> bool:
 def _called_off(planned: Candidate, later: Candidate) -> bool:
     """'Talks had been scheduled for May, but the talks were put off': the plan was cancelled."""
     return planned.status is Status.PLANNED and later.status is Status.CANCELLED and later.anaphoric
+
+
+def _told_ahead(held: Candidate, later: Candidate) -> bool:
+    """'X met Y on Thursday ... During the meeting, X and Y are to discuss Z': the dated meeting, told as it was
+    announced (not 'the talks will resume next month', which has a day of its own)."""
+    return (held.status is Status.OCCURRED and held.time is not None and later.status is Status.PLANNED
+            and later.anaphoric and later.time is None and _keys(held) == _keys(later))
 
 
 def _persons(c: Candidate) -> list[Mention]:
