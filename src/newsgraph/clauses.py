@@ -970,8 +970,7 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
                 return next((m for o in prep.children if o.dep_ == "pobj" and (m := place_at(o, index))), None)
     compounds = [c for c in token.children if c.dep_ == "compound"]
     named = next((m for c in compounds if (m := index.at(c.i)) and m.type is EntityType.PLACE), None)
-    building = token.lemma_ in load_triggers()["venue_nouns"]
-    if named is not None and (_names_its_place(token) or building and named.state):
+    if named is not None and (_names_its_place(token) or named.state and token.lemma_ in load_triggers()["venue_nouns"]):
         return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"; "a London hotel", of a town
     # "the Tunisian capital Tunis", when NER does not know the name itself
     described = [token, *compounds]
