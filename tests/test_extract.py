@@ -2574,6 +2574,14 @@ def test_talks_where_remarks_were_made_are_on_the_day_the_remarks_were_said(extr
     assert [e.time.day if e.time else None for e in talks] == [day]
 
 
+def test_talks_where_remarks_were_made_are_where_the_remarks_were_made(extract_text):
+    # the parser hangs "in the ... city of Kampala" on the remarks, not on "made"
+    text = ("Kenyan envoy Paul Otieno said here on Monday that the border is ready to reopen. Otieno made the "
+            "statements to reporters in the Ugandan city of Kampala following a meeting with Anna Berg on the issue.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == "place:232422"  # Kampala in GeoNames
+
+
 @pytest.mark.parametrize("text", [
     # someone tied to a person is not that person
     "Paul Otieno has already met with Jon Smith's lawyer, as well as with Anna Berg's two grandmothers.",

@@ -817,14 +817,15 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 
 def _remarks_made_at(token: Token) -> list[Token]:
     """'X made the remarks to reporters in Ramallah when holding talks with Y': the verb of remarks made at the
-    meeting, whose place is the meeting's, and whose day is that of the sentence before that reports them."""
+    meeting, whose place is the meeting's, and whose day is that of the sentence before that reports them. The
+    remarks come too: the parser hangs "in Ramallah" on them as often as on the verb."""
     nouns = load_triggers()["remark_nouns"]
     made = token
     while made.dep_ in ("pobj", "dobj", "prep", "advcl", "pcomp") and (
             made == token or made.pos_ != "NOUN" or lemma_of(made) in nouns):
         made = made.head  # through "when holding", "in", "the remarks in"; not through "a question on his visit"
     remarks = [c for c in made.children if c.dep_ == "dobj" and lemma_of(c) in nouns]
-    return [made] if lemma_of(made) == "make" and any(map(is_definite, remarks)) else []
+    return [made, *remarks] if lemma_of(made) == "make" and any(map(is_definite, remarks)) else []
 
 
 def _reports_before(sentence) -> list[Token]:
