@@ -415,6 +415,13 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
     assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
 
 
+def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extract_text):
+    text = ('UN envoy Paavo Zentrix said on Saturday that talks would go on. "There is going to be a presence for '
+            'some time," Zentrix, former Finnish president and veteran peace broker, told a press conference '
+            "following meetings with Montenegrin leaders in Podgorica.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Montenegro", "Paavo Zentrix"]]
+
+
 @pytest.mark.parametrize("text, met", [
     # a spouse or child named in full is not whom the bare surname stands for
     ("President Paul Otieno arrived in Oslo with his wife Mary Otieno. Otieno met Prime Minister Anna Berg.",

@@ -634,10 +634,15 @@ def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     return retyped
 
 
+# Entity labels newsgraph makes no mention of, which NER also gives to surnames it does not know.
+_NO_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
 def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     """One sense per discourse: a surname the article gave in full is that person wherever it recurs."""
     taken = {i for m in people for i in range(m.start, m.end)}
-    taken |= {t.i for ent in doc.ents for t in ent}
+    # A surname NER reads as a product or a work ("Ahtisaari, former Finnish president, ...") names nothing else.
+    taken |= {t.i for ent in doc.ents if not (len(ent) == 1 and ent.label_ in _NO_NAME_LABELS) for t in ent}
     by_surname: dict[str, set[str]] = {}
     for m in people:
         if len(m.name.split()) >= 2:
