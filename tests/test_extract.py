@@ -2729,6 +2729,13 @@ def test_business_or_settler_leaders_do_not_stand_for_their_state(extract_text):
     assert people == ["Brazil", "Paul Otieno"]
 
 
+@pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
+def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
+    assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []
+    people, _ = only_meeting(extract_text("President Paul Otieno is in Oslo for talks with Brazil's leaders."))
+    assert people == ["Brazil", "Paul Otieno"]
+
+
 def test_people_named_together_meeting_people_nobody_names_are_one_side(extract_text):
     text = "Paul Otieno and Jan Berg are meeting with portfolio managers in New York to line up interest for the offering."
     assert meetings(extract_text(text)) == []

@@ -682,13 +682,21 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     inside.update(_name_hung_elsewhere(max(inside) + 1, index))
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
-    inside -= _describing(root, index)
+    inside -= _describing(root, index) | _owner_of_a_group(root)
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
                if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
     return people or mentions or _represented(root, touched, index)
+
+def _owner_of_a_group(root: Token) -> set[int]:
+    """'talks with Japan's creditor banks', 'Iraq's militia leaders': a group of the owner's people, not the owner."""
+    groups = load_triggers()["non_state_groups"]
+    if root.lemma_.lower() not in groups and not any(  # not "Norway's Labour government", a party's
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in groups for c in root.children):
+        return set()
+    return {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
 
 def possessive_at(doc: Doc, i: int) -> bool:
     """Whether token i is a possessive "'s"."""

@@ -1177,9 +1177,10 @@ def _points_back(noun: Token) -> bool:
 
 def _introduced(noun: Token) -> bool:
     """'the negotiators who broker the deal': a restrictive clause says which ones (no comma before it);
-    'the APEC leaders': a body names whose."""
+    'the APEC leaders', 'Brazil's business leaders': a name says whose."""
     return any(c.dep_ == "relcl" and noun.doc[c.left_edge.i - 1].text != ","
-               or c.dep_ == "compound" and c.ent_type_ == "ORG" for c in noun.children)
+               or c.dep_ == "compound" and c.ent_type_ == "ORG" or c.dep_ == "poss" and c.pos_ == "PROPN"
+               for c in noun.children)
 
 
 def _the_country(root: Token, cues: dict) -> Token | None:
