@@ -2729,6 +2729,21 @@ def test_business_or_settler_leaders_do_not_stand_for_their_state(extract_text):
     assert people == ["Brazil", "Paul Otieno"]
 
 
+def test_leaders_of_a_state_s_opposition_are_not_the_state(extract_text):
+    assert meetings(extract_text("Anna Berg on Friday met with three leaders of the Chadian opposition.")) == []
+
+
+@pytest.mark.parametrize("occasions, expected", [
+    ("", [["Anna Berg", "Dragan Simic", "Goran Vukic", "Mira Lazic"]]),
+    # unless the text says they were met one by one
+    (", on separate occasions", [["Anna Berg", "Goran Vukic"], ["Anna Berg", "Dragan Simic"], ["Anna Berg", "Mira Lazic"]]),
+])
+def test_a_counted_group_named_one_by_one_is_met_at_once(extract_text, occasions, expected):
+    text = ("Anna Berg met the three leaders of the opposition Zajedno coalition, Goran Vukic, Dragan Simic and "
+            f"Mira Lazic{occasions}.")
+    assert [people for people, _ in meetings(extract_text(text))] == expected
+
+
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
 def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
     assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []

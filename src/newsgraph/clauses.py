@@ -771,8 +771,10 @@ def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> li
     if root.tag_ in ("NN", "NNP") and root.lemma_.lower() in load_role_lexicon():
         return []  # "the Italian leader", "Iraqi prime minister": one person, maybe named elsewhere, not the state
     groups = load_triggers()["non_state_groups"]
-    if any(c.dep_ == "compound" and c.lemma_.lower() in groups for c in root.children):
-        return []  # "Brazilian business leaders", "Israeli settler leaders": a group of the state's people
+    of = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if any(c.dep_ == "compound" and c.lemma_.lower() in groups for c in root.children) or any(
+            o.lemma_.lower() in groups for o in of):
+        return []  # "Brazilian business leaders", "leaders of the Serbian opposition": a group of the state's people
     demonyms = [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
     return demonyms or _stationed(root, index)
 

@@ -484,14 +484,15 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together;
     'President Y and Premier Z are to meet X': one meeting per host of one state too."""
     lexicon = load_triggers()["meeting"]
-    separately = any(c.lower_ in lexicon["separately"] for c in token.children)
+    separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(  # "on separate occasions"
+        c.dep_ == "prep" and any(a.lower_ == "separate" for o in c.children for a in o.children) for c in token.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
     subjects = candidate.subjects
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     welcomed = any(c.dep_ == "agent" for c in token.children)  # "X was met at the airport by A and B": one welcome
-    one_each = separately or one_visitor and not together and not welcomed
+    one_each = separately or one_visitor and not together and not welcomed and not _a_counted_group(token, people)
     if candidate.mode is MeetingMode.MULTILATERAL or not _carried_by_verb(token) or together:
         return [candidate]
     if len(others) >= 2 and one_each:
@@ -502,6 +503,17 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
         return [replace(candidate, participants=[host, people[0]], subjects=[host], evidence=list(candidate.evidence))
                 for host in subjects]
     return [candidate]
+
+
+def _a_counted_group(token: Token, people: list[Mention]) -> bool:
+    """'met the three members of the coalition, A, B and C': a group counted, then named one by one, met at once."""
+    def counted(name: Token) -> bool:
+        while name != token and name.head != name:
+            name = name.head
+            if name.tag_ == "NNS" and any(c.dep_ == "nummod" for c in name.children):
+                return True
+        return False
+    return bool(people) and all(counted(token.doc[m.end - 1]) for m in people)
 
 
 def _hosts_of_one_state(hosts: list[Mention], guest: Mention, represented, offices: dict[str, set[str]]) -> bool:
