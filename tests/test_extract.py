@@ -102,12 +102,12 @@ def test_a_meeting_in_a_state_is_in_the_one_city_of_it_where_its_people_stay(ext
 
 @pytest.mark.parametrize("later, day", [
     ("Otieno is expected to be in Norway on April 17-18.", 17),  # the visit starts the day he is to be there
-    ("Otieno arrived in Sweden on Tuesday.", None),  # another state: the visit keeps its month
+    ("Otieno arrived in Sweden on Tuesday.", None),  # another state (a visit of its own): the visit keeps its month
 ])
 def test_a_visit_without_its_day_starts_the_day_its_visitor_is_said_to_be_there(extract_text, later, day):
     text = f"Kenyan President Paul Otieno will take a holiday after his visit to Norway in mid-April, an aide said. {later}"
-    people, event = only_meeting(extract_text(text, published=dt.date(2020, 4, 9)))
-    assert people == ["Norway", "Paul Otieno"] and (event.time.month, event.time.day) == (4, day)
+    visits = {tuple(people): e for people, e in meetings(extract_text(text, published=dt.date(2020, 4, 9)))}
+    assert (visits["Norway", "Paul Otieno"].time.month, visits["Norway", "Paul Otieno"].time.day) == (4, day)
 
 
 def test_agreeing_for_the_first_time_to_meet_is_the_subject_s_plan(extract_text):
@@ -2742,6 +2742,34 @@ def test_a_counted_group_named_one_by_one_is_met_at_once(extract_text, occasions
     text = ("Anna Berg met the three leaders of the opposition Zajedno coalition, Goran Vukic, Dragan Simic and "
             f"Mira Lazic{occasions}.")
     assert [people for people, _ in meetings(extract_text(text))] == expected
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("Kenyan Foreign Minister Paul Otieno arrived in Lima on Monday.", Status.OCCURRED, 3),
+    # the day one leaves is none of the visit's days
+    ("Kenyan Foreign Minister Paul Otieno was scheduled to leave for Lima late Monday, officials said.",
+     Status.PLANNED, None),
+    ("Kenyan Foreign Minister Paul Otieno leaves for Lima on Saturday.", Status.PLANNED, None),
+    ("Kenyan Foreign Minister Paul Otieno is about to leave for Lima.", Status.PLANNED, None),
+])
+def test_an_official_travelling_to_another_state_visits_it(extract_text, text, status, day):
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Paul Otieno", "Peru"] and event.status is status and event.mode is MeetingMode.VISIT
+    assert (event.time.day if event.time else None) == day
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan Foreign Minister Paul Otieno arrived in Mombasa on Monday.",  # at home
+    "Paul Otieno arrived in Lima on Monday.",  # whom he acts for, the text does not say
+])
+def test_a_journey_home_or_of_someone_of_no_known_state_is_no_visit(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+def test_a_journey_gives_way_to_the_meetings_held_there(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno arrived in Lima on Monday. "
+            "He met Peruvian President Juan Perez on Tuesday.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Juan Perez", "Paul Otieno"]]
 
 
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])

@@ -104,10 +104,14 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     met_at: dict[str, Mention] = {}  # where each host was last met ("X met Y in Rome")
     here = dateline_place(index)
     visitors = {m.key for m in index.mentions if m.type is EntityType.PERSON and _is_visiting(doc, m)}
+    journeys: list[Candidate] = []
     for number, sent in enumerate(sentences):
         groups.people.extend(_coordinated(index, sent.start, sent.end, EntityType.PERSON))
         groups.states.extend(_coordinated(index, sent.start, sent.end, EntityType.STATE))
         for token in sent:
+            if (journey := _journey(token, index, published, represented)) is not None:
+                journey.evidence.append(sentence_span(sent))
+                journeys.append(journey)
             candidate = _candidate(token, index, groups, published)
             if candidate is None:
                 continue
@@ -130,6 +134,11 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             for part in parts + gapped:
                 _host_stays(part, met_at)
                 _merge_into(merged, part, represented)
+    # A journey is a visit only where the article reports no meeting of the traveller's in that state.
+    for journey in journeys:
+        host = _state_of(journey.place)
+        if not any(_people(journey) <= _people(c) and (c.place is None or _state_of(c.place) == host) for c in merged):
+            merged.append(journey)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
     _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
@@ -825,6 +834,36 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
             candidate.time and published and candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
+
+
+def _journey(token: Token, index: MentionIndex, published, represented) -> Candidate | None:
+    """'X arrived in Lima', 'X will leave for Lima': an official who travels to another state visits it."""
+    lexicon = load_triggers()["meeting"]
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in lexicon["travel_verbs"] or is_unreal(token):
+        return None
+    places = [m for o in objects_of(token, tuple(lexicon["travel_verbs"][lemma])) if (m := place_at(o, index))]
+    people = _travellers(token, index)
+    host = _state_of(places[0]) if places else None
+    if not people or host is None or any(not represented.get(p.key) or host in represented[p.key] for p in people):
+        return None
+    anchors = anchors_of(token)
+    status = status_of(token, anchors)
+    leaving = lemma in lexicon["departure_verbs"]
+    if status in (None, Status.OCCURRED) and (leaving and token.tag_ in ("VBZ", "VBP") or token.head.lower_ == "about"):
+        status = Status.PLANNED  # "X leaves for Japan on Saturday", "X is about to leave for Turkey"
+    # The day one arrives or flies in is the visit's first; the day one leaves (or the lead's) is none of its days.
+    future = status in (Status.PLANNED, Status.CANCELLED)
+    time = None if leaving else time_of(anchors, index.doc, published, prefer_future=future)
+    return Candidate(trigger=token.i, mode=MeetingMode.VISIT, participants=people, subjects=people, place=places[0],
+                     time=time, dated=leaving or time is not None or is_dated(anchors, index.doc), status=status)
+
+
+def _travellers(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Who travels: the verb's subject, or that of the verb it completes ("was scheduled to leave for X")."""
+    subjects = [relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb) or (
+        subjects_above(verb) if verb.dep_ in ("xcomp", "conj") else [])
+    return [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
 
 
 def _remarks_made_at(token: Token) -> list[Token]:
