@@ -422,6 +422,17 @@ def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extrac
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Montenegro", "Paavo Zentrix"]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Vice President Juma Okello Wafula arrived on Monday. Okello then spoke to reporters.", [("Juma Okello Wafula", 2)]),
+    # not where someone else has it as a surname
+    ("Juma Okello Wafula and Anna Okello arrived on Monday. Okello then spoke to reporters.",
+     [("Anna Okello", 2), ("Juma Okello Wafula", 1)]),
+])
+def test_a_middle_name_alone_is_the_person_named_in_full_before(extract_text, text, expected):
+    people = [e for e in extract_text(text).entities if e.type.value == "Person"]
+    assert sorted((p.name, len(p.mentions)) for p in people) == expected
+
+
 @pytest.mark.parametrize("text, met", [
     # a spouse or child named in full is not whom the bare surname stands for
     ("President Paul Otieno arrived in Oslo with his wife Mary Otieno. Otieno met Prime Minister Anna Berg.",

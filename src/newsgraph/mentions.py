@@ -643,11 +643,17 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     taken = {i for m in people for i in range(m.start, m.end)}
     # A surname NER reads as a product or a work ("Ahtisaari, former Finnish president, ...") names nothing else.
     taken |= {t.i for ent in doc.ents if not (len(ent) == 1 and ent.label_ in _NO_NAME_LABELS) for t in ent}
+    full = [m for m in people if len(m.name.split()) >= 2]
     by_surname: dict[str, set[str]] = {}
-    for m in people:
-        if len(m.name.split()) >= 2:
-            for surname in _surnames(m.name):
-                by_surname.setdefault(surname, set()).add(m.key)
+    for m in full:
+        for surname in _surnames(m.name):
+            by_surname.setdefault(surname, set()).add(m.key)
+    # a person's middle name ("Kiir" of "Salva Kiir Mayardit") where no one has it as a first name or surname
+    named_so = {m.name.split()[0] for m in full} | set(by_surname)
+    for m in full:
+        if m.type is EntityType.PERSON:
+            for middle in set(_middle_names(m.name)) - named_so:
+                by_surname.setdefault(middle, set()).add(m.key)
     extra = []
     for token in doc:
         keys = by_surname.get(token.text, set())
@@ -668,6 +674,11 @@ def _surnames(name: str) -> list[str]:
     return [last]
 
 
+def _middle_names(name: str) -> list[str]:
+    """'Salva Kiir Mayardit' is also 'Kiir': the names between the first and the last (not an initial, "W.")."""
+    return [w for w in name.split()[1:-1] if len(w) > 2 and w[:1].isupper() and not w.endswith(".")]
+
+
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
     headline_end = _headline_end(doc)
@@ -678,6 +689,10 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     for name in full_names:
         for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
+    # A middle name ("Kiir" of "Salva Kiir Mayardit") only where no one has it as a first name or surname.
+    middle = [(fold(part), name) for name in full_names for part in _middle_names(name) if fold(part) not in by_part]
+    for part, name in middle:
+        by_part.setdefault(part, set()).add(name)
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
     partners = _partners(people, doc)
     regnal = {fold(m.name) for m in people if " " not in m.name and _after_regnal_title(m.start, m.end, doc)}
