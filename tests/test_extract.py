@@ -2783,6 +2783,17 @@ def test_a_journey_gives_way_to_the_meetings_held_there(extract_text):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Juan Perez", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text", [
+    "A summit bringing together leaders of Chad, Mali and Niger opened in Bamako on Monday.",
+    "Talks involving Chad, Mali and Niger opened in Bamako on Monday.",
+    # the parser hangs the clause on what the summit is about
+    "A summit on the border issue, which brought together leaders from Chad, Mali and Niger, opened in Bamako on Monday.",
+])
+def test_whom_a_meeting_brings_together_are_its_sides(extract_text, text):
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Chad", "Mali", "Niger"]
+
+
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
 def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
     assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []

@@ -474,8 +474,10 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "prep":
                 roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child)
                              + _guests(token, child))
+                if anchor is token:  # "a summit on the Darfur issue, which brought together ...": a parser slip
+                    roots.extend(g for o in child.children for c in o.children if c.dep_ == "relcl" for g in _gathered(c))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
-                roots.extend(_guests(token, child))  # "a dinner hosted by X", "a dinner where A told B"
+                roots.extend(_guests(token, child) + _gathered(child))  # "a dinner hosted by X", "a dinner where A told B"
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)
@@ -544,6 +546,14 @@ def _guests(meal: Token, child: Token) -> list[Token]:
     # "a banquet for visiting Prime Minister X": the parser may read "visiting" as the verb of X
     visitors = [o for c in child.children if c.dep_ == "pcomp" for o in c.children if o.dep_ == "dobj"]
     return objects + visitors if child.lower_ == "for" else []
+
+
+def _gathered(clause: Token) -> list[Token]:
+    """'a summit which brought together leaders of A, B and C', 'talks involving A and B': whom a meeting gathers."""
+    together = " together" if any(c.lower_ == "together" for c in clause.children) else ""  # a particle or an adverb
+    if lemma_of(clause) + together not in load_triggers()["meeting"]["gathering_verbs"]:
+        return []
+    return [c for c in clause.children if c.dep_ == "dobj"]
 
 
 def is_a_speech_at(meal: Token) -> bool:
