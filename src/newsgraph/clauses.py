@@ -475,9 +475,10 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child)
                              + _guests(token, child))
                 if anchor is token:  # "a summit on the Darfur issue, which brought together ...": a parser slip
-                    roots.extend(g for o in child.children for c in o.children if c.dep_ == "relcl" for g in _gathered(c))
+                    clauses = [c for o in child.children for c in o.children if c.dep_ == "relcl"]
+                    roots.extend(g for c in clauses for g in _gathered(c))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
-                roots.extend(_guests(token, child) + _gathered(child))  # "a dinner hosted by X", "a dinner where A told B"
+                roots.extend(_guests(token, child) + _gathered(child))  # "a dinner hosted by X", "talks involving A"
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)

@@ -493,8 +493,9 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     """'X met separately with Y and Z', 'X held talks with Y and Z': one meeting per host, unless said to be together;
     'President Y and Premier Z are to meet X': one meeting per host of one state too."""
     lexicon = load_triggers()["meeting"]
-    separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(  # "on separate occasions"
-        c.dep_ == "prep" and any(a.lower_ == "separate" for o in c.children for a in o.children) for c in token.children)
+    occasions = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "on separate occasions"
+    separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(
+        a.lower_ == "separate" for o in occasions for a in o.children)
     together = any(t.lower_ in lexicon["together"] for t in token.sent)
     subjects = candidate.subjects
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
