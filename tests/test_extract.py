@@ -433,6 +433,13 @@ def test_a_middle_name_alone_is_the_person_named_in_full_before(extract_text, te
     assert sorted((p.name, len(p.mentions)) for p in people) == expected
 
 
+def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
+    text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
+            "Jan Dray told radio last week. Her trip to Norway was to show her support for dialogue, Dray said.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))  # "her" is nobody the article calls a spokesman
+    assert people == ["Anna Berg", "Norway"]
+
+
 @pytest.mark.parametrize("text, met", [
     # a spouse or child named in full is not whom the bare surname stands for
     ("President Paul Otieno arrived in Oslo with his wife Mary Otieno. Otieno met Prime Minister Anna Berg.",

@@ -1173,7 +1173,8 @@ def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[
     named in its sentence, else the person the story is about, the latest one who was a subject."""
     if pronoun.lower_ not in load_triggers()["anaphora"]["singular_pronouns"]:
         return []
-    earlier = [m for m in index.before(pronoun.i, type=EntityType.PERSON) if m.key not in other_than and m.start >= since]
+    earlier = [m for m in index.before(pronoun.i, type=EntityType.PERSON)
+               if m.key not in other_than and m.start >= since and _agrees(pronoun, m, index)]
     here = [m for m in earlier if m.start >= pronoun.sent.start]
     subjects = [m for m in earlier if _subject_or_its_owner(index.doc[m.end - 1])]
     return [(here or subjects or earlier)[-1]] if earlier else []
@@ -1196,10 +1197,19 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
             [verb.head] if verb.dep_ == "acl" and verb.head.i < pronoun.i else []) or (  # a parser slip: "X, ..., added"
             _subject_after_a_fronted_phrase(pronoun, verb))
         if subjects:
-            people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
+            people = [m for c in subjects for m in actors_under(c, index)
+                      if m.type is EntityType.PERSON and _agrees(pronoun, m, index)]
             kin = any(map(is_someone_elses, subjects))
             return people[:1] if people or kin else None
     return None
+
+
+def _agrees(pronoun: Token, person: Mention, index: MentionIndex) -> bool:
+    """'Her trip ..., party spokesman Julien Dray said': "her" is nobody the article calls "Mr" or "spokesman"."""
+    cues = load_triggers()["anaphora"]
+    gender = cues["pronoun_genders"].get(pronoun.lower_)
+    said = {cues["gender_words"].get(index.doc[m.start - 1].lower_) for m in index.mentions if m.key == person.key and m.start}
+    return gender is None or said - {None} <= {gender}
 
 
 def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token) -> list[Token]:
