@@ -456,7 +456,7 @@ def test_a_bare_surname_is_not_the_kin_or_spouse_named_in_full(extract_text, tex
 
 def test_a_name_after_a_king_s_title_is_a_given_name_not_a_surname(extract_text):
     text = ("Kenyan President Paul Letsie invaded Uganda. King Letsie of Ruritania will meet Anna Berg on Thursday. "
-            "Her meeting with Letsie went well.")
+            "Berg said her meeting with Letsie went well.")
     found = [people for people, e in meetings(extract_text(text, published=MONDAY)) if e.type is EventType.MEETING]
     assert found and all("Paul Letsie" not in people for people in found)
 
