@@ -2801,6 +2801,13 @@ def test_whom_a_meeting_brings_together_are_its_sides(extract_text, text):
     assert people == ["Chad", "Mali", "Niger"]
 
 
+def test_a_visit_said_to_be_over_is_not_where_its_traveller_is_now(extract_text):
+    text = ("During Paul Otieno's recent six-day visit to Norway, officials criticised him. "
+            "Otieno was also expected to meet Secretary of State Anna Berg.")
+    found = {tuple(people): e for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found["Anna Berg", "Paul Otieno"].place is None
+
+
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
 def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
     assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []

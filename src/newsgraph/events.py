@@ -125,7 +125,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
             persons = _persons(candidate)
             if len(persons) >= 2:
                 groups.people.append(persons)
-            _place_from_stay(candidate, persons, stays, number, met_at)
+            _place_from_stay(candidate, persons, stays, number, met_at, over=_over(token))
             parts = (_split_tour(candidate, token, index, published)
                      or _split_separate(candidate, token, represented, offices))
             gapped = _gapped(candidate, token, index, published)
@@ -173,7 +173,7 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             verb, places = token, [m for c in token.children for m in _places_under(c, index)]
         elif lemma in lexicon["presence_verbs"]:  # "Y, who is in Beijing for a summit"
             verb, places = token, _places_in(token, index)
-        elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"]:
+        elif token.pos_ == "NOUN" and lemma in lexicon["stay_nouns"] and not _over(token):
             verb = token.head.head if preposition_of(token) is not None else token.head
             while verb.dep_ in ("advmod", "npadvmod") and verb.head is not verb:
                 verb = verb.head  # "X, midway through a visit to Y, ...": the phrase qualifies X's verb
@@ -189,6 +189,12 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         if places:  # "arrived in Oslo for a visit to Norway": in Oslo
             found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
     return found
+
+
+def _over(stay: Token) -> bool:
+    """'During the Dalai Lama's recent visit to Taiwan': a stay said to be over is not where they are now."""
+    words = load_triggers()["meeting"]["past_stay_words"]["words"]
+    return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children)
 
 
 def _places_in(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -210,9 +216,10 @@ def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> 
 
 
 def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int,
-                     met_at: dict[str, Mention]) -> None:
-    """Where a host was last met, else the latest place a participant was said to be at, else the first said later."""
-    if candidate.mode is MeetingMode.VISIT and candidate.place is not None:
+                     met_at: dict[str, Mention], *, over: bool = False) -> None:
+    """Where a host was last met, else the latest place a participant was said to be at, else the first said later.
+    A visit that is ``over`` ("his recent visit to Taiwan") says where they were, not where they are."""
+    if candidate.mode is MeetingMode.VISIT and candidate.place is not None and not over:
         stay = stays[number]
         stay.update({p.key: candidate.place for p in persons if not _in_state(stay.get(p.key), candidate.place)})
     if candidate.place is not None or candidate.mode is MeetingMode.PHONE:
