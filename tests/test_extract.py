@@ -2808,6 +2808,12 @@ def test_a_visit_said_to_be_over_is_not_where_its_traveller_is_now(extract_text)
     assert found["Anna Berg", "Paul Otieno"].place is None
 
 
+def test_officials_of_ministries_of_several_states_are_those_states(extract_text):
+    text = "Kenyan, Ugandan and Tanzanian foreign ministry officials resumed talks with Chadian officials in Oslo."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Chad", "Kenya", "Tanzania", "Uganda"]
+
+
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
 def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
     assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates import is_length, is_month, names_a_day, normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers, venue_at
+from newsgraph.mentions import Mention, MentionIndex, load_triggers, state_mention, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
@@ -699,7 +699,18 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or mentions or _represented(root, touched, index)
+    return people or _states_of_listed_bodies(mentions, touched) or mentions or _represented(root, touched, index)
+
+def _states_of_listed_bodies(mentions: list[Mention], touched: list[Mention]) -> list[Mention]:
+    """'British, French and German foreign ministry officials': NER makes one body of the last demonym and the
+    ministry, the others stay demonyms; the sides are the states the list names."""
+    demonyms = [m for m in touched if m.adjectival and m.type is EntityType.STATE]
+    bodies = [m for m in mentions if m.type is EntityType.ORGANIZATION and m.state]
+    if not demonyms or not mentions or len(bodies) < len(mentions):
+        return []
+    states = [replace(m, adjectival=False, metonym=True) for m in demonyms]
+    states += [state_mention(m.start, m.end, m.state) for m in bodies]
+    return list({m.key: m for m in states}.values()) if len({m.key for m in states}) >= 2 else []
 
 def _owner_of_a_group(root: Token) -> set[int]:
     """'talks with Japan's creditor banks', 'Iraq's militia leaders': a group of the owner's people, not the owner."""
