@@ -2814,6 +2814,14 @@ def test_officials_of_ministries_of_several_states_are_those_states(extract_text
     assert people == ["Chad", "Kenya", "Tanzania", "Uganda"]
 
 
+def test_who_quarrels_over_a_visit_is_no_side_of_it(extract_text):
+    text = "China signaled on Thursday its row with Singapore over a visit by Prime Minister Jan Berg to Taiwan last month."
+    assert all("China" not in people for people, _ in meetings(extract_text(text, published=MONDAY)))
+    # but who presides over talks holds them
+    text = "Prime Minister Jan Berg arrived in Oslo to preside over the joint committee meetings with his counterpart Anna Lie."
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Lie", "Jan Berg"]]
+
+
 @pytest.mark.parametrize("group", ["Brazil's creditor banks", "Brazil's business leaders", "Brazil's opposition"])
 def test_a_state_s_business_or_banks_are_not_the_state(extract_text, group):
     assert meetings(extract_text(f"President Paul Otieno is in Oslo for talks with {group}.")) == []

@@ -1047,9 +1047,14 @@ def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bo
 
 
 def _commented_on(token: Token) -> bool:
-    """'X dismissed the planned talks as pointless', 'A and B welcomed the resumption of the talks': who judges a
-    meeting is no side of it, unless it is with someone ("X welcomed talks with Y": X is the other side)."""
+    """'X dismissed the planned talks as pointless', 'A and B welcomed the resumption of the talks', 'X protested
+    over a visit': who judges a meeting is no side of it, unless it is with someone ("X welcomed talks with Y": X is
+    the other side)."""
     carrier = phase_of(token)
+    cues = load_triggers()["meeting"]["topic_prepositions"]
+    if carrier.dep_ == "pobj" and carrier.head.lower_ in cues["words"] and lemma_of(carrier.head.head) not in cues[
+            "unless_after"]:
+        return True  # "China's row with Singapore over a visit by X", "protested against the talks"
     return carrier.dep_ == "dobj" and lemma_of(carrier.head) in load_triggers()["meeting"]["comment_verbs"] and not (
         has_preposition(token, "with"))
 
