@@ -2769,6 +2769,7 @@ def test_a_counted_group_named_one_by_one_is_met_at_once(extract_text, occasions
      Status.PLANNED, None),
     ("Kenyan Foreign Minister Paul Otieno leaves for Lima on Saturday.", Status.PLANNED, None),
     ("Kenyan Foreign Minister Paul Otieno is about to leave for Lima.", Status.PLANNED, None),
+    ("Kenyan Foreign Minister Paul Otieno will go to Peru on Saturday.", Status.PLANNED, 8),
 ])
 def test_an_official_travelling_to_another_state_visits_it(extract_text, text, status, day):
     people, event = only_meeting(extract_text(text, published=MONDAY))
@@ -2779,6 +2780,7 @@ def test_an_official_travelling_to_another_state_visits_it(extract_text, text, s
 @pytest.mark.parametrize("text", [
     "Kenyan Foreign Minister Paul Otieno arrived in Mombasa on Monday.",  # at home
     "Paul Otieno arrived in Lima on Monday.",  # whom he acts for, the text does not say
+    "Kenyan Foreign Minister Paul Otieno arrived in Lima for medical treatment on Monday.",  # a private journey
 ])
 def test_a_journey_home_or_of_someone_of_no_known_state_is_no_visit(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []

@@ -848,7 +848,8 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     """'X arrived in Lima', 'X will leave for Lima': an official who travels to another state visits it."""
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in lexicon["travel_verbs"] or is_unreal(token):
+    if token.pos_ != "VERB" or lemma not in lexicon["travel_verbs"] or is_unreal(token) or any(
+            lemma_of(o) in lexicon["private_journeys"]["words"] for o in objects_of(token, ("for",))):
         return None
     places = [m for o in objects_of(token, tuple(lexicon["travel_verbs"][lemma])) if (m := place_at(o, index))]
     people = _travellers(token, index)
