@@ -417,9 +417,9 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
 
 def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extract_text):
     text = ('UN envoy Paavo Zentrix said on Saturday that talks would go on. "There is going to be a presence for '
-            'some time," Zentrix, former Finnish president and veteran peace broker, told a press conference '
-            "following meetings with Montenegrin leaders in Podgorica.")
-    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Montenegro", "Paavo Zentrix"]]
+            'some time," Zentrix, former Finnish president and veteran peace broker, spoke to journalists after '
+            "talks with Chadian leaders in Ndjamena.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Chad", "Paavo Zentrix"]]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -435,7 +435,7 @@ def test_a_middle_name_alone_is_the_person_named_in_full_before(extract_text, te
 
 def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
     text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
-            "Jan Dray told radio last week. Her trip to Norway was to show her support for dialogue, Dray said.")
+            "Jan Kowal told radio last week. Her trip to Norway was to show her support for dialogue, Kowal said.")
     people, _ = only_meeting(extract_text(text, published=MONDAY))  # "her" is nobody the article calls a spokesman
     assert people == ["Anna Berg", "Norway"]
 
@@ -2757,7 +2757,7 @@ def test_leaders_of_a_state_s_opposition_are_not_the_state(extract_text):
     (", on separate occasions", [["Anna Berg", "Goran Vukic"], ["Anna Berg", "Dragan Simic"], ["Anna Berg", "Mira Lazic"]]),
 ])
 def test_a_counted_group_named_one_by_one_is_met_at_once(extract_text, occasions, expected):
-    text = ("Anna Berg met the three leaders of the opposition Zajedno coalition, Goran Vukic, Dragan Simic and "
+    text = ("Anna Berg met the three leaders of the opposition Unity coalition, Goran Vukic, Dragan Simic and "
             f"Mira Lazic{occasions}.")
     assert [people for people, _ in meetings(extract_text(text))] == expected
 
@@ -2817,8 +2817,9 @@ def test_officials_of_ministries_of_several_states_are_those_states(extract_text
 
 
 def test_who_quarrels_over_a_visit_is_no_side_of_it(extract_text):
-    text = "China signaled on Thursday its row with Singapore over a visit by Prime Minister Jan Berg to Taiwan last month."
-    assert all("China" not in people for people, _ in meetings(extract_text(text, published=MONDAY)))
+    for text in ("Kenya protested on Thursday over a visit by Prime Minister Jan Berg.",
+                 "Kenya complained about the talks with Prime Minister Jan Berg."):
+        assert meetings(extract_text(text, published=MONDAY)) == []
     # but who presides over talks holds them
     text = "Prime Minister Jan Berg arrived in Oslo to preside over the joint committee meetings with his counterpart Anna Lie."
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Lie", "Jan Berg"]]

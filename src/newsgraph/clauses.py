@@ -474,7 +474,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "prep":
                 roots.extend(_sides_hung_on_a_time_or_place(child) + _visitors_after_destination(child)
                              + _guests(token, child))
-                if anchor is token:  # "a summit on the Darfur issue, which brought together ...": a parser slip
+                if anchor is token:  # "a summit on the border issue, which brought together ...": a parser slip
                     clauses = [c for o in child.children for c in o.children if c.dep_ == "relcl"]
                     roots.extend(g for c in clauses for g in _gathered(c))
             elif child.dep_ in ("acl", "relcl") and anchor is token:

@@ -192,7 +192,7 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 
 
 def _over(stay: Token) -> bool:
-    """'During the Dalai Lama's recent visit to Taiwan': a stay said to be over is not where they are now."""
+    """'During X's recent visit to Norway': a stay said to be over is not where they are now."""
     words = load_triggers()["meeting"]["past_stay_words"]["words"]
     return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children)
 
@@ -218,7 +218,7 @@ def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> 
 def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int,
                      met_at: dict[str, Mention], *, over: bool = False) -> None:
     """Where a host was last met, else the latest place a participant was said to be at, else the first said later.
-    A visit that is ``over`` ("his recent visit to Taiwan") says where they were, not where they are."""
+    A visit that is ``over`` ("his recent visit to Norway") says where they were, not where they are."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None and not over:
         stay = stays[number]
         stay.update({p.key: candidate.place for p in persons if not _in_state(stay.get(p.key), candidate.place)})
@@ -1218,7 +1218,7 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
 
 
 def _agrees(pronoun: Token, person: Mention, index: MentionIndex) -> bool:
-    """'Her trip ..., party spokesman Julien Dray said': "her" is nobody the article calls "Mr" or "spokesman"."""
+    """'Her trip ..., party spokesman X said': "her" is nobody the article calls "Mr" or "spokesman"."""
     cues = load_triggers()["anaphora"]
     gender = cues["pronoun_genders"].get(pronoun.lower_)
     said = {cues["gender_words"].get(index.doc[m.start - 1].lower_) for m in index.mentions if m.key == person.key and m.start}

@@ -641,14 +641,14 @@ _NO_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE
 def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     """One sense per discourse: a surname the article gave in full is that person wherever it recurs."""
     taken = {i for m in people for i in range(m.start, m.end)}
-    # A surname NER reads as a product or a work ("Ahtisaari, former Finnish president, ...") names nothing else.
+    # A surname NER reads as a product or a work ("Zentrix, former Finnish president, ...") names nothing else.
     taken |= {t.i for ent in doc.ents if not (len(ent) == 1 and ent.label_ in _NO_NAME_LABELS) for t in ent}
     full = [m for m in people if len(m.name.split()) >= 2]
     by_surname: dict[str, set[str]] = {}
     for m in full:
         for surname in _surnames(m.name):
             by_surname.setdefault(surname, set()).add(m.key)
-    # a person's middle name ("Kiir" of "Salva Kiir Mayardit") where no one has it as a first name or surname
+    # a person's middle name ("Okello" of "Juma Okello Wafula") where no one has it as a first name or surname
     named_so = {m.name.split()[0] for m in full} | set(by_surname)
     for m in full:
         if m.type is EntityType.PERSON:
@@ -675,7 +675,7 @@ def _surnames(name: str) -> list[str]:
 
 
 def _middle_names(name: str) -> list[str]:
-    """'Salva Kiir Mayardit' is also 'Kiir': the names between the first and the last (not an initial, "W.")."""
+    """'Juma Okello Wafula' is also 'Okello': the names between the first and the last (not an initial, "W.")."""
     return [w for w in name.split()[1:-1] if len(w) > 2 and w[:1].isupper() and not w.endswith(".")]
 
 
@@ -689,7 +689,7 @@ def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     for name in full_names:
         for part in (*_surnames(name), name.split()[0]):
             by_part.setdefault(fold(part), set()).add(name)  # folded: "Al-Bashir" is "Omar al-Bashir"
-    # A middle name ("Kiir" of "Salva Kiir Mayardit") only where no one has it as a first name or surname.
+    # A middle name ("Okello" of "Juma Okello Wafula") only where no one has it as a first name or surname.
     middle = [(fold(part), name) for name in full_names for part in _middle_names(name) if fold(part) not in by_part]
     for part, name in middle:
         by_part.setdefault(part, set()).add(name)
