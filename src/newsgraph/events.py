@@ -109,7 +109,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
         groups.people.extend(_coordinated(index, sent.start, sent.end, EntityType.PERSON))
         groups.states.extend(_coordinated(index, sent.start, sent.end, EntityType.STATE))
         for token in sent:
-            if (journey := _journey(token, index, published, represented)) is not None:
+            if token.pos_ == "VERB" and (journey := _journey(token, index, published, represented)) is not None:
                 journey.evidence.append(sentence_span(sent))
                 journeys.append(journey)
             candidate = _candidate(token, index, groups, published)
@@ -845,10 +845,11 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 
 
 def _journey(token: Token, index: MentionIndex, published, represented) -> Candidate | None:
-    """'X arrived in Lima', 'X will leave for Lima': an official who travels to another state visits it."""
+    """'X arrived in Lima', 'X will leave for Lima': an official who travels to another state visits it (``token`` a
+    verb)."""
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
-    if token.pos_ != "VERB" or lemma not in lexicon["travel_verbs"] or is_unreal(token) or any(
+    if lemma not in lexicon["travel_verbs"] or is_unreal(token) or any(
             lemma_of(o) in lexicon["private_journeys"]["words"] for o in objects_of(token, ("for",))):
         return None
     places = [m for o in objects_of(token, tuple(lexicon["travel_verbs"][lemma])) if (m := place_at(o, index))]
@@ -1052,11 +1053,12 @@ def _commented_on(token: Token) -> bool:
     over a visit': who judges a meeting is no side of it, unless it is with someone ("X welcomed talks with Y": X is
     the other side)."""
     carrier = phase_of(token)
-    cues = load_triggers()["meeting"]["topic_prepositions"]
-    if carrier.dep_ == "pobj" and carrier.head.lower_ in cues["words"] and lemma_of(carrier.head.head) not in cues[
-            "unless_after"]:
-        return True  # "China's row with Singapore over a visit by X", "protested against the talks"
-    return carrier.dep_ == "dobj" and lemma_of(carrier.head) in load_triggers()["meeting"]["comment_verbs"] and not (
+    lexicon = load_triggers()["meeting"]
+    topic = lexicon["topic_prepositions"]
+    if carrier.dep_ == "pobj" and carrier.head.lower_ in topic["words"] and (
+            lemma_of(carrier.head.head) not in topic["unless_after"]):
+        return True  # "a row with Singapore over a visit by X", "protested against the talks"
+    return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
         has_preposition(token, "with"))
 
 
