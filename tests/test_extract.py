@@ -1173,6 +1173,20 @@ def test_a_headline_infinitive_right_after_its_subject_is_planned(extract_text, 
     assert [e.status for _, e in meetings(extract_text(headline + "\n\nThe weather was fine."))] == [status]
 
 
+@pytest.mark.parametrize("text", [
+    "Danish PM meets Anna Berg\nPrime Minister Paul Otieno of Denmark held talks in Oslo on Monday.",
+    # glued to the body, as wires run a headline into their dateline
+    "Danish PM meets Anna BergOSLO (Wire) - Prime Minister Paul Otieno of Denmark held talks here on Monday.",
+])
+def test_a_headline_title_is_the_holder_the_body_then_names(extract_text, text):
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
+
+
+def test_a_title_in_a_lead_sentence_is_no_holder_named_after_it(extract_text):
+    text = "The Danish prime minister met Anna Berg in Oslo on Monday.\nPaul Otieno, a Danish prime minister, arrived."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Denmark"]]
+
+
 def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
             'midway through a three-day official visit to Chile.')

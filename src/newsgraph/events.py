@@ -1173,8 +1173,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         if (bound := _clause_subject(root, index)) is not None:
             return bound or None
         return _latest_person(root, index) or None
-    # a description points back: "the president" is no one the text has yet to name
-    titled = [h for h in groups.holders.get(_title_concept(root), []) if h.start < root.i]
+    # a description points back: "the president" is no one the text has yet to name; a headline's "Iraqi PM" is
+    # whom the body then names
+    titled = [h for h in groups.holders.get(_title_concept(root), []) if h.start < root.i or index.in_headline(root.i)]
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
@@ -1292,8 +1293,9 @@ def _holder_states(roles: list[Role]) -> dict[str, set[str]]:
 def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
     """The states qualifying a definite title ("the US speaker", "the Kenyan president", a wire's "Kenyan
     President will also ...")."""
+    # headlines drop articles: "Iraqi PM meets Putin"
     definite = any(c.lower_ == "the" for c in root.children) or (
-        root.pos_ == "PROPN" and not any(c.dep_ == "det" for c in root.children))
+        (root.pos_ == "PROPN" or index.in_headline(root.i)) and not any(c.dep_ == "det" for c in root.children))
     if not _title_concept(root) or not definite:
         return frozenset()
     named = frozenset(m.key for m in _modifying_states(root, index))

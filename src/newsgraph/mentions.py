@@ -53,6 +53,10 @@ class MentionIndex:
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
+        self.headline_end = headline_end(doc)
+
+    def in_headline(self, token_index: int) -> bool:
+        return token_index < self.headline_end
 
     def at(self, token_index: int) -> Mention | None:
         i = bisect_right(self._starts, token_index) - 1
@@ -681,8 +685,8 @@ def _middle_names(name: str) -> list[str]:
 
 def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
-    headline_end = _headline_end(doc)
-    found = [_headline_verb_cut(m, doc, headline_end) for m in found]
+    headline = headline_end(doc)
+    found = [_headline_verb_cut(m, doc, headline) for m in found]
     people = [m for m in found if m.type is EntityType.PERSON]
     full_names = {m.name for m in people if len(m.name.split()) >= 2}
     by_part: dict[str, set[str]] = {}
@@ -775,10 +779,16 @@ def _headline_verb_cut(mention: Mention, doc: Doc, headline_end: int) -> Mention
     return mention
 
 
-def _headline_end(doc: Doc) -> int:
-    """Where the text's first line ends, when a body follows it (a headline); 0 when none does."""
+def headline_end(doc: Doc) -> int:
+    """Where the headline ends: the text's first line without a full stop, when a body follows it, or a first sentence glued to the
+    body ("Iraqi PM meets PutinBAGHDAD (AFP) - ...", split by unglue_headlines); 0 when there is none."""
     first_break = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
-    return first_break + 1 if first_break < len(doc) - 1 else 0
+    if first_break < len(doc) - 1:
+        last_word = doc[first_break - 1] if doc[first_break].is_space and first_break else doc[first_break]
+        return 0 if last_word.text in (".", '"', "'") else first_break + 1  # a full stop ends the lead's sentence
+    end = next(doc.sents).end if doc.has_annotation("SENT_START") and len(doc) else 0
+    glued = 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end - 1].is_alpha and doc[end].is_alpha
+    return end if glued else 0
 
 
 def _pair_of_names(mention: Mention, doc: Doc, known: set[str]) -> list[Mention] | None:
