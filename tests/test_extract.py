@@ -146,6 +146,13 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "There was no meeting between Joe Biden and Vladimir Putin.",
         "No talks between Joe Biden and Vladimir Putin are planned.",
         "Joe Biden said he was open to talks with Vladimir Putin.",
+        # asked for, or resisted, not held
+        "Chief Executive Jon Berg resisted pressure to open talks with Acme Corp. after shareholders voted.",
+        "Jon Berg made a proposal to hold talks with Anna Soto.",
+        "Jon Berg flew to Oslo on Monday in a bid to meet Anna Soto.",
+        # not yet decided
+        "A visit to Moscow by Foreign Minister Jon Berg was under consideration, an official said.",
+        "A summit between Jon Berg and Anna Soto is under discussion.",
     ],
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):

@@ -236,6 +236,8 @@ def is_unreal(token: Token) -> bool:
         return True  # "visits Baghdad every two months", "regularly meets X": a habit, no one meeting
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True  # "there was no meeting between them", "no talks are planned"
+    if _undecided(token, cues):
+        return True  # "a visit by X is under consideration"
     preposition = preposition_of(token)
     if preposition is not None and (preposition.head.pos_ == "ADJ" or preposition.head.dep_ == "acomp") and (
             (cue := lemma_of(preposition.head)) in cues["negating_governors"] or cue in cues["willingness_heads"]):
@@ -244,6 +246,12 @@ def is_unreal(token: Token) -> bool:
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _undecided(token: Token, cues: dict) -> bool:
+    """'a visit by X was under consideration', 'a summit is under discussion': not yet decided."""
+    return token.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "under" and any(lemma_of(o) in cues["undecided_nouns"] for o in c.children)
+        for c in token.head.children)
 
 def _habitual(verb: Token, cues: dict) -> bool:
     """A simple present with a frequency: "every two months", "each year", "regularly"."""
