@@ -1194,6 +1194,14 @@ def test_a_title_in_a_lead_sentence_is_no_holder_named_after_it(extract_text):
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Denmark"]]
 
 
+@pytest.mark.parametrize("text", [
+    "Finance Minister Jon Berg, who was not at the Downing Street meeting, said a deal was close.",
+    "Jon Berg, who was not at the talks in Oslo, said the two sides were close.",
+])
+def test_who_was_not_at_a_meeting_is_no_side_of_it(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
             'midway through a three-day official visit to Chile.')

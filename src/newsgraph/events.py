@@ -950,7 +950,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     via_anaphora = False
     visit = token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]
     roots = participant_roots(token, anchors)
-    commented = _commented_on(token)
+    commented = _commented_on(token) or _absent_from(token)
     if commented:
         roots = [r for r in roots if r.dep_ not in SUBJECTS]
     # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it does not name its sides.
@@ -1060,6 +1060,13 @@ def _commented_on(token: Token) -> bool:
         return True  # "a row with Singapore over a visit by X", "protested against the talks"
     return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
         has_preposition(token, "with"))
+
+
+def _absent_from(token: Token) -> bool:
+    """'X, who was not at the meeting, ...': the meeting was held, without X."""
+    carrier = phase_of(token)
+    return carrier.dep_ == "pobj" and carrier.head.lower_ == "at" and any(
+        c.dep_ == "neg" for c in carrier.head.head.children)
 
 
 def _visitor_as_object(token: Token, index: MentionIndex) -> list[Mention]:
