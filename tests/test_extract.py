@@ -1202,6 +1202,14 @@ def test_who_was_not_at_a_meeting_is_no_side_of_it(extract_text, text):
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Paul Otieno briefed them on the talks he held with Anna Berg on Monday.",
+    "The talks, which Paul Otieno held with Anna Berg in Oslo, ended on Monday.",
+])
+def test_a_clause_on_a_meeting_says_who_held_it_with_whom(extract_text, text):
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
+
+
 def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
             'midway through a three-day official visit to Chile.')

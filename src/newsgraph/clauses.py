@@ -486,7 +486,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                     clauses = [c for o in child.children for c in o.children if c.dep_ == "relcl"]
                     roots.extend(g for c in clauses for g in _gathered(c))
             elif child.dep_ in ("acl", "relcl") and anchor is token:
-                roots.extend(_guests(token, child) + _gathered(child))  # "a dinner hosted by X", "talks involving A"
+                # "a dinner hosted by X", "talks involving A", "the talks he held with X"
+                roots.extend(_guests(token, child) + _gathered(child) + _holders_of(child))
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
     roots += _subject_read_as_a_number(token)
@@ -563,6 +564,13 @@ def _gathered(clause: Token) -> list[Token]:
     if lemma_of(clause) + together not in load_triggers()["meeting"]["gathering_verbs"]:
         return []
     return [c for c in clause.children if c.dep_ == "dobj"]
+
+
+def _holders_of(clause: Token) -> list[Token]:
+    """'the talks he held with X', 'the meeting they had on Monday': who holds the meeting, and with whom."""
+    if clause.dep_ != "relcl" or lemma_of(clause) not in load_triggers()["meeting"]["light_verbs"]:
+        return []
+    return [c for c in clause.children if c.dep_ in SUBJECTS] + objects_of(clause, ("with",))
 
 
 def is_a_speech_at(meal: Token) -> bool:
