@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from newsgraph.events import Candidate, _merge_into, _without_repeats
-from newsgraph.mentions import Mention
+from newsgraph.mentions import Mention, headline_end
 from newsgraph.model import EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
 
 MONDAY = dt.date(2021, 5, 4)
@@ -1178,6 +1178,17 @@ def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status
 ])
 def test_a_headline_infinitive_right_after_its_subject_is_planned(extract_text, headline, status):
     assert [e.status for _, e in meetings(extract_text(headline + "\n\nThe weather was fine."))] == [status]
+
+
+@pytest.mark.parametrize("text, headline", [
+    ("Envoys meet in Oslo\nThe envoys met on Monday.", "Envoys meet in Oslo"),
+    ("Envoys meet in OsloOSLO (Wire) - The envoys met on Monday.", "Envoys meet in Oslo"),  # glued to the dateline
+    ("The envoys met in Oslo.\nMore talks are due.", ""),  # a full stop: the lead's sentence
+    ("The envoys of Lorania and Norvia\nmet in Oslo on Monday.", ""),  # a sentence wrapped at the line's end
+])
+def test_a_headline_is_a_first_line_or_a_glued_first_sentence(nlp, text, headline):
+    doc = nlp(text)
+    assert doc[: headline_end(doc)].text.strip() == headline
 
 
 @pytest.mark.parametrize("text", [

@@ -785,7 +785,9 @@ def headline_end(doc: Doc) -> int:
     first_break = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
     if first_break < len(doc) - 1:
         last_word = doc[first_break - 1] if doc[first_break].is_space and first_break else doc[first_break]
-        return 0 if last_word.text in (".", '"', "'") else first_break + 1  # a full stop ends the lead's sentence
+        next_word = doc[first_break + 1]
+        # a full stop ends the lead's sentence; a small letter goes on with a sentence wrapped at the line's end
+        return 0 if last_word.text in (".", '"', "'") or next_word.text[:1].islower() else first_break + 1
     end = next(doc.sents).end if doc.has_annotation("SENT_START") and len(doc) else 0
     glued = 0 < end < len(doc) and not doc[end - 1].whitespace_ and doc[end - 1].is_alpha and doc[end].is_alpha
     return end if glued else 0
