@@ -150,6 +150,7 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
         "Chief Executive Jon Berg resisted pressure to open talks with Acme Corp. after shareholders voted.",
         "Jon Berg made a proposal to hold talks with Anna Soto.",
         "Jon Berg flew to Oslo on Monday in a bid to meet Anna Soto.",
+        "Jon Berg will not answer a call by rebels for talks with Anna Soto, his adviser said.",
         # not yet decided
         "A visit to Moscow by Foreign Minister Jon Berg was under consideration, an official said.",
         "A summit between Jon Berg and Anna Soto is under discussion.",

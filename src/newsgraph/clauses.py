@@ -282,9 +282,15 @@ def _passive_invitation(verb: Token) -> bool:
     return verb.lemma_.lower() == "invite" and any(c.dep_ == "auxpass" for c in verb.children)
 
 def _requested(token: Token, cues: dict) -> bool:
-    """'calls for talks with Iran', 'an offer of talks': asked for, not held."""
+    """'calls for talks with Iran', 'an offer of talks', 'a call by rebels for talks' (the parser may hang "for
+    talks" on the caller): asked for, not held."""
     preposition = preposition_of(token)
-    return preposition is not None and preposition.lower_ in ("for", "of") and preposition.head.lemma_.lower() in cues["request_nouns"]
+    if preposition is None or preposition.lower_ not in ("for", "of"):
+        return False
+    asker = preposition.head
+    if asker.dep_ == "pobj" and asker.head.lower_ in ("by", "from"):
+        asker = asker.head.head  # "a call by rebels for talks": the call, not the rebels, is for talks
+    return asker.lemma_.lower() in cues["request_nouns"]
 
 def calls_off(verb: Token) -> bool:
     """'cancelled', 'put off': what calls a meeting off, on a day of its own ("on Wednesday cancelled a visit")."""
