@@ -49,11 +49,11 @@ class Mention:
 class MentionIndex:
     """Mentions of one Doc, findable by token."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]):
+    def __init__(self, doc: Doc, mentions: list[Mention], *, headline: int | None = None):
         self.doc = doc
         self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._starts = [m.start for m in self.mentions]
-        self.headline_end = headline_end(doc)
+        self.headline_end = headline_end(doc) if headline is None else headline
 
     def in_headline(self, token_index: int) -> bool:
         return token_index < self.headline_end
@@ -89,8 +89,9 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
     found = _coordinated_with_people(doc, _acronyms_beside(doc, found))
-    people = _resolve_people(found, doc)
-    return MentionIndex(doc, people + _repeated_surnames(doc, people))
+    headline = headline_end(doc)
+    people = _resolve_people(found, doc, headline)
+    return MentionIndex(doc, people + _repeated_surnames(doc, people), headline=headline)
 
 
 def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
@@ -683,9 +684,8 @@ def _middle_names(name: str) -> list[str]:
     return [w for w in name.split()[1:-1] if len(w) > 2 and w[:1].isupper() and not w.endswith(".")]
 
 
-def _resolve_people(found: list[Mention], doc: Doc) -> list[Mention]:
+def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Mention]:
     """Give every person mention the key of its full name; re-type misread names."""
-    headline = headline_end(doc)
     found = [_headline_verb_cut(m, doc, headline) for m in found]
     people = [m for m in found if m.type is EntityType.PERSON]
     full_names = {m.name for m in people if len(m.name.split()) >= 2}
@@ -780,9 +780,10 @@ def _headline_verb_cut(mention: Mention, doc: Doc, headline_end: int) -> Mention
 
 
 def headline_end(doc: Doc) -> int:
-    """Where the headline ends: the text's first line without a full stop, when a body follows it, or a first sentence glued to the
+    """Where the headline ends: the text's first line, when a body follows it, or a first sentence glued to the
     body ("Iraqi PM meets PutinBAGHDAD (AFP) - ...", split by unglue_headlines); 0 when there is none."""
-    first_break = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
+    newline = doc.text.find("\n")
+    first_break = len(doc) if newline < 0 else next(t.i for t in doc if t.idx + len(t.text_with_ws) > newline)
     if first_break < len(doc) - 1:
         last_word = doc[first_break - 1] if doc[first_break].is_space and first_break else doc[first_break]
         next_word = doc[first_break + 1]
