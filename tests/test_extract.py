@@ -1222,6 +1222,11 @@ def test_a_clause_on_a_meeting_says_who_held_it_with_whom(extract_text, text):
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
 
 
+def test_a_place_name_before_the_meeting_noun_is_its_place_wherever_the_noun_stands(extract_text):
+    _, event = only_meeting(extract_text("Anna Berg will attend the Madrid summit on Monday with Paul Otieno."))
+    assert event.place == "place:3117735"  # Madrid in GeoNames
+
+
 def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
             'midway through a three-day official visit to Chile.')
