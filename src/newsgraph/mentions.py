@@ -782,8 +782,7 @@ def _headline_verb_cut(mention: Mention, doc: Doc, headline_end: int) -> Mention
 def headline_end(doc: Doc) -> int:
     """Where the headline ends: the text's first line, when a body follows it, or a first sentence glued to the
     body ("Iraqi PM meets PutinBAGHDAD (AFP) - ...", split by unglue_headlines); 0 when there is none."""
-    newline = doc.text.find("\n")
-    first_break = len(doc) if newline < 0 else next(t.i for t in doc if t.idx + len(t.text_with_ws) > newline)
+    first_break = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc))
     if first_break < len(doc) - 1:
         last_word = doc[first_break - 1] if doc[first_break].is_space and first_break else doc[first_break]
         next_word = doc[first_break + 1]
