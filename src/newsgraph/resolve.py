@@ -14,9 +14,10 @@ precise date, and a year it borrows is marked ``year_source="merged-event"``.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import jellyfish
 import networkx as nx
@@ -68,11 +69,6 @@ def _same_first_name(a: str, b: str) -> bool:
     return a == b or ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 
-def _block_key(name: str) -> str:
-    parts = _parts(name)
-    return parts[-1][:2] if parts else ""
-
-
 def canonical_people(people: Iterable[Entity]) -> dict[str, tuple[str, str]]:
     """Each person key to its cluster's (key, label).
 
@@ -85,25 +81,46 @@ def canonical_people(people: Iterable[Entity]) -> dict[str, tuple[str, str]]:
     for person in people:
         counts[person.name] += len(person.mentions)
         key_of_name[person.name] = person.key
-    full = sorted(n for n in counts if len(_parts(n)) > 1)
+    parts = {name: _parts(name) for name in counts}
+    by_surname: dict[str, list[str]] = {}
+    for name in sorted(counts):
+        if len(parts[name]) > 1:
+            by_surname.setdefault(parts[name][-1], []).append(name)
     graph = nx.Graph()
     graph.add_nodes_from(counts)
-    blocks: dict[str, list[str]] = {}
-    for name in full:
-        blocks.setdefault(_block_key(name), []).append(name)
-    for names in blocks.values():
-        graph.add_edges_from((a, b) for i, a in enumerate(names) for b in names[i + 1 :] if same_person(a, b))
+    graph.add_edges_from(_same_full_names(by_surname, parts))
     clusters = {name: frozenset(c) for c in nx.connected_components(graph) for name in c}
-    for name in counts.keys() - set(full):
-        owners = {clusters[f] for f in blocks.get(_block_key(name), []) if same_person(name, f)}
-        if len(owners) == 1:
-            graph.add_edge(name, next(iter(next(iter(owners)))))
+    for name in counts:
+        if len(parts[name]) == 1:  # a bare surname: only full names with that very surname can own it
+            owners = {clusters[f] for f in by_surname.get(parts[name][0], [])}
+            if len(owners) == 1:
+                graph.add_edge(name, next(iter(next(iter(owners)))))
     mapping: dict[str, tuple[str, str]] = {}
     for component in nx.connected_components(graph):
         label = max(component, key=lambda n: (counts[n], len(n.split()), n != anyascii(n), n))
         for name in component:
             mapping[key_of_name[name]] = (f"person:{fold(label)}", label)
     return mapping
+
+
+def _same_full_names(by_surname: dict[str, list[str]], parts: dict[str, list[str]]) -> Iterator[tuple[str, str]]:
+    """The pairs of full names ``same_person`` links, with surnames compared once per pair of surnames.
+
+    Candidates are blocked by the surname's first two letters (never all
+    pairs); comparing each pair of names instead repeated the surname
+    comparison for every pair of first names (5M comparisons on 68,000 articles).
+    """
+    blocks: dict[str, list[str]] = {}
+    for surname in by_surname:
+        blocks.setdefault(surname[:2], []).append(surname)
+    for surnames in blocks.values():
+        for i, one in enumerate(surnames):
+            for other in surnames[i:]:
+                if _same_surname(one, other):
+                    names = by_surname[one]
+                    pairs = (itertools.combinations(names, 2) if one == other
+                             else itertools.product(names, by_surname[other]))
+                    yield from ((a, b) for a, b in pairs if _same_first_name(parts[a][0], parts[b][0]))
 
 
 def _rekey(extraction: Extraction, canonical: dict[str, tuple[str, str]]) -> Extraction:
