@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from rdflib.namespace import RDFS
 
 from newsgraph.errors import QueryError, StoreError, UsageError
 from newsgraph.export import Format, export, write_outputs
+from newsgraph import store as store_module
 from newsgraph.store import ONTOLOGY_GRAPH, UNION_GRAPH, GraphKind, open_store, to_oxigraph
 
 FIXTURE = Path(__file__).parent / "data" / "store-fixture.trig"
@@ -144,6 +146,33 @@ def test_graphs_new_to_the_store_are_added_together_with_their_union(tmp_path):
         assert {n: store.triple_count(n) for n in graphs} == {n: len(g) for n, g in graphs.items()}
         with pytest.raises(UsageError):
             store.replace_graphs({UNION_GRAPH: bad})
+
+
+class CountingFlushes:
+    """The real pyoxigraph store, counting its flushes."""
+
+    def __init__(self, store: ox.Store):
+        self.store, self.flushes = store, 0
+
+    def flush(self) -> None:
+        self.flushes += 1
+        self.store.flush()
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+
+def test_transactions_are_flushed_every_so_many_graphs_and_bulk_loads_never(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "FLUSH_EVERY", 3)
+    graphs = article_graphs(load_fixture())
+    with open_store(tmp_path, create=True) as store:
+        store._store = counting = CountingFlushes(store._store)
+        store.replace_graphs(graphs)  # none held yet: a bulk load, no memory tables to flush
+        assert counting.flushes == 0
+        for n, (name, graph) in enumerate(itertools.islice(itertools.cycle(graphs.items()), 7), start=1):
+            store.replace_graph(name, graph)  # held: a transaction
+            assert counting.flushes == n // 3
+        store._store = counting.store
 
 
 def test_compacting_keeps_every_quad_and_needs_a_writable_store(tmp_path):

@@ -43,7 +43,6 @@ def extract_corpus(articles: Iterable[Article], *, nlp: Language | None = None, 
         yield extract(doc, article)
 
 
-FLUSH_EVERY = 1000  # article graphs written between two store flushes
 # Chunks per store write: each bulk load writes new table files, and one of 256 articles
 # took 0.75x the time of four of 64 (news-68k, pyoxigraph 0.5.13).
 STORE_CHUNKS = 4
@@ -232,24 +231,9 @@ def _stored(store, batches: Iterable[list[ArticleGraphs]]) -> Iterator[list[Arti
     """
     writer = ThreadRunner()
     try:
-        yield from writer.map(_store_batch, _flush_marked(batches), store)
+        yield from writer.map(_store_chunk, batches, store)
     finally:
         writer.close()
-
-
-def _flush_marked(batches: Iterable[list[ArticleGraphs]]) -> Iterator[tuple[list[ArticleGraphs], bool]]:
-    """Each batch, and whether the store flushes after it: bounded memory, the store's in-memory tables
-    would grow with the corpus."""
-    written = 0
-    for batch in batches:
-        written += len(batch)
-        yield batch, written // FLUSH_EVERY != (written - len(batch)) // FLUSH_EVERY
-
-
-def _store_batch(marked: tuple[list[ArticleGraphs], bool], store) -> list[ArticleGraphs]:
-    batch, flush = marked
-    _store_chunk(store, batch, flush=flush)
-    return batch
 
 
 def _regrouped(chunks: Iterable[list[ArticleGraphs]], size: int) -> Iterator[list[ArticleGraphs]]:
@@ -258,8 +242,9 @@ def _regrouped(chunks: Iterable[list[ArticleGraphs]], size: int) -> Iterator[lis
         yield [item for chunk in group for item in chunk]
 
 
-def _store_chunk(store, chunk: list[ArticleGraphs], *, flush: bool = False) -> None:
-    """Write a chunk's graphs: those new to the store in one transaction, each other one in its own."""
+def _store_chunk(chunk: list[ArticleGraphs], store) -> list[ArticleGraphs]:
+    """Write a chunk's graphs (those new to the store in one bulk load, each other one in a transaction
+    of its own) and return it."""
     new: dict[str, bytes] = {}
     for graphs in chunk:
         quarantine = _quarantine_change(store, graphs)
@@ -268,8 +253,7 @@ def _store_chunk(store, chunk: list[ArticleGraphs], *, flush: bool = False) -> N
         else:
             store.replace_graph(graphs.name, graphs.kept, quarantine=quarantine)
     store.replace_graphs(new)
-    if flush:
-        store.flush()
+    return chunk
 
 
 def _quarantine_change(store, graphs: ArticleGraphs) -> tuple[str, bytes] | None:
