@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from newsgraph.errors import QueryError, StoreError, UsageError
-from newsgraph.export import Format, export, write_outputs
+from newsgraph.export import Format, export, join_trig, write_outputs, write_trig_share
 from newsgraph import store as store_module
 from newsgraph.store import ONTOLOGY_GRAPH, UNION_GRAPH, GraphKind, open_store, to_oxigraph
 
@@ -361,6 +361,23 @@ def test_write_outputs_replaces_both_files_and_leaves_no_temporaries(store, tmp_
     assert ttl.read_bytes() == export(store, Format.TTL)
     assert trig.read_bytes() == export(store, Format.TRIG)
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "graph.ttl"]
+
+
+@pytest.mark.parametrize("cut", [0.0, 0.5, 1.0])
+def test_shares_of_graph_trig_join_to_the_file_written_whole(store, tmp_path, cut):
+    whole = write_outputs(store, tmp_path / "whole")[1].read_bytes()
+    out = tmp_path / "shares"
+    shares = [write_trig_share(store, out / name, share) for name, share in (("a", (0.0, cut)), ("b", (cut, 1.0)))]
+    assert join_trig(out, shares).read_bytes() == whole
+    assert [p.name for p in out.iterdir()] == ["graph.trig"]
+
+
+def test_a_share_with_a_blank_node_writes_nothing(tmp_path):
+    graph = Graph().parse(data="<http://e/s> <http://e/p> [ <http://e/q> 1 ] .", format="turtle")
+    with open_store(tmp_path, create=True) as store:
+        store.replace_graph(MOSCOW, graph)
+        assert write_trig_share(store, tmp_path / "out" / "share", (0.0, 1.0)) is None
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_mention_iris_of_an_article_id_with_a_dot_are_written_whole():

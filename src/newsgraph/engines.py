@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from newsgraph.errors import UsageError
-from newsgraph.export import Format, write_output
+from newsgraph.export import OUTPUT_FILES, Format, write_output, write_trig_share
 from newsgraph.extract import extract
 from newsgraph.ledger import pack, unpack
 from newsgraph.model import Article, Extraction
@@ -99,14 +99,28 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     return out
 
 
-def write_store_output(fmt: Format, out_dir: Path) -> Path:
-    """Write one of the build's files from its store, opened read-only: two local workers write both at once.
+@dataclass(frozen=True, slots=True)
+class OutputPart:
+    """One of the build's files, or a share of graph.trig's graphs (fractions of them, by name) for ``join_trig``."""
+
+    fmt: Format
+    share: tuple[float, float] | None = None
+
+    def path(self, out_dir: Path) -> Path:
+        name = OUTPUT_FILES[self.fmt]
+        return out_dir / (name if self.share is None else f".{name}.{self.share[0]:.3f}-{self.share[1]:.3f}.part")
+
+
+def write_store_output(part: OutputPart, out_dir: Path) -> Path | None:
+    """Write a file or share from the build's store, opened read-only: two local workers write them at once.
 
     Oxigraph's writers hold the GIL, so two threads of one process took as
-    long as one file after the other.
+    long as one file after the other. None when a share meets a blank node.
     """
     with open_store(out_dir, read_only=True) as store:
-        return write_output(store, out_dir, fmt)
+        if part.share is None:
+            return write_output(store, out_dir, part.fmt)
+        return write_trig_share(store, part.path(out_dir), part.share)
 
 
 # -- running chunks ------------------------------------------------------------------

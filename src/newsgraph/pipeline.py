@@ -16,10 +16,10 @@ from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 from spacy.language import Language
 
-from newsgraph.engines import (ArticleGraphs, Engine, InlineRunner, Runner, ThreadRunner, chunked, extract_chunk,
+from newsgraph.engines import (ArticleGraphs, Engine, OutputPart, Runner, ThreadRunner, chunked, extract_chunk,
                                make_runner, resolved_graph_chunk, write_store_output)
 from newsgraph.errors import Problem
-from newsgraph.export import OUTPUT_FILES, write_atomically
+from newsgraph.export import OUTPUT_FILES, Format, join_trig, write_atomically
 from newsgraph.extract import extract
 from newsgraph.ingest import OnError, read_articles
 from newsgraph.ledger import Ledger, content_hash, pack, unpack
@@ -137,15 +137,30 @@ def build(
     return BuildResult(out_dir, tuple(results), tuple(skipped), stats)
 
 
+# A pool's two workers write the exports: one the last 5/6 of graph.trig's graphs, the other graph.ttl
+# and then the first 1/6 (the whole news-68k corpus: graph.ttl 32.1 s, graph.trig 48.0 s apart).
+_TRIG_HEAD = 1 / 6
+_OUTPUT_PARTS = (OutputPart(Format.TRIG, (_TRIG_HEAD, 1.0)), OutputPart(Format.TTL), OutputPart(Format.TRIG, (0.0, _TRIG_HEAD)))
+
+
 def _write_outputs(out_dir: Path, runner: Runner) -> None:
-    """graph.ttl and graph.trig from the closed store: a pool's workers write one each at once.
+    """graph.ttl and graph.trig from the closed store, by a pool's workers at once.
 
     Closed first: a read-only store opened beside a writable one can miss the
     table files the writer's compaction has just replaced.
     """
-    writers = runner if runner.local_workers else InlineRunner()
-    for _ in writers.map(write_store_output, list(OUTPUT_FILES), out_dir):
-        pass
+    if not runner.local_workers:
+        for fmt in OUTPUT_FILES:
+            write_store_output(OutputPart(fmt), out_dir)
+        return
+    tail, _, head = runner.map(write_store_output, _OUTPUT_PARTS, out_dir)
+    if head is None or tail is None:  # a blank node: graph.trig is written whole, sorted
+        for share in (head, tail):
+            if share is not None:
+                share.unlink()
+        write_store_output(OutputPart(Format.TRIG), out_dir)
+    else:
+        join_trig(out_dir, [head, tail])
 
 
 def _extract_new(articles: Iterable[Article], ledger: Ledger, runner: Runner, *, chunk_size: int,
