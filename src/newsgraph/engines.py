@@ -106,10 +106,6 @@ class OutputPart:
     fmt: Format
     share: tuple[float, float] | None = None
 
-    def path(self, out_dir: Path) -> Path:
-        name = OUTPUT_FILES[self.fmt]
-        return out_dir / (name if self.share is None else f".{name}.{self.share[0]:.3f}-{self.share[1]:.3f}.part")
-
 
 def write_store_output(part: OutputPart, out_dir: Path) -> Path | None:
     """Write a file or share from the build's store, opened read-only: two local workers write them at once.
@@ -120,7 +116,8 @@ def write_store_output(part: OutputPart, out_dir: Path) -> Path | None:
     with open_store(out_dir, read_only=True) as store:
         if part.share is None:
             return write_output(store, out_dir, part.fmt)
-        return write_trig_share(store, part.path(out_dir), part.share)
+        start, stop = part.share
+        return write_trig_share(store, out_dir / f".{OUTPUT_FILES[part.fmt]}.{start:.3f}-{stop:.3f}.part", part.share)
 
 
 # -- running chunks ------------------------------------------------------------------
