@@ -380,6 +380,13 @@ def test_a_share_with_a_blank_node_writes_nothing(tmp_path):
     assert list((tmp_path / "out").iterdir()) == []
 
 
+def test_shares_are_not_joined_when_one_met_a_blank_node(store, tmp_path):
+    out = tmp_path / "shares"
+    written = write_trig_share(store, out / "a", (0.0, 0.5))
+    assert join_trig(out, [written, None]) is None
+    assert list(out.iterdir()) == []  # the written share removed, no graph.trig
+
+
 def test_mention_iris_of_an_article_id_with_a_dot_are_written_whole():
     dataset = Dataset()
     mention = ID["article-afp_eng_19970418.0191#char=0,7"]

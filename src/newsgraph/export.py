@@ -183,12 +183,20 @@ def write_trig_share(store: GraphStore, path: Path, share: tuple[float, float]) 
         return None
 
 
-def join_trig(out_dir: Path | str, shares: list[Path]) -> Path:
-    """``graph.trig`` from the shares ``write_trig_share`` wrote, in order, atomically; the shares are removed."""
-    path = write_atomically(Path(out_dir) / OUTPUT_FILES[Format.TRIG], itertools.chain([_prefix_header()], _read(shares)))
-    for share in shares:
-        share.unlink()
-    return path
+def join_trig(out_dir: Path | str, shares: list[Path | None]) -> Path | None:
+    """``graph.trig`` from the shares ``write_trig_share`` wrote, in order, atomically; the shares are removed.
+
+    None, and no graph.trig, when a share met a blank node (None): the file must then be written whole.
+    """
+    written = [share for share in shares if share is not None]
+    try:
+        if len(written) < len(shares):
+            return None
+        header = [_prefix_header()]
+        return write_atomically(Path(out_dir) / OUTPUT_FILES[Format.TRIG], itertools.chain(header, _read(written)))
+    finally:
+        for share in written:
+            share.unlink()
 
 
 def _read(paths: list[Path]) -> Iterator[bytes]:

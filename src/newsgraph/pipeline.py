@@ -154,13 +154,8 @@ def _write_outputs(out_dir: Path, runner: Runner) -> None:
             write_store_output(OutputPart(fmt), out_dir)
         return
     tail, _, head = runner.map(write_store_output, _OUTPUT_PARTS, out_dir)
-    if head is None or tail is None:  # a blank node: graph.trig is written whole, sorted
-        for share in (head, tail):
-            if share is not None:
-                share.unlink()
+    if join_trig(out_dir, [head, tail]) is None:  # a blank node: graph.trig is written whole, sorted
         write_store_output(OutputPart(Format.TRIG), out_dir)
-    else:
-        join_trig(out_dir, [head, tail])
 
 
 def _extract_new(articles: Iterable[Article], ledger: Ledger, runner: Runner, *, chunk_size: int,
