@@ -441,6 +441,13 @@ def test_a_middle_name_alone_is_the_person_named_in_full_before(extract_text, te
     assert sorted((p.name, len(p.mentions)) for p in people) == expected
 
 
+def test_a_short_name_two_full_names_share_is_the_one_named_before_it(extract_text):
+    text = ("Kenyan President Kamau Sese Wafula met Anna Berg on Monday. The talks came after Berg met Kamau for the "
+            "second time in two days. Later, the president's son and spokesman Peter Kamau said his father was tired.")
+    people = {e.name: len(e.mentions) for e in extract_text(text).entities if e.type.value == "Person"}
+    assert people == {"Kamau Sese Wafula": 2, "Anna Berg": 2, "Peter Kamau": 1}
+
+
 def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
     text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
             "Jan Kowal told radio last week. Her trip to Norway was to show her support for dialogue, Kowal said.")
@@ -1978,6 +1985,29 @@ def test_later_in_the_day_is_the_day_of_the_verb_it_is_joined_to(extract_text):
     text = "Anna Berg arrived in Japan on Sunday and held talks with his Japanese counterpart Paul Otieno later in the day."
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.time.iso() == "2021-05-02"
+
+
+@pytest.mark.parametrize("text, day", [
+    # "earlier in the day" with no verb of its own to share: the day the story named last
+    ("Jon Berg said here on Saturday that ties were strong. For his part, Paul Otieno expressed pleasure with his "
+     "visit to Kenya. Earlier in the day, Otieno also met Chairman of the Senate Anna Kamau.", "2021-05-01"),
+    # talks "soon after arrival": the day of the arrival told last, not the last day named
+    ("Leading a large delegation, Paul Otieno arrived in the Kenyan capital Nairobi on Friday afternoon for a "
+     "three-day official visit. The Ugandan president held talks with his Kenyan counterpart Jon Berg soon after "
+     "arrival.", "2021-04-30"),
+    ("Paul Otieno arrived in Kenya on Friday for a three-day official visit. On Saturday he toured a dam. "
+     "He held talks with President Jon Berg soon after his arrival.", "2021-04-30"),
+])
+def test_a_meeting_on_the_same_day_takes_the_day_told_before(extract_text, text, day):
+    found = extract_text(text, published=MONDAY).events  # the visit and the talks on it
+    assert found and all(e.time is not None and e.time.iso() == day for e in found)
+
+
+def test_a_plan_is_not_what_happened_earlier_in_the_day(extract_text):
+    text = ("Paul Otieno will hold talks with Anna Berg, a news agency reported on Saturday. "
+            "Otieno and Berg agreed to meet during a telephone conversation earlier in the day.")
+    found = [e for e in extract_text(text, published=MONDAY).events if e.type is EventType.MEETING]
+    assert len(found) == 1 and found[0].time is None
 
 
 def test_a_meeting_named_by_its_make_up_is_no_earlier_meeting(extract_text):

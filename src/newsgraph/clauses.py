@@ -1128,7 +1128,11 @@ def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer
         return None
     first = min(anchor_ids)
     start = sentence_before(doc, sentence_before(doc, first))
-    for ent in reversed([e for e in doc.ents if start <= e.start < first and e.label_ in ("DATE", "TIME")]):
+    return _last_day_named_before(first, start, doc, published, prefer_future=prefer_future)
+
+def _last_day_named_before(end: int, start: int, doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    """The last date between tokens ``start`` and ``end`` that names a day."""
+    for ent in reversed([e for e in doc.ents if start <= e.start < end and e.label_ in ("DATE", "TIME")]):
         value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
         if value is not None and value.day is not None:
             return value
@@ -1156,15 +1160,54 @@ def _with_shared_year(ent, after) -> str:
     return ent.text
 
 def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
-    """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to."""
-    verb = clause_anchor(anchors)
-    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
-        return None
+    """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to. Without
+    such a verb ('Earlier in the day, X met Y'), the day the story last named: news tells its day first."""
     anchor_ids = {a.i for a in anchors}
-    same_day = load_triggers()["same_day"]
-    if not any(e.text.lower() in same_day and _attached(e.root, anchor_ids) for e in doc.ents):
+    if not _says_same_day(anchors, anchor_ids, planned=prefer_future):
+        return _day_of_arrival_before(anchors, doc, published, prefer_future=prefer_future)
+    verb = clause_anchor(anchors)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return time_of([verb.head], doc, published, prefer_future=prefer_future)
+    return _last_day_named_before(min(anchor_ids), 0, doc, published, prefer_future=prefer_future)
+
+def _says_same_day(anchors: list[Token], anchor_ids: set[int], *, planned: bool) -> bool:
+    """Whether 'later in the day', 'the same day' or the like hangs from the anchors (NER may tag "the day" alone).
+    A plan is not what happened 'earlier in the day' ("agreed to meet in a call earlier in the day")."""
+    sentence = anchors[0].sent
+    text = sentence.text.lower()
+    for phrase in load_triggers()["same_day"]:
+        if planned and phrase.startswith("earlier"):
+            continue
+        at = text.find(phrase)
+        span = sentence.char_span(at, at + len(phrase), alignment_mode="expand") if at >= 0 else None
+        if span is not None and _attached(span.root, anchor_ids) and not _through_a_noun(span, anchor_ids):
+            return True
+    return False
+
+def _through_a_noun(span: Span, anchor_ids: set[int]) -> bool:
+    """'agreed to meet during a telephone conversation earlier in the day': the day is the conversation's."""
+    current = span.root.head
+    while current.i not in anchor_ids and current.head != current:
+        if current.pos_ in ("NOUN", "PROPN"):
+            return True
+        current = current.head
+    return False
+
+def _day_of_arrival_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+    """'X arrived in Tehran on Monday. X held talks with Y soon after arrival': the day of the arrival told last,
+    in its sentence or the two before."""
+    lexicon = load_triggers()["meeting"]
+    if not any(p.lower_ in ("after", "upon", "on") and any(o.lemma_.lower() in lexicon["arrival_nouns"] for o in p.children)
+               for a in anchors for p in a.children if p.dep_ == "prep"):
         return None
-    return time_of([verb.head], doc, published, prefer_future=prefer_future)
+    first = min(a.i for a in anchors)
+    start = sentence_before(doc, sentence_before(doc, first))
+    for verb in reversed(doc[start:first]):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon["arrival_verbs"]:
+            day = time_of([verb], doc, published, prefer_future=prefer_future)
+            if day is not None and day.day is not None:
+                return day
+    return None
 
 def is_dated(anchors: list[Token], doc: Doc) -> bool:
     """Whether any date hangs from the trigger, even one that cannot be resolved ("talks Sunday")."""

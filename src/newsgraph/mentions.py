@@ -659,9 +659,19 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
         if m.type is EntityType.PERSON:
             for middle in set(_middle_names(m.name)) - named_so:
                 by_surname.setdefault(middle, set()).add(m.key)
+    # a word that is also the first of a full name: the one named in full before it ("Mobutu Sese Seko ...
+    # Mobutu ... his son Nzanga Mobutu")
+    first_named = {}
+    for m in full:
+        first_named.setdefault(m.key, m.start)
+    rivals: dict[str, set[str]] = {}
+    for m in full:
+        rivals.setdefault(m.name.split()[0], set()).add(m.key)
     extra = []
     for token in doc:
         keys = by_surname.get(token.text, set())
+        if keys and token.text in rivals:
+            keys = keys & _named_in_full_before(keys | rivals[token.text], token.i, first_named)
         # not "King Omar": a given name, someone else than "Paul Omar"
         if token.i not in taken and token.pos_ == "PROPN" and len(keys) == 1 and (
                 not _after_regnal_title(token.i, token.i + 1, doc)):
@@ -699,6 +709,9 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
         by_part.setdefault(part, set()).add(name)
     surnames = {fold(s) for name in full_names for s in _surnames(name)}
     partners = _partners(people, doc)
+    first_named = {}
+    for m in people:
+        first_named.setdefault(m.name, m.start)  # mentions come in text order
     regnal = {fold(m.name) for m in people if " " not in m.name and _after_regnal_title(m.start, m.end, doc)}
     resolved = []
     known = set(by_part) | {fold(m.name) for m in people if "-" not in m.name}
@@ -710,6 +723,7 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
             candidates = candidates - partners
         if fold(mention.name) in regnal:  # "King Hussein", and "Hussein" after him, is no "Saddam Hussein"
             candidates = {name for name in candidates if fold(name.split()[0]) == fold(mention.name)}
+        candidates = _named_in_full_before(candidates, mention.start, first_named)
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
@@ -807,6 +821,15 @@ def _pair_of_names(mention: Mention, doc: Doc, known: set[str]) -> list[Mention]
     if len(set(names)) < 2 or not all(names) or not set(names) <= known:
         return None
     return [Mention(p.start, p.end, EntityType.PERSON, "", p.text) for p in parts]
+
+
+def _named_in_full_before(candidates: set[str], start: int, first_named: dict[str, int]) -> set[str]:
+    """'Mobutu Sese Seko ... Mobutu ... his son Nzanga Mobutu': of several full names a short one may stand for,
+    the only one the article gave before it (news names a person in full first)."""
+    if len(candidates) < 2:
+        return candidates
+    before = {name for name in candidates if first_named.get(name, start) < start}
+    return before if len(before) == 1 else candidates
 
 
 def _unique(names: set[str]) -> str | None:
