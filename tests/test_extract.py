@@ -2929,3 +2929,35 @@ def test_a_romanised_given_name_is_not_cut_at_its_hyphen(nlp, name):
 
     doc = nlp(f"Finance Minister {name} met the envoy in Seoul on Monday.")
     assert [m.name for m in find_mentions(doc).mentions if m.type.value == "Person"] == [name]
+
+
+def test_what_is_said_on_a_meeting_makes_the_speaker_no_side(extract_text):
+    text = ("Anna Berg will pay a state visit to Vietnam. The upcoming visits will be of great significance, "
+            "Jon Kamau said at a news conference on Berg's visits.")
+    found = [(people, e.status) for people, e in meetings(extract_text(text, published=MONDAY))]
+    assert found == [(["Anna Berg", "Vietnam"], Status.PLANNED)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the body whose own meeting it is gathers its members and is no side of it
+    ("Anna Berg attended the APEC meeting in Hanoi.", []),
+    ("Anna Berg and Jon Kamau attended the APEC meeting in Hanoi.", [["Anna Berg", "Jon Kamau"]]),
+    # nor does it become a side of a visit told beside it
+    ("Anna Berg will visit Laos from Nov. 19 to 20, after conclusion of the APEC meeting.", [["Anna Berg", "Laos"]]),
+])
+def test_a_bodys_own_meeting_has_the_body_as_no_side(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+def test_a_definite_visit_with_its_place_is_the_stop_of_the_tour_told_before(extract_text):
+    text = ("President Anna Berg will pay successive state visits to Vietnam, Laos and India from Nov. 15 to 26. "
+            "She will first visit Vietnam. As second leg of her visit, Berg will visit Laos from Nov. 19 to 20.")
+    laos = [e for people, e in meetings(extract_text(text, published=MONDAY)) if "Laos" in people]
+    assert len(laos) == 1 and laos[0].time.iso() == "2021-11-19"
+
+
+def test_what_a_visit_was_aimed_at_does_not_make_it_a_plan(extract_text):
+    text = ("With the visit to Kenya by Foreign Minister Anna Berg on Monday and Tuesday, relations are warming. "
+            "Newspapers reported that Berg's visit to Kenya was also aimed at paving the way for a visit by Jon Kamau.")
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.OCCURRED

@@ -71,10 +71,13 @@ def is_infinitive(verb: Token) -> bool:
     return _infinitive_to(verb) is not None
 
 def _briefed_on(token: Token) -> bool:
-    """'briefed Y on his talks with Z', 'would inform Y about his talks': a meeting told of, not the telling."""
+    """'briefed Y on his talks with Z', 'would inform Y about his talks', 'a news conference on his visits': a
+    meeting told of, not the telling."""
     preposition = preposition_of(token)
+    told_on = load_triggers()["meeting"]["topic_prepositions"]["on_nouns"]
     return preposition is not None and preposition.lower_ in ("on", "about", "of") and (
-        lemma_of(preposition.head) in load_triggers()["meeting"]["address_verbs"])
+        lemma_of(preposition.head) in load_triggers()["meeting"]["address_verbs"]
+        or preposition.lower_ == "on" and lemma_of(preposition.head) in told_on)
 
 def _settled_plan(trigger: Token, cues: dict) -> bool:
     """'a deal to meet X', 'the deal to open talks with X' (not "a deal to buy jets during a visit"): the noun
@@ -329,7 +332,9 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     setting = verb_of_preposition(token)
     if setting is not None and _expected_to_act(setting, cues):
         return Status.PLANNED  # "during their meeting, A and B are expected to discuss Z"
-    carriers = [a for a in anchors[1:] if a != setting]  # not "agreed during the meeting"
+    # not "agreed during the meeting", nor "the visit was aimed at boosting ties"
+    carriers = [a for a in anchors[1:] if a != setting and not (
+        a == token.head and token.dep_ in SUBJECTS and lemma_of(a) in cues["purpose_governors"])]
     if {lemma_of(t) for t in _planning(clause, governors) + carriers} & set(cues["planned_governors"]):
         return Status.PLANNED  # "plan to meet", "are set to hold talks", "talks were scheduled for May"
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])

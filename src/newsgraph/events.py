@@ -88,6 +88,7 @@ class Candidate:
     leg: bool = False  # one stop of a tour of several
     under_way: bool = False  # "X, who is on a visit to Y": the story's present
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
+    owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     evidence: list = field(default_factory=list)
 
 
@@ -809,8 +810,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):
         return None  # an interview
-    if _a_bodys_own(token, candidate.participants):
+    if _a_bodys_own(token, own := [m for m in candidate.participants if m not in candidate.subjects]):
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
+        candidate.owners = {m.key for m in own}
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
@@ -1058,6 +1060,8 @@ def _commented_on(token: Token) -> bool:
     if carrier.dep_ == "pobj" and carrier.head.lower_ in topic["words"] and (
             lemma_of(carrier.head.head) not in topic["unless_after"]):
         return True  # "a row with Singapore over a visit by X", "protested against the talks"
+    if carrier.dep_ == "pobj" and carrier.head.lower_ == "on" and lemma_of(carrier.head.head) in topic["on_nouns"]:
+        return True  # "said at a news conference on X's visits"
     return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
         has_preposition(token, "with"))
 
@@ -1402,9 +1406,10 @@ def _merge_into(merged: list[Candidate], candidate: Candidate, represented) -> N
         if candidate.anaphoric and earlier.status == candidate.status:
             # A definite mention ("the visit", "the talks") refers to the latest event of its kind only,
             # if that names anyone ("'This was a short meeting,' said X" does not); one that names both its
-            # sides ("before her meeting with Barroso") may be an earlier one between exactly them.
+            # sides ("before her meeting with Barroso") or its place ("his visit ... to Laos") may be an
+            # earlier one between exactly them.
             if earlier.mode is candidate.mode and earlier.participants:
-                if len(_keys(candidate)) < 2:
+                if len(_keys(candidate)) < 2 and candidate.place is None:
                     break
                 passed_its_kind = True
             passed_other_kinds = True
@@ -1525,6 +1530,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.under_way = target.under_way or other.under_way
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
+    target.owners |= other.owners
     target.here = target.here or other.here
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
@@ -1545,7 +1551,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     """People first: a state or body stays a participant only if no participant acts for it."""
     people = _persons(c)
     covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
-    others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered]
+    others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered | c.owners]
     if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
         # (but "the Saudi leader will meet A and B": the unnamed one who acts is a side)
         acting = {m.key for m in c.subjects}
