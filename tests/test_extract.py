@@ -448,6 +448,19 @@ def test_a_short_name_two_full_names_share_is_the_one_named_before_it(extract_te
     assert people == {"Kamau Sese Wafula": 2, "Anna Berg": 2, "Peter Kamau": 1}
 
 
+def test_a_surname_with_its_particle_opening_a_sentence_is_the_person_named_in_full(extract_text):
+    text = ('Executive Secretary Jan de Vries said on Tuesday that he felt regret. "It is a pity," said de Vries. '
+            "De Vries at the same time praised Kenya.")
+    people = {e.name: len(e.mentions) for e in extract_text(text).entities if e.type.value == "Person"}
+    assert people == {"Jan de Vries": 3}
+
+
+def test_a_news_agency_ner_takes_for_a_person_is_none(extract_text):
+    people = [e.name for e in extract_text("Anna Berg told Xinhua that talks would go on.").entities
+              if e.type.value == "Person"]
+    assert people == ["Anna Berg"]
+
+
 def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
     text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
             "Jan Kowal told radio last week. Her trip to Norway was to show her support for dialogue, Kowal said.")

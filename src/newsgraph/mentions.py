@@ -11,6 +11,8 @@ the statistical NER; people from NER plus two discourse rules:
 
 from __future__ import annotations
 
+import itertools
+
 import json
 import re
 from bisect import bisect_right
@@ -270,6 +272,8 @@ def _person(ent: Span) -> Mention | None:
         span = span[:-1]  # a headline's "Chavez Visit to Spain": the name ends before the event
     if not span or not span[0].is_title or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
+    if span.text.lower() in load_triggers()["news_agencies"]:
+        return None  # "told Xinhua": a news agency, which NER may take for a person
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
 
 
@@ -681,12 +685,15 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
 
 
 def _surnames(name: str) -> list[str]:
-    """The last word of a full name, and without its Arabic article: 'Omar el-Bashir' is also 'Bashir'."""
-    last = name.split()[-1]
+    """The last word of a full name, without its Arabic article ('Omar el-Bashir' is also 'Bashir') and with the
+    particles before it ('Yvo de Boer' is also 'de Boer', "De Boer" opening a sentence)."""
+    words = name.split()
+    last = words[-1]
     article, hyphen, rest = last.partition("-")
     if hyphen and rest and article.lower() in load_triggers()["surname_articles"]:
         return [last, rest]
-    return [last]
+    particles = list(itertools.takewhile(lambda w: w in load_triggers()["name_particles"], reversed(words[1:-1])))
+    return [last, " ".join([*reversed(particles), last])] if particles else [last]
 
 
 def _middle_names(name: str) -> list[str]:
@@ -698,7 +705,10 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
     """Give every person mention the key of its full name; re-type misread names."""
     found = [_headline_verb_cut(m, doc, headline) for m in found]
     people = [m for m in found if m.type is EntityType.PERSON]
-    full_names = {m.name for m in people if len(m.name.split()) >= 2}
+    particles = load_triggers()["name_particles"]
+    names = {m.name for m in people if len(m.name.split()) >= 2}
+    # "De Boer" opening a sentence is the surname of "Yvo de Boer", not a full name of its own ("Do Muoi" is one)
+    full_names = {n for n in names if not any(o.lower().endswith(" " + n.lower()) for o in names)}
     by_part: dict[str, set[str]] = {}
     for name in full_names:
         for part in (*_surnames(name), name.split()[0]):
@@ -716,7 +726,8 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
     resolved = []
     known = set(by_part) | {fold(m.name) for m in people if "-" not in m.name}
     for mention in [part for m in found for part in _pair_of_names(m, doc, known) or [m]]:
-        candidates = by_part.get(fold(mention.name), set()) if " " not in mention.name else set()
+        short = " " not in mention.name or mention.name.split()[0].lower() in particles  # "De Boer"
+        candidates = by_part.get(fold(mention.name), set()) if short else set()
         if _addressed_as_partner(mention, doc):  # "Mrs Obama" is "first lady Michelle Obama"; "Obama" is not
             candidates = candidates & partners or candidates
         else:
