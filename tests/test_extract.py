@@ -2974,3 +2974,23 @@ def test_what_a_visit_was_aimed_at_does_not_make_it_a_plan(extract_text):
             "Newspapers reported that Berg's visit to Kenya was also aimed at paving the way for a visit by Jon Kamau.")
     _, event = only_meeting(extract_text(text, published=MONDAY))
     assert event.status is Status.OCCURRED
+
+
+def test_the_delegation_is_the_one_introduced_with_its_leader(extract_text):
+    text = ("A delegation of the Kenyan ruling party headed by Anna Berg arrived here on Saturday for a visit to "
+            "Cambodia. The delegation will meet Prime Minister Jon Kamau on Monday.")
+    found = [people for people, e in meetings(extract_text(text, published=MONDAY)) if e.status is Status.PLANNED]
+    assert found == [["Anna Berg", "Jon Kamau"]]
+
+
+@pytest.mark.parametrize("text, status", [
+    # a journey told in the present, or as under way, is still ahead of its talks
+    ("President Anna Berg travels to the Kenyan capital for talks with President Jon Kamau.", Status.PLANNED),
+    ("President Anna Berg was leaving for a two-day official visit to Japan for summit talks.", Status.PLANNED),
+    # told as done, it was held; arriving, the visit is under way
+    ("President Anna Berg traveled to Nairobi for talks with President Jon Kamau.", Status.OCCURRED),
+    ("President Anna Berg arrives in Seoul today for a two-day visit.", Status.OCCURRED),
+])
+def test_a_journey_on_its_way_says_its_talks_are_ahead(extract_text, text, status):
+    _, event = only_meeting(extract_text(text))
+    assert event.status is status

@@ -317,8 +317,9 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")
-    if set_off_for(preposition) and preposition.head.tag_ in ("VBZ", "VBP"):
-        return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "heads to Oslo for talks": still ahead
+    if _on_the_way_for(preposition):
+        return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "travels to Brasilia for talks", "was
+        # leaving for a visit to Japan": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
@@ -353,6 +354,19 @@ def set_off_for(preposition: Token | None) -> bool:
     """The "for" of a departure: "left for Jordan for talks", "leaves Wednesday for a trip"."""
     return preposition is not None and preposition.lower_ == "for" and (
         lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
+
+
+def _on_the_way_for(preposition: Token | None) -> bool:
+    """The "for" of a journey told in the present or as under way, whose end is still ahead (not "arrives in Seoul
+    for a visit": there, the visit is under way)."""
+    if preposition is None or preposition.lower_ != "for":
+        return False
+    verb, lexicon = preposition.head, load_triggers()["meeting"]
+    going = {*lexicon["departure_verbs"], *lexicon["travel_verbs"]} - set(lexicon["arrival_verbs"])
+    if lemma_of(verb) not in going:
+        return False
+    under_way = verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+    return verb.tag_ in ("VBZ", "VBP") or under_way
 
 
 def _before_a_wish_or_plan(verb: Token | None, cues: dict) -> bool:
@@ -851,7 +865,7 @@ def _phrase(root: Token):
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
         relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "of")
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
-        if not located and not relative and (not clause or _leads(child)):
+        if not located and not relative and (not clause or leads(child)):
             yield from _phrase(child)
         elif clause:
             for listed in _listed_inside(child):
@@ -873,7 +887,7 @@ def is_someone_elses(noun: Token) -> bool:
     cues, lemma = load_triggers()["anaphora"], noun.lemma_.lower()
     return lemma in cues["kin_nouns"] or lemma in cues["aide_nouns"]
 
-def _leads(clause: Token) -> bool:
+def leads(clause: Token) -> bool:
     """'a delegation led by X', 'a team headed by X': X is who the side is."""
     return clause.lemma_.lower() in load_triggers()["meeting"]["leading_verbs"] and any(c.dep_ == "agent" for c in clause.children)
 

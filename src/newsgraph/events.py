@@ -39,7 +39,7 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
-    is_unreal, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
+    is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
     preposition_of, relative_antecedent, routes_of, sentence_before, set_off_for, shared_frame, status_of,
     subjects_above, time_of, with_under_topic,
 )
@@ -1180,6 +1180,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             if len({m.key for m in here}) == 2:
                 return here
         return groups.latest_people()
+    if lemma in cues["led_group_nouns"] and not plural and any(c.lower_ == "the" for c in root.children):
+        return _leader_of_the_last(root, index)  # "the delegation", after "a delegation headed by X": X
     if lower in cues["singular_pronouns"]:
         if (bound := _clause_subject(root, index)) is not None:
             return bound or None
@@ -1192,6 +1194,18 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
     if len(holders) == 1 and (qualifiers or any(c.lower_ == "the" for c in root.children)):
         return holders  # "the president", "Singaporean President", when the article names one
+    return None
+
+
+def _leader_of_the_last(group: Token, index: MentionIndex) -> list[Mention] | None:
+    """The people who lead the last group of the same name introduced before ``group`` ("led by X")."""
+    for earlier in reversed(index.doc[: group.i]):
+        if earlier.lemma_ == group.lemma_:
+            # the parser may hang "headed by X" on the group's "of" phrase ("a delegation of the party headed by X")
+            leaders = [m for verb in earlier.subtree if verb.dep_ == "acl" and leads(verb)
+                       for agent in agents_of(verb) for m in actors_under(agent, index) if m.type is EntityType.PERSON]
+            if leaders:
+                return leaders
     return None
 
 
