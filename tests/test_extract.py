@@ -2994,10 +2994,3 @@ def test_the_delegation_is_the_one_introduced_with_its_leader(extract_text):
 def test_a_journey_on_its_way_says_its_talks_are_ahead(extract_text, text, status):
     _, event = only_meeting(extract_text(text))
     assert event.status is status
-
-
-def test_a_qualified_title_in_the_lead_is_its_holder_named_after(extract_text):
-    text = ("Files with security details about the Kenyan president's visit to London were found. "
-            "President Otieno's safety was not at risk.")
-    people, _ = only_meeting(extract_text(text))
-    assert people == ["Otieno", "United Kingdom"]

@@ -1186,10 +1186,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         if (bound := _clause_subject(root, index)) is not None:
             return bound or None
         return _latest_person(root, index) or None
-    # a description points back: "the president" is no one the text has yet to name; a headline's "Iraqi PM", or
-    # a lead's "the Pakistani president's visit", is whom the body then names
-    titled = [h for h in groups.holders.get(_title_concept(root), [])
-              if h.start < root.i or index.in_headline(root.i) or qualifiers]
+    # a description points back: "the president" is no one the text has yet to name; a headline's "Iraqi PM" is
+    # whom the body then names
+    titled = [h for h in groups.holders.get(_title_concept(root), []) if h.start < root.i or index.in_headline(root.i)]
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
