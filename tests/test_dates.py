@@ -108,7 +108,8 @@ def test_a_weekday_in_a_story_of_that_weekday_is_the_same_day():
 
 @pytest.mark.parametrize("text, iso", [("Nov. 18-19", "2006-11-18"), ("17 to 19 November", "2006-11-17"),
                                         ("March 15-17, 2007", "2007-03-15"), ("Oct. 29 to Nov. 2", "2006-10-29"),
-                                        ("30 October through 1 November", "2006-10-30")])
+                                        ("30 October through 1 November", "2006-10-30"),
+                                        ("between November 7 and 9", "2006-11-07")])
 def test_a_span_of_days_is_dated_by_its_first_day(text, iso):
     assert normalize_date(text, published=dt.date(2006, 11, 18)).iso() == iso
 

@@ -36,7 +36,7 @@ _LENGTH = re.compile(
 _DECADE = re.compile(r"\d0'?s\b")
 _AGO = re.compile(r"\bago$", re.IGNORECASE)
 _ONE_AGO = re.compile(r"^an? (?=(year|month|week|day)\b.*\bago$)", re.IGNORECASE)
-_NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
+_NOISE = re.compile(r"^((a|an|the|on|in|at|of|since|by|from|between|until|early|late|later|earlier|mid)\s+|mid-)", re.IGNORECASE)
 
 
 def is_month(text: str) -> bool:
