@@ -2994,3 +2994,11 @@ def test_the_delegation_is_the_one_introduced_with_its_leader(extract_text):
 def test_a_journey_on_its_way_says_its_talks_are_ahead(extract_text, text, status):
     _, event = only_meeting(extract_text(text))
     assert event.status is status
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Archbishop Paul Otieno met Anna Berg in Nairobi.", {"Anna Berg", "Paul Otieno"}),
+    ("Emperor Kenji and Empress Sachiko will receive Anna Berg.", {"Anna Berg", "Kenji", "Sachiko"}),
+])
+def test_a_church_or_imperial_title_is_no_part_of_the_name(extract_text, text, expected):
+    assert {e.name for e in extract_text(text).entities if e.type.value == "Person"} == expected
