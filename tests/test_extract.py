@@ -3002,3 +3002,8 @@ def test_a_journey_on_its_way_says_its_talks_are_ahead(extract_text, text, statu
 ])
 def test_a_church_or_imperial_title_is_no_part_of_the_name(extract_text, text, expected):
     assert {e.name for e in extract_text(text).entities if e.type.value == "Person"} == expected
+
+
+def test_an_emperor_is_a_monarch(extract_text):
+    text = "Japanese Emperor Kenji received Anna Berg in Tokyo."
+    assert ("Kenji", "Monarch", "Japan", None, False) in roles(extract_text(text))
