@@ -1147,9 +1147,9 @@ def _part_of_the_day_before(anchors: list[Token], doc: Doc, published, *, prefer
         return None
     first = min(anchor_ids)
     start = sentence_before(doc, sentence_before(doc, first))
-    return _last_day_named_before(first, start, doc, published, prefer_future=prefer_future)
+    return _last_day_named_before(doc, start, first, published, prefer_future=prefer_future)
 
-def _last_day_named_before(end: int, start: int, doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
+def _last_day_named_before(doc: Doc, start: int, end: int, published, *, prefer_future: bool) -> TimeValue | None:
     """The last date between tokens ``start`` and ``end`` that names a day."""
     for ent in reversed([e for e in doc.ents if start <= e.start < end and e.label_ in ("DATE", "TIME")]):
         value = normalize_date(ent.text, published=published, prefer_future=prefer_future)
@@ -1187,7 +1187,7 @@ def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_fut
     verb = clause_anchor(anchors)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return time_of([verb.head], doc, published, prefer_future=prefer_future)
-    return _last_day_named_before(min(anchor_ids), 0, doc, published, prefer_future=prefer_future)
+    return _last_day_named_before(doc, 0, min(anchor_ids), published, prefer_future=prefer_future)
 
 def _says_same_day(anchors: list[Token], anchor_ids: set[int], *, planned: bool) -> bool:
     """Whether 'later in the day', 'the same day' or the like hangs from the anchors (NER may tag "the day" alone).

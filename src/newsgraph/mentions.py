@@ -12,7 +12,6 @@ the statistical NER; people from NER plus two discourse rules:
 from __future__ import annotations
 
 import itertools
-
 import json
 import re
 from bisect import bisect_right
@@ -665,11 +664,10 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
                 by_surname.setdefault(middle, set()).add(m.key)
     # a word that is also the first of a full name: the one named in full before it ("Mobutu Sese Seko ...
     # Mobutu ... his son Nzanga Mobutu")
-    first_named = {}
-    for m in full:
-        first_named.setdefault(m.key, m.start)
+    first_named: dict[str, int] = {}
     rivals: dict[str, set[str]] = {}
     for m in full:
+        first_named.setdefault(m.key, m.start)
         rivals.setdefault(m.name.split()[0], set()).add(m.key)
     extra = []
     for token in doc:
