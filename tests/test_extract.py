@@ -3007,3 +3007,11 @@ def test_a_church_or_imperial_title_is_no_part_of_the_name(extract_text, text, e
 def test_an_emperor_is_a_monarch(extract_text):
     text = "Japanese Emperor Kenji received Anna Berg in Tokyo."
     assert ("Kenji", "Monarch", "Japan", None, False) in roles(extract_text(text))
+
+
+def test_a_further_journey_is_not_where_the_meetings_before_it_were(extract_text):
+    text = ("Mr Berg held talks with his Kenyan counterpart, Jon Kamau, and the Ugandan leader, Paul Otieno. He "
+            "confirmed that a renewed drive would come at a London conference in March. Mr Berg also made a "
+            "surprise trip to Iraq this week.")
+    found = {tuple(people): e.place for people, e in meetings(extract_text(text))}
+    assert ("Berg", "Jon Kamau") in found and found[("Berg", "Jon Kamau")] is None
