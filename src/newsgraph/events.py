@@ -181,14 +181,14 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
             places = [m for c in token.children for m in _places_under(c, index, nouns=True)]
         else:
             continue
+        if any(c.lower_ == "also" for c in verb.children):
+            continue  # "X met Y. X also made a trip to Iraq": a further journey, not where Y was met
         # "X, who will pay a visit to China": the visitor is the noun the relative clause hangs on;
         # "X, on holiday in Sochi, ...": the phrase hangs on X itself.
         subjects = [verb] if verb.pos_ == "PROPN" else [
             relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb) or (
             subjects_above(verb) if verb.dep_ == "conj" else [])  # "will hold talks and meet Y during his stay in X"
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
-        if any(c.lower_ == "also" for c in verb.children):
-            continue  # "X met Y. X also made a trip to Iraq": a further journey, not where Y was met
         if places:  # "arrived in Oslo for a visit to Norway": in Oslo
             found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
     return found
