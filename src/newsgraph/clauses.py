@@ -74,10 +74,14 @@ def _briefed_on(token: Token) -> bool:
     """'briefed Y on his talks with Z', 'would inform Y about his talks', 'a news conference on his visits': a
     meeting told of, not the telling."""
     preposition = preposition_of(token)
-    told_on = load_triggers()["meeting"]["topic_prepositions"]["on_nouns"]
-    return preposition is not None and preposition.lower_ in ("on", "about", "of") and (
-        lemma_of(preposition.head) in load_triggers()["meeting"]["address_verbs"]
-        or preposition.lower_ == "on" and lemma_of(preposition.head) in told_on)
+    return told_of(token) or preposition is not None and preposition.lower_ in ("on", "about", "of") and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["address_verbs"])
+
+def told_of(token: Token) -> bool:
+    """'a news conference on X's visits', 'a statement on the talks': a meeting something said is about."""
+    preposition = preposition_of(token)
+    return preposition is not None and preposition.lower_ == "on" and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["topic_prepositions"]["on_nouns"])
 
 def _settled_plan(trigger: Token, cues: dict) -> bool:
     """'a deal to meet X', 'the deal to open talks with X' (not "a deal to buy jets during a visit"): the noun
@@ -1091,6 +1095,7 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
         if value is not None:
             return value
     return (_same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
+            or _day_of_arrival_before(anchors, doc, published, prefer_future=prefer_future)
             or _part_of_the_day_before(anchors, doc, published, prefer_future=prefer_future))
 
 _DAYS_AFTER = re.compile(r"^(?:the (?:following|next) day|the day after|(a|one|two|three|four|five) days? later)$",
@@ -1181,17 +1186,17 @@ def _with_shared_year(ent, after) -> str:
 def _same_day_as_before(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     """'X arrived on Sunday and held talks with Y later in the day': the day of the verb it is joined to. Without
     such a verb ('Earlier in the day, X met Y'), the day the story last named: news tells its day first."""
-    anchor_ids = {a.i for a in anchors}
-    if not _says_same_day(anchors, anchor_ids, planned=prefer_future):
-        return _day_of_arrival_before(anchors, doc, published, prefer_future=prefer_future)
+    if not _says_same_day(anchors, planned=prefer_future):
+        return None
     verb = clause_anchor(anchors)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return time_of([verb.head], doc, published, prefer_future=prefer_future)
-    return _last_day_named_before(doc, 0, min(anchor_ids), published, prefer_future=prefer_future)
+    return _last_day_named_before(doc, 0, min(a.i for a in anchors), published, prefer_future=prefer_future)
 
-def _says_same_day(anchors: list[Token], anchor_ids: set[int], *, planned: bool) -> bool:
+def _says_same_day(anchors: list[Token], *, planned: bool) -> bool:
     """Whether 'later in the day', 'the same day' or the like hangs from the anchors (NER may tag "the day" alone).
     A plan is not what happened 'earlier in the day' ("agreed to meet in a call earlier in the day")."""
+    anchor_ids = {a.i for a in anchors}
     sentence = anchors[0].sent
     text = sentence.text.lower()
     for phrase in load_triggers()["same_day"]:

@@ -41,7 +41,7 @@ from newsgraph.clauses import (
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
     preposition_of, relative_antecedent, routes_of, sentence_before, set_off_for, shared_frame, status_of,
-    subjects_above, time_of, with_under_topic,
+    subjects_above, time_of, told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -1062,7 +1062,7 @@ def _commented_on(token: Token) -> bool:
     if carrier.dep_ == "pobj" and carrier.head.lower_ in topic["words"] and (
             lemma_of(carrier.head.head) not in topic["unless_after"]):
         return True  # "a row with Singapore over a visit by X", "protested against the talks"
-    if carrier.dep_ == "pobj" and carrier.head.lower_ == "on" and lemma_of(carrier.head.head) in topic["on_nouns"]:
+    if told_of(carrier):
         return True  # "said at a news conference on X's visits"
     return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
         has_preposition(token, "with"))
