@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from newsgraph.events import Candidate, _merge_into, _without_repeats
+from newsgraph.extract import extract
 from newsgraph.mentions import Mention, headline_end
-from newsgraph.model import EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
+from newsgraph.model import Article, EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
 
 MONDAY = dt.date(2021, 5, 4)
 
@@ -1816,10 +1817,22 @@ def test_the_minister_is_the_articles_one_holder_of_a_narrower_ministry(extract_
 @pytest.mark.parametrize("sentence", [
     "Anna Berg was to meet Paul Otieno on Tuesday.",
     "Anna Berg was to be received by Paul Otieno on Tuesday.",
+    "Anna Berg was later to meet Paul Otieno on Tuesday.",  # "to meet" hung under "later"
+    "Paul Otieno, who flew to Italy on Monday, was then to meet Kofi Mensah on Tuesday.",  # hung as a clause
 ])
 def test_was_to_meet_is_a_plan(extract_text, sentence):
     _, event = only_meeting(extract_text(sentence, published=MONDAY))
     assert event.status is Status.PLANNED and event.time.iso() == "2021-05-04"
+
+
+def test_an_apposition_hung_on_the_subject_across_its_verb_names_the_object(nlp):
+    text = ("Kenyan President Paul Otieno met Anna Berg in Oslo on Monday. The Kenyan leader was given an audience "
+            "with the pope and was then to meet the Vatican head of government, Secretary of State Marco Rossi.")
+    doc = nlp(text)
+    leader, rossi = next(t for t in doc if t.text == "leader"), next(t for t in doc if t.text == "Rossi")
+    rossi.head, rossi.dep_ = leader, "appos"  # the parser's error on a real article's sentence like this one
+    extraction = extract(doc, Article("t", text, text, "t.txt", published=MONDAY))
+    assert ["Marco Rossi", "Paul Otieno"] in [people for people, _ in meetings(extraction)]
 
 
 @pytest.mark.parametrize("sentence, held", [

@@ -434,7 +434,7 @@ def _is_future(verb: Token) -> bool:
     cues = load_triggers()["status"]
     # "is | to be received", "was | to meet her later" (a plan as the story tells it), parsed with "is" on top
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP", "VBD"):
-        return any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
+        return any(is_infinitive(c) for c in _be_complements(verb))
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in cues["planned_aux"] for c in auxiliaries):
         return True
@@ -443,6 +443,17 @@ def _is_future(verb: Token) -> bool:
     if is_infinitive(verb):
         return any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in auxiliaries) or _headline_infinitive(verb)
     return False
+
+def _be_complements(verb: Token) -> list[Token]:
+    """The verbs "be" takes: "is | to be received"; also "was then | to meet", which the parser may hang as an
+    adverbial clause when "be" has no other complement, or under the adverb ("was later | to meet")."""
+    children = list(verb.children)
+    found = [c for c in children if c.dep_ == "xcomp"]
+    found += [x for c in children if c.dep_ == "acomp" and c.pos_ == "ADV" for x in c.children if x.dep_ == "xcomp"]
+    if not any(c.dep_ in ("acomp", "attr", "prep", "xcomp") for c in children):
+        found += [c for c in children if c.dep_ == "advcl"]
+    return found
+
 
 def _headline_infinitive(verb: Token) -> bool:
     """'X to meet Y', 'X and Y to hold talks': a headline's future, an infinitive with a subject and no verb above it."""
@@ -869,7 +880,10 @@ def _phrase(root: Token):
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
         relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "of")
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
-        if not located and not relative and (not clause or leads(child)):
+        # "The leader was then to meet the head of government, Secretary of State X": an apposition hung on a
+        # subject across its verb names the object
+        astray = child.dep_ == "appos" and root.dep_ in SUBJECTS and root.i < root.head.i < child.i
+        if not located and not relative and not astray and (not clause or leads(child)):
             yield from _phrase(child)
         elif clause:
             for listed in _listed_inside(child):
