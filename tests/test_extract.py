@@ -523,6 +523,23 @@ def test_here_with_no_dateline_is_not_where_the_arrival_came_from(extract_text):
     assert event.place is None
 
 
+def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
+            "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Norway", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("Paul Otieno arrived in Oslo on Monday for talks with Anna Berg.", Status.PLANNED, None),
+    ("Paul Otieno arrived in Norway on Monday for talks.", Status.OCCURRED, "2021-05-03"),  # a visit under way
+    ("Paul Otieno arrived in Oslo on Monday for a visit.", Status.OCCURRED, "2021-05-03"),
+])
+def test_talks_with_someone_an_arrival_is_for_are_still_ahead(extract_text, text, status, day):
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is status and (event.time and event.time.iso()) == day
+
+
 @pytest.mark.parametrize("text", [
     "Anna Berg met Paul Otieno on Tuesday. Berg had arrived in Nairobi on Monday for a three-day visit.",
     "Paul Otieno said in his meeting with Anna Berg that trade would grow. Berg flew into Nairobi from Kampala.",

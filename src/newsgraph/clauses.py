@@ -321,9 +321,9 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")
-    if _on_the_way_for(preposition):
+    if _on_the_way_for(preposition) or arrived_for(token):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "travels to Brasilia for talks", "was
-        # leaving for a visit to Japan": still ahead
+        # leaving for a visit to Japan", "arrived here for talks with Y": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
@@ -358,6 +358,14 @@ def set_off_for(preposition: Token | None) -> bool:
     """The "for" of a departure: "left for Jordan for talks", "leaves Wednesday for a trip"."""
     return preposition is not None and preposition.lower_ == "for" and (
         lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
+
+
+def arrived_for(token: Token) -> bool:
+    """'X arrived here Wednesday for talks with Y': talks with someone an arrival is for are still ahead, and its
+    day is not theirs; not "arrived for a visit" or "arrived in China for talks", a visit under way."""
+    preposition = preposition_of(token)
+    return preposition is not None and preposition.lower_ == "for" and token.pos_ == "NOUN" and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"]) and has_preposition(token, "with")
 
 
 def _on_the_way_for(preposition: Token | None) -> bool:

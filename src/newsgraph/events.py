@@ -36,7 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, agents_of, anchors_of, calls_off, clause_anchor, dateline_place,
+    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
@@ -826,8 +826,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))] + [
-        v for v in shared if not _is_arrival(v)]
+    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))
+            and not (a == token.head.head and arrived_for(token))] + [v for v in shared if not _is_arrival(v)]
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
@@ -1046,8 +1046,9 @@ def _names_a_thing(noun: Token) -> bool:
 def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bool:
     """'talks between A and B' (even when the parser finds only one of them), 'X's visit to Russia', 'her trip to
     Israel', 'their meeting with Y'."""
-    # "her trip ... was a success, X said": the pronoun, not the speaker, is the visitor
-    owned = noun.dep_ in SUBJECTS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+    # "her trip ... was a success, X said", "Y's visit was part of regular contact, X said": the owner, not the
+    # speaker, is the visitor
+    owned = noun.dep_ in SUBJECTS and any(c.dep_ == "poss" for c in noun.children)
     named = _sides_named(roots, index) + owned
     return named >= 2 or names_own_sides(noun) or is_theirs(noun) or named == 1 and bool(destinations(noun, index))
 
