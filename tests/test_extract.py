@@ -523,6 +523,12 @@ def test_here_with_no_dateline_is_not_where_the_arrival_came_from(extract_text):
     assert event.place is None
 
 
+@pytest.mark.parametrize("region", ["the Niger Delta", "the Jordan Valley"])
+def test_a_states_name_before_a_landform_names_a_region_not_a_side(extract_text, region):
+    extraction = extract_text(f"Paul Otieno will continue talks with rebels of {region}.", published=MONDAY)
+    assert extraction.events == () and not any(e.type is EntityType.STATE for e in extraction.entities)
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -145,6 +145,8 @@ def _from_entity(ent: Span) -> Mention | None:
             return Mention(ent.start, ent.end, EntityType.ORGANIZATION, f"org:{state.iso3}:{fold(ent.text)}", ent.text,
                            state=state.key)
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label, metonym=True)
+    if _names_a_landform(ent):
+        return _unknown_place(ent.doc[ent.start : ent.end + 1])
     if kind in _KNOWN_PREFIXES:
         return _from_gazetteer(ent, kind)
     if _named_as_place(ent):
@@ -163,6 +165,13 @@ def _from_entity(ent: Span) -> Mention | None:
     if ent.label_ in ("GPE", "LOC"):
         return _unknown_place(ent)
     return None
+
+
+def _names_a_landform(ent: Span) -> bool:
+    """'rebels of the Niger Delta', 'the Jordan Valley': a state's name before a landform's noun names a region."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.is_title and after.lower_ in load_triggers()["feature_nouns"] and (
+        ent.label_ in ("GPE", "LOC"))
 
 
 def _heads_a_title(ent: Span) -> bool:
