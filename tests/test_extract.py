@@ -529,6 +529,14 @@ def test_a_states_name_before_a_landform_names_a_region_not_a_side(extract_text,
     assert extraction.events == () and not any(e.type is EntityType.STATE for e in extraction.entities)
 
 
+@pytest.mark.parametrize("text", [
+    "The U.S. military held talks with Iraqi Shiite and tribal leaders on Monday.",  # a group of the state's people
+    "KAMPALA, Uganda - The U.S. military and Somali clan elders held talks Sunday.",  # the dateline's state
+])
+def test_unnamed_groups_and_a_datelines_state_are_no_sides(extract_text, text):
+    assert extract_text(text, published=MONDAY).events == ()
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")
@@ -2847,7 +2855,7 @@ def test_a_state_or_place_named_before_rebels_names_the_group_not_the_state(extr
 
 @pytest.mark.parametrize("text, sides", [
     ("General Paul Otieno met with U.S. Air Force civilian employees on Monday.", None),  # nobody named
-    ("The U.S. military held talks with Iraqi tribal leaders in Baghdad on Sunday.", ["Iraq", "United States"]),
+    ("The U.S. military held talks with Iraqi officials in Baghdad on Sunday.", ["Iraq", "United States"]),
 ])
 def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(extract_text, text, sides):
     found = meetings(extract_text(text, published=MONDAY))

@@ -756,10 +756,13 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     inside = {t.i for t in _phrase(root)}
     inside.update(_name_hung_elsewhere(max(inside) + 1, index))
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
-    opening = dateline(index)  # "LONDON - British newspapers ...": a dateline the parser hangs on a side is none
-    inside -= _describing(root, index) | _owner_of_a_group(root)
+    # "LONDON - British newspapers ...", "BAGHDAD, Iraq - The U.S. military and ...": a dateline the parser hangs
+    # on a side is none
+    inside -= _describing(root, index) | _owner_of_a_group(root) | _dateline_tokens(index)
+    if not inside:
+        return []
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
-               if inside.intersection(range(m.start, m.end)) and m != opening and not _posted_to(m, index)
+               if inside.intersection(range(m.start, m.end)) and not _posted_to(m, index)
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
@@ -845,6 +848,14 @@ def _dateline_at(token: Token, index: MentionIndex) -> Mention | None:
     marked = opens or any(mark in after for mark in ("--", " - ", "—", "(")) or named_in_capitals and after[:1] == ":"
     return mention if marked and (opens or named_in_capitals) else None
 
+def _dateline_tokens(index: MentionIndex) -> set[int]:
+    """The dateline's names: its place and the state after it ("BAGHDAD, Iraq -"), up to the dash or bracket."""
+    opening = dateline(index)
+    if opening is None:
+        return set()
+    end = next((t.i for t in index.doc[opening.end : opening.end + 6] if t.text[:1] in "-—(:"), opening.end)
+    return set(range(opening.start, end))
+
 def dateline_place(index: MentionIndex) -> Mention | None:
     """The place of a wire story's dateline, which "here" refers to."""
     mention = dateline(index)
@@ -858,9 +869,11 @@ def _represented(root: Token, touched: list[Mention], index: MentionIndex) -> li
         return []  # "the Italian leader", "Iraqi prime minister": one person, maybe named elsewhere, not the state
     groups = load_triggers()["non_state_groups"]
     of = [o for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    if any(c.dep_ == "compound" and c.lemma_.lower() in groups for c in root.children) or any(
-            o.lemma_.lower() in groups for o in of):
-        return []  # "Brazilian business leaders", "leaders of the Serbian opposition": a group of the state's people
+    modifiers = [m for c in root.children if c.dep_ in ("compound", "amod") for m in (c, *c.conjuncts)]
+    if any(m.lemma_.lower() in groups for m in modifiers + of):
+        # "Brazilian business leaders", "Iraqi Shiite and tribal leaders", "leaders of the Serbian opposition":
+        # a group of the state's people
+        return []
     demonyms = [replace(m, adjectival=False, metonym=True) for m in touched if m.adjectival and m.type is EntityType.STATE]
     return demonyms or _stationed(root, index)
 
