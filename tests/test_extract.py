@@ -218,6 +218,10 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
         ("The president of Kenya, Paul Otieno, spoke.", ("Paul Otieno", "President", "Kenya", None, False)),
         ("The foreign minister of Kenya Paul Otieno spoke.", ("Paul Otieno", "ForeignMinister", "Kenya", None, False)),
         ("Kenya's ambassador to Norway, Paul Otieno, spoke.", ("Paul Otieno", "Ambassador", "Kenya", "Norway", False)),
+        # a state's envoy to a body of states is its ambassador there; a body's own envoy is its representative
+        ("Kenya's UN envoy Paul Otieno spoke.", ("Paul Otieno", "Ambassador", "Kenya", None, False)),
+        ("Kenyan UN Ambassador Paul Otieno spoke.", ("Paul Otieno", "Ambassador", "Kenya", None, False)),
+        ("UN envoy Paul Otieno spoke.", ("Paul Otieno", "SpecialRepresentative", "United Nations", None, False)),
         ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
          ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
         ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.", ("Paul Otieno", "Leader", "KLF", None, False)),

@@ -149,12 +149,25 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
     phrase_start = _phrase_start(doc, title.start)
     organization = _organization(doc, title, phrase_start, index) or (
         fallback if fallback is not None and fallback.type is EntityType.STATE else None)
+    if (sender := _sender_to_a_body(title, concept, organization, phrase_start, index)) is not None:
+        organization, concept = sender, "Ambassador"
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
     return [Role(holder=h.person.key, role=_concept_in(concept, owner), organization=owner and owner.key,
                  evidence=evidence, towards=towards and towards.key, former=former)
             for h in holders for owner in [h.organization or organization]]
+
+
+def _sender_to_a_body(title: SpacySpan, concept: str, body: Mention | None, phrase_start: int,
+                      index: MentionIndex) -> Mention | None:
+    """'Britain's UN ambassador X', "China's UN envoy X": a state's envoy to a body of states is its ambassador
+    there; the state, not the body, is whose."""
+    if concept not in ("Ambassador", "SpecialRepresentative") or body is None or (
+            body.type is not EntityType.ORGANIZATION or body.state is not None or body.end != title.start):
+        return None
+    states = [m for m in index.within(phrase_start, body.start) if m.type is EntityType.STATE]
+    return states[-1] if states else None
 
 
 def _concept_in(concept: str, owner: Mention | None) -> str:
