@@ -541,6 +541,13 @@ def test_unnamed_groups_and_a_datelines_state_are_no_sides(extract_text, text):
     assert extract_text(text, published=MONDAY).events == ()
 
 
+@pytest.mark.parametrize("noun", ["pope", "pontiff"])
+def test_a_title_that_is_no_role_still_points_back_to_its_bearer(extract_text, noun):
+    text = f"Pope Clement XX arrived in Turkey on Tuesday. After meetings with Ali Demir, the {noun} spoke of unity."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Ali Demir", "Clement XX"]
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -1265,7 +1265,8 @@ def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token) -> list[Token]:
 def _title_concept(root: Token) -> str:
     """'the prime minister': the concept of the longest title ending at the noun, not of its last word."""
     titles = [t for t in root.doc.spans.get(ROLE_SPANS, []) if t.end == root.i + 1]
-    return max(titles, key=len).id_ if titles else load_role_lexicon().get(root.lower_, "")
+    return max(titles, key=len).id_ if titles else load_role_lexicon().get(root.lower_) or load_triggers()[
+        "honorific_nouns"].get(root.lower_, "")
 
 
 def _of_the_states(root: Token, cues: dict) -> bool:
@@ -1307,6 +1308,11 @@ def _holders(roles: list[Role], index: MentionIndex) -> dict[str, list[Mention]]
             # "the minister" may be the article's one defence minister
             for concept in (role.role, *load_role_broader().get(role.role, ())):
                 holders.setdefault(concept, {})[role.holder] = first[role.holder]
+    honorifics = load_triggers()["honorific_nouns"]
+    for mention in first.values():  # "Pope X ... the pontiff": no role, but the title points back all the same
+        title = index.doc[mention.start - 1].lower_ if mention.start else ""
+        if mention.type is EntityType.PERSON and title in honorifics:
+            holders.setdefault(honorifics[title], {})[mention.key] = mention
     return {concept: list(people.values()) for concept, people in holders.items()}
 
 
