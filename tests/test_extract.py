@@ -548,6 +548,18 @@ def test_a_title_that_is_no_role_still_points_back_to_its_bearer(extract_text, n
     assert people == ["Ali Demir", "Clement XX"]
 
 
+@pytest.mark.parametrize("text, people", [
+    ("Talks between the delegations of Japan and North Korea ended on Thursday without a deal, said head of the "
+     "North Korean delegation Paul Otieno. Anna Berg, head of the Japanese delegation, said the talks were serious.",
+     ["Anna Berg", "Paul Otieno"]),
+    ("Chinese Vice Premier Li Wei met with a delegation from Japan here on Friday. The delegation is headed by "
+     "Anna Berg, governor of Osaka.", ["Anna Berg", "Li Wei"]),
+])
+def test_a_state_that_meets_through_its_delegation_is_who_heads_it(extract_text, text, people):
+    found, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert found == people
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -141,6 +141,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
         if not any(_people(journey) <= _people(c) and (c.place is None or _state_of(c.place) == host) for c in merged):
             merged.append(journey)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
+    _name_the_delegations(merged, _delegation_heads(index), represented)
     _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_repeats(_without_bare_visits(kept))
@@ -275,6 +276,47 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
+
+
+def _name_the_delegations(merged: list[Candidate], heads: dict[str, list[Mention]], represented) -> None:
+    """'talks between the delegations of Japan and North Korea ... head of the Japanese delegation X': people first,
+    so a state that meets through its delegation is the people the article says head it."""
+    for candidate in merged:
+        sides = []
+        for side in candidate.participants:
+            acting = any(side.key in represented.get(p.key, ()) for p in _persons(candidate))
+            sides += heads.get(side.key, [side]) if side.type is EntityType.STATE and not acting else [side]
+        candidate.participants = list({m.key: m for m in sides}.values())
+
+
+def _delegation_heads(index: MentionIndex) -> dict[str, list[Mention]]:
+    """Who heads each state's delegation: 'head of the Japanese delegation X', 'X, head of the Japanese
+    delegation', 'a delegation from Japan ... The delegation is headed by X' (the last one named, when definite)."""
+    heads: dict[str, list[Mention]] = {}
+    state = None
+    for token in index.doc:
+        if token.lemma_.lower() not in load_triggers()["anaphora"]["led_group_nouns"] or token.tag_ == "NNS":
+            continue
+        states = [m for m in index.within(token.left_edge.i, token.right_edge.i + 1) if m.type is EntityType.STATE]
+        state = states[0] if states else state if is_definite(token) else None
+        if state is not None and (people := _heads_of(token, index)):
+            heads.setdefault(state.key, people)
+    return heads
+
+
+def _heads_of(group: Token, index: MentionIndex) -> list[Mention]:
+    """The people a group noun says lead it: "head of the delegation X", "X, head of the delegation", "the
+    delegation is headed by X"."""
+    if group.dep_ == "nsubjpass" and leads(group.head):
+        return [m for agent in agents_of(group.head) for m in actors_under(agent, index) if m.type is EntityType.PERSON]
+    title = group.head.head
+    if group.dep_ != "pobj" or group.head.lower_ != "of" or title.lemma_.lower() not in load_triggers()["anaphora"][
+            "group_head_nouns"]:
+        return []
+    # the name right after the group ("head of the delegation X"), or the one the title describes
+    places = [group.i + 1, group.right_edge.i + 1] + ([title.head.i] if title.dep_ == "appos" else [])
+    named = [m for i in places if i < len(index.doc) and (m := index.at(i)) and m.type is EntityType.PERSON]
+    return named[:1]
 
 
 def _hosts_dateline(candidate: Candidate, here: Mention | None, represented, lead_end: int) -> Mention | None:
