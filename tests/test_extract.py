@@ -560,6 +560,12 @@ def test_a_state_that_meets_through_its_delegation_is_who_heads_it(extract_text,
     assert found == people
 
 
+def test_a_visit_someone_is_due_for_starts_the_day_they_are_due(extract_text):
+    text = "French Trade Minister Anna Berg is due in Kenya on Friday for a two-day visit, officials said on Monday."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.PLANNED and event.time.iso() == "2021-05-07"
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -449,12 +449,18 @@ def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, 
         states = {_state_of(m) for m in _places_in(verb, index)} - {None}
         people = _people_under(verb, SUBJECTS, index) or (  # "X is expected to be in Y"
             _people_under(verb.head, SUBJECTS, index) if verb.dep_ == "xcomp" else [])
-        time = time_of([verb], index.doc, published, prefer_future=False) if states and people else None
+        status = Status.PLANNED if _due(verb) else status_of(verb, [verb]) or Status.OCCURRED
+        time = time_of([verb], index.doc, published, prefer_future=status is Status.PLANNED) if states and people else None
         if time is not None and time.day is not None:
-            status = status_of(verb, [verb]) or Status.OCCURRED
             for key in ((p.key, state, status) for p in people for state in states):
                 found.setdefault(key, time)
     return found
+
+
+def _due(verb: Token) -> bool:
+    """'X is due in Kenya on Friday': a presence still to come."""
+    words = load_triggers()["status"]["planned_governors"]
+    return any(c.dep_ == "acomp" and lemma_of(c) in words for c in verb.children)
 
 
 def _day_of_arrival(visit: Candidate, days_in: dict[tuple[str, str, Status], TimeValue]) -> TimeValue | None:
