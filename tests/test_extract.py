@@ -566,6 +566,17 @@ def test_a_visit_someone_is_due_for_starts_the_day_they_are_due(extract_text):
     assert event.status is Status.PLANNED and event.time.iso() == "2021-05-07"
 
 
+@pytest.mark.parametrize("text, planned_day", [
+    ("Paul Otieno and Anna Berg agreed to meet during a telephone conversation on Monday.", None),
+    ("Paul Otieno and Anna Berg agreed in a telephone conversation on Monday to meet next month.", "2021-06"),
+])
+def test_a_call_in_which_a_meeting_is_agreed_is_held_and_is_not_the_meeting(extract_text, text, planned_day):
+    meetings = {e.status: e for e in extract_text(text, published=MONDAY).events if e.type is EventType.MEETING}
+    call, planned = meetings[Status.OCCURRED], meetings[Status.PLANNED]
+    assert call.mode is MeetingMode.PHONE and call.time.iso() == "2021-05-03"
+    assert planned.mode is MeetingMode.IN_PERSON and (planned.time and planned.time.iso()) == planned_day
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")
@@ -2092,8 +2103,9 @@ def test_a_meeting_on_the_same_day_takes_the_day_told_before(extract_text, text,
 def test_a_plan_is_not_what_happened_earlier_in_the_day(extract_text):
     text = ("Paul Otieno will hold talks with Anna Berg, a news agency reported on Saturday. "
             "Otieno and Berg agreed to meet during a telephone conversation earlier in the day.")
-    found = [e for e in extract_text(text, published=MONDAY).events if e.type is EventType.MEETING]
-    assert len(found) == 1 and found[0].time is None
+    found = {e.status: e for e in extract_text(text, published=MONDAY).events if e.type is EventType.MEETING}
+    assert found[Status.PLANNED].time is None
+    assert found[Status.OCCURRED].mode is MeetingMode.PHONE and found[Status.OCCURRED].time.iso() == "2021-05-01"
 
 
 def test_a_meeting_named_by_its_make_up_is_no_earlier_meeting(extract_text):

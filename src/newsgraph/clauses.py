@@ -163,7 +163,7 @@ def governors_of(token: Token):
                 yield clause  # "X left, after meeting W, the radio said": the phrase is X's
                 current = clause
                 continue
-        elif _after_first_time(current) or _said_of_the_subject(current):
+        elif _after_first_time(current) or _said_of_the_subject(current) or _agreed_on_an_occasion(current):
             current = current.head.head  # "offered for the first time to meet X": parsed as a time "to meet"
         elif current.dep_ not in _GOVERNING:
             return
@@ -173,6 +173,14 @@ def governors_of(token: Token):
 def _after_first_time(verb: Token) -> bool:
     """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
     return verb.dep_ == "relcl" and verb.head.lemma_ == "time" and verb.head.dep_ == "pobj" and is_infinitive(verb)
+
+
+def _agreed_on_an_occasion(verb: Token) -> bool:
+    """'A and B agreed in a telephone conversation on Monday to meet': the parser hangs the infinitive on the
+    occasion; it is the agreeing verb's."""
+    occasion = verb.head
+    return verb.dep_ == "acl" and is_infinitive(verb) and occasion.dep_ == "pobj" and (
+        occasion.head.head.pos_ == "VERB" and lemma_of(occasion.head.head) in load_triggers()["status"]["planned_governors"])
 
 
 def _said_of_the_subject(verb: Token) -> bool:
@@ -335,6 +343,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
     setting = verb_of_preposition(token)
+    if _occasion_of_agreeing(token, setting, cues):
+        return Status.OCCURRED  # "agreed to meet during a telephone conversation": the call was held
     if setting is not None and _expected_to_act(setting, cues):
         return Status.PLANNED  # "during their meeting, A and B are expected to discuss Z"
     # not "agreed during the meeting", nor "the visit was aimed at boosting ties"
@@ -431,6 +441,16 @@ def _planning(clause: Token, governors: list[Token]) -> list[Token]:
         if verb.tag_ == "VBD" and verb.dep_ == "ccomp" and any(c.dep_ in SUBJECTS for c in verb.children):
             return governors[:n]
     return governors
+
+def _occasion_of_agreeing(token: Token, setting: Token | None, cues: dict) -> bool:
+    """'A and B agreed to meet during a telephone conversation': the parser hangs the occasion on the meeting
+    agreed to, but it is when they agreed, in the agreeing verb's past."""
+    if setting is None or not is_infinitive(setting) or preposition_of(token).lower_ not in ("during", "in"):
+        return False
+    governor = setting.head
+    return setting.dep_ == "xcomp" and lemma_of(governor) in cues["planned_governors"] and governor.tag_ == "VBD" and (
+        lemma_of(setting) in load_triggers()["meeting"]["verbs"])
+
 
 def _expected_to_act(verb: Token, cues: dict) -> bool:
     """'are expected to discuss', 'is scheduled to sign': an act still to come (not "agreed to resume", done)."""

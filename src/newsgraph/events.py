@@ -1513,6 +1513,8 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False
     if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
         return False  # a summit is not one of the meetings held on its sidelines
+    if (a.mode is MeetingMode.PHONE) != (b.mode is MeetingMode.PHONE) and not (a.anaphoric or b.anaphoric):
+        return False  # "agreed in a phone call to meet": the call is not the meeting
     same_sides = _keys(a) == _keys(b)
     if a.place and b.place and not _may_be_same_place(a.place, b.place, same_sides=same_sides):
         return False
