@@ -577,6 +577,12 @@ def test_a_call_in_which_a_meeting_is_agreed_is_held_and_is_not_the_meeting(extr
     assert planned.mode is MeetingMode.IN_PERSON and (planned.time and planned.time.iso()) == planned_day
 
 
+def test_what_a_departure_is_for_is_still_ahead(extract_text):
+    text = "Kenyan Foreign Secretary Paul Otieno left for Kampala on Tuesday to hold talks with Anna Berg."
+    _, event = only_meeting(extract_text(text, published=MONDAY))
+    assert event.status is Status.PLANNED
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

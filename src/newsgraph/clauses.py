@@ -329,9 +329,9 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit"
     if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")
-    if _on_the_way_for(preposition) or arrived_for(token):
+    if _on_the_way_for(preposition) or arrived_for(token) or _what_a_departure_is_for(verb):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "travels to Brasilia for talks", "was
-        # leaving for a visit to Japan", "arrived here for talks with Y": still ahead
+        # leaving for a visit to Japan", "arrived here for talks with Y", "left for X to hold talks": still ahead
     if preposition is not None and preposition.head.lemma_ == "be" and any(
             c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
@@ -376,6 +376,12 @@ def arrived_for(token: Token) -> bool:
     preposition = preposition_of(token)
     return preposition is not None and preposition.lower_ == "for" and token.pos_ == "NOUN" and (
         lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"]) and has_preposition(token, "with")
+
+
+def _what_a_departure_is_for(verb: Token | None) -> bool:
+    """'X left for Kampala on Tuesday to hold talks with Y': what a departure is for is still ahead."""
+    return verb is not None and is_infinitive(verb) and verb.dep_ in ("advcl", "xcomp") and (
+        lemma_of(verb.head) in load_triggers()["meeting"]["departure_verbs"])
 
 
 def _on_the_way_for(preposition: Token | None) -> bool:
