@@ -583,6 +583,20 @@ def test_what_a_departure_is_for_is_still_ahead(extract_text):
     assert event.status is Status.PLANNED
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Diplomats from Kenya, Uganda and Tanzania met their Ethiopian counterparts on Friday for a new round of talks.",
+     ["Ethiopia", "Kenya", "Tanzania", "Uganda"]),
+    ("Kenyan envoy Paul Otieno was in Geneva after visiting Washington for talks with State Department officials.",
+     ["Paul Otieno", "United States"]),
+    # talks with someone named are the meeting the visit was for
+    ("Kenyan President Paul Otieno visited Norway last month for talks with Prime Minister Anna Berg.",
+     ["Anna Berg", "Paul Otieno"]),
+])
+def test_talks_a_meeting_or_visit_is_for_are_that_meeting(extract_text, text, sides):
+    found, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert found == sides
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -704,9 +704,18 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         return _spoke_with(token, lexicon)
     if token.pos_ == "VERB" and _attends_unnamed(token, lexicon):
         return MeetingMode.IN_PERSON
-    if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"]:
+    if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"] and not _purpose_of_a_meeting(token):
         return _noun_mode(token, lemma, lexicon)
     return None
+
+
+def _purpose_of_a_meeting(noun: Token) -> bool:
+    """'A met B on Friday for a new round of talks', 'visited Washington for talks with officials': the talks are
+    the meeting or visit the verb reports (not "visited Jordan for talks with Y", a meeting the visit was for)."""
+    preposition = preposition_of(noun)
+    mode = _trigger_mode(preposition.head) if preposition is not None and preposition.lower_ == "for" else None
+    return mode is not None and preposition.head.pos_ == "VERB" and (
+        mode is not MeetingMode.VISIT or not any(t.ent_type_ == "PERSON" for t in noun.subtree))
 
 
 def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
