@@ -597,6 +597,13 @@ def test_talks_a_meeting_or_visit_is_for_are_that_meeting(extract_text, text, si
     assert found == sides
 
 
+def test_talks_with_the_hosts_people_still_ahead_are_the_visit_under_way(extract_text):
+    text = ("Kenyan President Paul Otieno arrived in Cairo on Wednesday night on a surprise visit. "
+            "Otieno would hold talks with senior Egyptian officials on trade.")
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Egypt", "Paul Otieno"] and event.status is Status.OCCURRED
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -1572,9 +1572,13 @@ def _called_off(planned: Candidate, later: Candidate) -> bool:
 
 def _told_ahead(held: Candidate, later: Candidate) -> bool:
     """'X met Y on Thursday ... During the meeting, X and Y are to discuss Z': the dated meeting, told as it was
-    announced (not 'the talks will resume next month', which has a day of its own)."""
-    return (held.status is Status.OCCURRED and held.time is not None and later.status is Status.PLANNED
-            and later.anaphoric and later.time is None and _keys(held) == _keys(later))
+    announced (not 'the talks will resume next month', which has a day of its own); 'X arrived in Cairo on
+    Wednesday on a visit. X would hold talks with Egyptian officials': talks with the host the visit is for."""
+    if held.status is not Status.OCCURRED or held.time is None or later.status is not Status.PLANNED or later.time:
+        return False
+    if held.mode is MeetingMode.VISIT and held.place is not None:  # its host state, before it joins the sides
+        return _keys(later) in (_keys(held), _keys(held) | {_state_of(held.place)})
+    return later.anaphoric and _keys(held) == _keys(later)
 
 
 def _persons(c: Candidate) -> list[Mention]:
