@@ -141,7 +141,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
         if not any(_people(journey) <= _people(c) and (c.place is None or _state_of(c.place) == host) for c in merged):
             merged.append(journey)
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
-    _name_the_delegations(merged, _delegation_heads(index), represented)
+    _name_the_delegations(merged, index, represented)
     _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     kept = _without_repeats(_without_bare_visits(kept))
@@ -278,9 +278,12 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
 
 
-def _name_the_delegations(merged: list[Candidate], heads: dict[str, list[Mention]], represented) -> None:
+def _name_the_delegations(merged: list[Candidate], index: MentionIndex, represented) -> None:
     """'talks between the delegations of Japan and North Korea ... head of the Japanese delegation X': people first,
     so a state that meets through its delegation is the people the article says head it."""
+    if not any(m.type is EntityType.STATE for c in merged for m in c.participants):
+        return
+    heads = _delegation_heads(index)
     for candidate in merged:
         sides = []
         for side in candidate.participants:
@@ -294,9 +297,8 @@ def _delegation_heads(index: MentionIndex) -> dict[str, list[Mention]]:
     delegation', 'a delegation from Japan ... The delegation is headed by X' (the last one named, when definite)."""
     heads: dict[str, list[Mention]] = {}
     state = None
-    for token in index.doc:
-        if token.lemma_.lower() not in load_triggers()["anaphora"]["led_group_nouns"] or token.tag_ == "NNS":
-            continue
+    nouns = set(load_triggers()["anaphora"]["led_group_nouns"])
+    for token in (t for t in index.doc if t.lower_ in nouns):  # singular only: "the delegations of A and B" is two
         states = [m for m in index.within(token.left_edge.i, token.right_edge.i + 1) if m.type is EntityType.STATE]
         state = states[0] if states else state if is_definite(token) else None
         if state is not None and (people := _heads_of(token, index)):
