@@ -604,6 +604,12 @@ def test_talks_with_the_hosts_people_still_ahead_are_the_visit_under_way(extract
     assert people == ["Egypt", "Paul Otieno"] and event.status is Status.OCCURRED
 
 
+def test_a_title_that_is_a_persons_usual_name_names_them(extract_text):
+    text = "During a visit to the State Department, the Dalai Lama also met with Paul Otieno on Wednesday."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Dalai Lama", "Paul Otieno"]
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")
