@@ -451,7 +451,8 @@ def _planning(clause: Token, governors: list[Token]) -> list[Token]:
 def _occasion_of_agreeing(token: Token, setting: Token | None, cues: dict) -> bool:
     """'A and B agreed to meet during a telephone conversation': the parser hangs the occasion on the meeting
     agreed to, but it is when they agreed, in the agreeing verb's past."""
-    if setting is None or not is_infinitive(setting) or preposition_of(token).lower_ not in ("during", "in"):
+    preposition = preposition_of(token)
+    if setting is None or preposition is None or preposition.lower_ not in ("during", "in") or not is_infinitive(setting):
         return False
     governor = setting.head
     return setting.dep_ == "xcomp" and lemma_of(governor) in cues["planned_governors"] and governor.tag_ == "VBD" and (

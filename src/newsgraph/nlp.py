@@ -141,9 +141,10 @@ def add_rules(nlp: Language) -> Language:
         for case in Case:
             name = f"{kind}_ruler" if case is Case.ANY else f"{kind}_{case.name.lower()}_ruler"
             ruler = nlp.add_pipe("span_ruler", name=name, config=_entity_ruler_config(case), **where)
-            rulers.append((ruler, [p for p in gazetteer.entity_ruler_patterns(case) if _is_city(p) is cities]))
+            patterns = [p for p in gazetteer.entity_ruler_patterns(case) if _is_city(p) is cities]
             if kind == "gazetteer" and case is Case.EXACT:  # "the Dalai Lama": a title that is a person's name
-                rulers[-1][1].extend({"label": "PERSON", "pattern": name} for name in load_triggers()["title_names"])
+                patterns += [{"label": "PERSON", "pattern": name} for name in load_triggers()["title_names"]]
+            rulers.append((ruler, patterns))
     roles = nlp.add_pipe("span_ruler", name="role_ruler",
                          config={"spans_key": ROLE_SPANS, "phrase_matcher_attr": Case.ANY.value})
     rulers.append((roles, role_patterns(nlp, load_role_lexicon())))
