@@ -610,6 +610,14 @@ def test_a_title_that_is_a_persons_usual_name_names_them(extract_text):
     assert people == ["Dalai Lama", "Paul Otieno"]
 
 
+def test_the_meetings_a_visit_is_for_start_when_it_does(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno would visit Japan for three days from May 14 to meet with Foreign "
+            "Minister Jon Dahl and Prime Minister Anna Berg, a news agency said.")
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, _ in found] == [["Jon Dahl", "Paul Otieno"], ["Anna Berg", "Paul Otieno"]]
+    assert all(event.time.iso() == "2021-05-14" for _, event in found)
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -886,7 +886,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))
-            and not (a == token.head.head and arrived_for(token))] + [v for v in shared if not _is_arrival(v)]
+            and not (a == token.head.head and arrived_for(token))] + [v for v in shared if not _is_arrival(v)] + (
+        _visit_it_is_for(token))
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
@@ -905,6 +906,13 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
             candidate.time and published and candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
+
+
+def _visit_it_is_for(verb: Token) -> list[Token]:
+    """'will visit Japan from April 14 to meet A and B': the meetings a visit is for start when it does."""
+    visit = verb.head
+    purpose = verb.pos_ == "VERB" and verb.dep_ == "advcl" and is_infinitive(verb)
+    return [visit] if purpose and visit.pos_ == "VERB" and _trigger_mode(visit) is MeetingMode.VISIT else []
 
 
 def _journey(token: Token, index: MentionIndex, published, represented) -> Candidate | None:
