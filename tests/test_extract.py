@@ -618,6 +618,12 @@ def test_the_meetings_a_visit_is_for_start_when_it_does(extract_text):
     assert all(event.time.iso() == "2021-05-14" for _, event in found)
 
 
+def test_a_description_that_is_no_role_is_the_person_the_story_is_about(extract_text):
+    text = ("Iraqi party leader Paul Otieno said on Monday he had talks with Anna Berg. "
+            "The cleric was due to meet later Monday with President Jon Dahl.")
+    assert ["Jon Dahl", "Paul Otieno"] in [people for people, _ in meetings(extract_text(text, published=MONDAY))]
+
+
 def test_the_speaker_of_a_visit_told_with_its_owner_is_no_side(extract_text):
     text = ("Kenyan Foreign Minister Paul Otieno will visit Norway this week, the ministry said. Otieno's May 7-9 "
             "visit was part of regular contact between the two countries, the ministry's spokeswoman Anna Berg said.")

@@ -1264,6 +1264,10 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
     if len(holders) == 1 and (qualifiers or any(c.lower_ == "the" for c in root.children)):
         return holders  # "the president", "Singaporean President", when the article names one
+    if lemma in cues["descriptor_nouns"] and not plural and not titled and any(c.lower_ == "the" for c in root.children):
+        # "The cleric was due to meet Y", "the veteran diplomat": the person the story is about
+        subjects = [m for m in index.before(root.i, type=EntityType.PERSON) if _subject_or_its_owner(index.doc[m.end - 1])]
+        return subjects[-1:] or None
     return None
 
 
