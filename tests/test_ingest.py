@@ -87,7 +87,8 @@ def test_title_needs_a_blank_line_after_it_and_no_final_period(tmp_path):
     glued = write(tmp_path, "glued.txt", b"Envoys meet\nThe envoys met on Monday.\n")
     period = write(tmp_path, "period.txt", b"The envoys met on Monday.\n\nThey agreed to meet again.\n")
     alone = write(tmp_path, "alone.txt", b"Envoys of Lakeland and Norvia met on Monday\n")
-    for article in read(glued, period, alone):
+    quoted = write(tmp_path, "quoted.txt", b'Jan Berg said Norvia must show "concrete deeds."\n\nHe met envoys on Monday.\n')
+    for article in read(glued, period, alone, quoted):
         assert article.title is None
         assert article.text == article.original
 

@@ -23,7 +23,8 @@ REPEATED_RULE = "repeated-caption"
 _BLANKABLE = re.compile(r"[^\n]")
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’\'»')
 _CAPTION_LETTERS = 0.6
-_SENTENCE_END = (".", "!", "?", '."', ".”", ".’")
+_FULL_STOPS = (".", '."', ".”", ".’")  # also inside a closing quote: '... with "concrete deeds."'
+_SENTENCE_END = (*_FULL_STOPS, "!", "?")
 # "Bush meets Blair (AP)AP - President Bush met ...": a wire item's headline and credit, glued to its first sentence.
 _GLUED_CREDIT = re.compile(r"\((?P<wire>[A-Z][\w.' ]{0,40})\)(?P=wire)\s*[-–—]+\s*")
 # "Karzai in Pakistan for Talks ISLAMABAD (Reuters) - Afghan President ...": a headline run into the dateline, on
@@ -327,7 +328,7 @@ def _headline_like(lines: list[_Line], index: int, limits: Limits, marks: dict[i
     # A wire headline in capitals needs no blank line after it ("DEUTSCHE BANK CHIEF SAYS PACT INTACT\nDeutsche ...").
     shouted = content.isupper() and len(content.split()) >= 3
     has_letter = any(c.isalpha() for c in content)
-    return (apart or shouted) and has_letter and len(content) < limits.title_chars and not content.endswith(".")
+    return (apart or shouted) and has_letter and len(content) < limits.title_chars and not content.endswith(_FULL_STOPS)
 
 
 def _same_words(a: str, b: str) -> bool:
