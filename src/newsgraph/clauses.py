@@ -332,8 +332,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if _on_the_way_for(preposition) or arrived_for(token) or _what_a_departure_is_for(verb):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "travels to Brasilia for talks", "was
         # leaving for a visit to Japan", "arrived here for talks with Y", "left for X to hold talks": still ahead
-    if preposition is not None and preposition.head.lemma_ == "be" and any(
-            c.dep_ == "acomp" and lemma_of(c) in cues["planned_governors"] for c in preposition.head.children):
+    if preposition is not None and is_due(preposition.head):
         return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
     if _settled_plan(token, cues) or _agreed_to(token, preposition, cues):
         return Status.PLANNED  # "the deal to open talks with X", "agreed to talks with X"
@@ -368,6 +367,12 @@ def set_off_for(preposition: Token | None) -> bool:
     """The "for" of a departure: "left for Jordan for talks", "leaves Wednesday for a trip"."""
     return preposition is not None and preposition.lower_ == "for" and (
         lemma_of(preposition.head) in load_triggers()["meeting"]["departure_verbs"])
+
+
+def is_due(verb: Token) -> bool:
+    """'X is due in Kenya on Friday', 'is expected in Oslo': a presence still to come."""
+    words = load_triggers()["status"]["planned_governors"]
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and lemma_of(c) in words for c in verb.children)
 
 
 def arrived_for(token: Token) -> bool:

@@ -38,7 +38,7 @@ from spacy.tokens import Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
-    infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_infinitive, is_someone_elses, is_theirs,
+    infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
     preposition_of, relative_antecedent, routes_of, sentence_before, set_off_for, shared_frame, status_of,
     subjects_above, time_of, told_of, with_under_topic,
@@ -310,7 +310,7 @@ def _heads_of(group: Token, index: MentionIndex) -> list[Mention]:
     """The people a group noun says lead it: "head of the delegation X", "X, head of the delegation", "the
     delegation is headed by X"."""
     if group.dep_ == "nsubjpass" and leads(group.head):
-        return [m for agent in agents_of(group.head) for m in actors_under(agent, index) if m.type is EntityType.PERSON]
+        return _led_by(group.head, index)
     title = group.head.head
     if group.dep_ != "pobj" or group.head.lower_ != "of" or title.lemma_.lower() not in load_triggers()["anaphora"][
             "group_head_nouns"]:
@@ -451,18 +451,12 @@ def _days_in(sentences, index: MentionIndex, published) -> dict[tuple[str, str, 
         states = {_state_of(m) for m in _places_in(verb, index)} - {None}
         people = _people_under(verb, SUBJECTS, index) or (  # "X is expected to be in Y"
             _people_under(verb.head, SUBJECTS, index) if verb.dep_ == "xcomp" else [])
-        status = Status.PLANNED if _due(verb) else status_of(verb, [verb]) or Status.OCCURRED
+        status = Status.PLANNED if is_due(verb) else status_of(verb, [verb]) or Status.OCCURRED
         time = time_of([verb], index.doc, published, prefer_future=status is Status.PLANNED) if states and people else None
         if time is not None and time.day is not None:
             for key in ((p.key, state, status) for p in people for state in states):
                 found.setdefault(key, time)
     return found
-
-
-def _due(verb: Token) -> bool:
-    """'X is due in Kenya on Friday': a presence still to come."""
-    words = load_triggers()["status"]["planned_governors"]
-    return any(c.dep_ == "acomp" and lemma_of(c) in words for c in verb.children)
 
 
 def _day_of_arrival(visit: Candidate, days_in: dict[tuple[str, str, Status], TimeValue]) -> TimeValue | None:
@@ -885,9 +879,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a))
-            and not (a == token.head.head and arrived_for(token))] + [v for v in shared if not _is_arrival(v)] + (
-        _visit_it_is_for(token))
+    arrival = token.head.head if arrived_for(token) else None  # "arrived Wednesday for talks with Y": not their day
+    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
+        v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
@@ -1276,11 +1270,15 @@ def _leader_of_the_last(group: Token, index: MentionIndex) -> list[Mention] | No
     for earlier in reversed(index.doc[: group.i]):
         if earlier.lemma_ == group.lemma_:
             # the parser may hang "headed by X" on the group's "of" phrase ("a delegation of the party headed by X")
-            leaders = [m for verb in earlier.subtree if verb.dep_ == "acl" and leads(verb)
-                       for agent in agents_of(verb) for m in actors_under(agent, index) if m.type is EntityType.PERSON]
+            leaders = [m for verb in earlier.subtree if verb.dep_ == "acl" and leads(verb) for m in _led_by(verb, index)]
             if leaders:
                 return leaders
     return None
+
+
+def _led_by(verb: Token, index: MentionIndex) -> list[Mention]:
+    """The people a leading verb's agent names ("headed by X and Y")."""
+    return [m for agent in agents_of(verb) for m in actors_under(agent, index) if m.type is EntityType.PERSON]
 
 
 def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[str] = (), since: int = 0) -> list[Mention]:
