@@ -176,6 +176,16 @@ def test_mentions_of_one_meeting_merge_into_one_event(extract_text):
     assert len(extract_text(text, published=MONDAY).events) == 1
 
 
+
+@pytest.mark.parametrize("also", [
+    "The minister also held talks with Petrola Inc.",
+    "The minister also met officials of Petrola Inc., he said.",
+])
+def test_also_with_another_side_is_one_meeting_more(extract_text, also):
+    text = "Oil Minister Jon Edde was in Vienna for talks with Austrian officials. " + also
+    found = sorted(people for people, _ in meetings(extract_text(text, published=MONDAY)))
+    assert found == [["Austria", "Jon Edde"], ["Jon Edde", "Petrola Inc."]]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

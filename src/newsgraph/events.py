@@ -82,6 +82,7 @@ class Candidate:
     unnamed_side: bool = False  # "met senior commanders": the other side is nobody the article names
     joins: bool = False  # "X also attended the talks": X is one more side of a meeting reported before
     attends: bool = False  # "also due to attend are X and Y": the meeting attended is not named
+    further: bool = False  # "X also held talks with Z": one meeting more, not one told before
     via_anaphora: bool = False
     ordinal: str | None = None
     here: Token | None = None  # "met here" in a story whose dateline was cut: somewhere the article does not name
@@ -874,6 +875,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
     if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
         candidate.joins = candidate.anaphoric = candidate.attends = True
+    candidate.further = not candidate.joins and any(c.lower_ == "also" for a in anchors for c in a.children)
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
@@ -1530,7 +1532,7 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     if a.status and b.status and a.status != b.status and not (_called_off(a, b) or _told_ahead(a, b)) or (
             a.unnamed_side or b.unnamed_side):
         return False
-    if a.ordinal and b.ordinal and a.ordinal != b.ordinal:
+    if a.ordinal and b.ordinal and a.ordinal != b.ordinal or b.further and _keys(b) - _keys(a):
         return False
     if (a.mode is MeetingMode.MULTILATERAL) != (b.mode is MeetingMode.MULTILATERAL):
         return False  # a summit is not one of the meetings held on its sidelines
