@@ -186,6 +186,17 @@ def test_also_with_another_side_is_one_meeting_more(extract_text, also):
     found = sorted(people for people, _ in meetings(extract_text(text, published=MONDAY)))
     assert found == [["Austria", "Jon Edde"], ["Jon Edde", "Petrola Inc."]]
 
+
+def test_talks_hung_on_the_place_a_visitor_was_in_are_held_there(nlp):
+    text = ("Oil Minister Jon Edde said a deal was close. "
+            "The minister was in the Austrian capital for talks with Petrola Inc and its unit Danuvia Corp.")
+    doc = nlp(text)
+    capital, preposition = next(t for t in doc if t.text == "capital"), next(t for t in doc if t.text == "for")
+    preposition.head = capital  # the parser's error on a real article's sentence like this one
+    extraction = extract(doc, Article("t", text, text, "t.txt", published=MONDAY))
+    _, talks = only_meeting(extraction)
+    assert names(extraction, [talks.place]) == ["Vienna"]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

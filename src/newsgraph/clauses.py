@@ -121,6 +121,8 @@ def verb_of_preposition(token: Token) -> Token | None:
     verb = preposition.head
     if verb.pos_ == "ADV" and verb.dep_ == "advmod":
         verb = verb.head  # "said midway through a visit to Thailand"
+    elif preposition.lower_ == "for" and verb.dep_ == "pobj" and verb.head.lower_ in ("in", "at"):
+        verb = verb.head.head  # "was in the capital for talks", parsed as if "the capital for talks" were a place
     return verb if verb.pos_ == "VERB" or verb.lemma_ == "be" and verb.dep_ == "ROOT" and preposition.lower_ == "for" else None
 
 def is_definite(token: Token) -> bool:
