@@ -197,6 +197,17 @@ def test_talks_hung_on_the_place_a_visitor_was_in_are_held_there(nlp):
     _, talks = only_meeting(extraction)
     assert names(extraction, [talks.place]) == ["Vienna"]
 
+
+@pytest.mark.parametrize("report", [
+    "Edde said Sunday in Oslo after meeting Karl Brandt, a senior official, that the deal would hold.",
+    "Edde told reporters in Oslo on Sunday after talks with Karl Brandt that the deal would hold.",
+])
+def test_a_report_made_right_after_a_meeting_gives_its_place_and_day(extract_text, report):
+    text = "Tarvia warned Norway on Tuesday over the deal. " + report
+    extraction = extract_text(text, published=dt.date(2021, 5, 4))
+    _, talks = only_meeting(extraction)
+    assert names(extraction, [talks.place]) == ["Oslo"] and talks.time.iso() == "2021-05-02"
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

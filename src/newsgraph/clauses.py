@@ -203,6 +203,18 @@ def _reporter_before(preposition: Token) -> Token | None:
             return clause
     return None
 
+def reported_right_after(token: Token) -> list[Token]:
+    """'X said Sunday in Shanghai after meeting Y', 'X told reporters here after talks with Y', 'the ministry said
+    Thursday after the two held talks': a report made as a meeting ends, whose place and day are the meeting's."""
+    carrier = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "after holding talks"
+    if carrier.dep_ in ("pcomp", "pobj") and carrier.head.lower_ == "after":
+        verb = carrier.head.head
+    elif carrier.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in carrier.children):
+        verb = carrier.head
+    else:
+        return []
+    return [verb] if lemma_of(verb) in load_triggers()["report_verbs"] else []
+
 def _clause_before_reporter(preposition: Token) -> Token | None:
     """'Y left Libya, after meeting W, the radio said': the parser may hang the phrase on the reporting verb
     that follows it; it belongs to the clause before it, the reporting verb's head or its reported clause."""

@@ -40,7 +40,7 @@ from newsgraph.clauses import (
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, routes_of, sentence_before, set_off_for, shared_frame, status_of,
+    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of,
     subjects_above, time_of, told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
@@ -879,6 +879,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
+    reported = reported_right_after(token)
+    if candidate.place is None and reported:
+        candidate.place = place_of(token, anchors + shared + remarks + reported, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
     arrival = token.head.head if arrived_for(token) else None  # "arrived Wednesday for talks with Y": not their day
@@ -889,6 +892,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         when, index.doc, published, prefer_future=future)
     if candidate.time is None and remarks and (said := _reports_before(token.sent)):
         candidate.time = time_of(said, index.doc, published, prefer_future=future)
+    if candidate.time is None and reported:
+        candidate.time = time_of(reported, index.doc, published, prefer_future=future)
     if (new_date := new_date_of(anchors)) is not None:
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
