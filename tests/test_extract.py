@@ -208,6 +208,14 @@ def test_a_report_made_right_after_a_meeting_gives_its_place_and_day(extract_tex
     _, talks = only_meeting(extraction)
     assert names(extraction, [talks.place]) == ["Oslo"] and talks.time.iso() == "2021-05-02"
 
+
+def test_a_visit_before_the_arrival_here_is_a_stop_of_its_own(extract_text):
+    text = ("During his meeting with Anna Berg, Kenyan President Paul Otieno spoke of trade. "
+            "Otieno arrived here Thursday after a state visit to Britain.")
+    extraction = extract_text(text, published=MONDAY)
+    found = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)}
+    assert found == {("Anna Berg", "Paul Otieno"): None, ("Paul Otieno", "United Kingdom"): ["United Kingdom"]}
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

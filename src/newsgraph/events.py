@@ -197,9 +197,10 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
 
 
 def _over(stay: Token) -> bool:
-    """'During X's recent visit to Norway': a stay said to be over is not where they are now."""
+    """'During X's recent visit to Norway', 'arrived here after a visit to Britain': a stay said to be over is not
+    where they are now."""
     words = load_triggers()["meeting"]["past_stay_words"]["words"]
-    return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children)
+    return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children) or _stop_before_this_one(stay)
 
 
 def _places_in(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -380,7 +381,7 @@ def _where_visiting(candidate: Candidate, merged: list[Candidate]) -> Mention | 
     people = _people(candidate)
     if len(people) < 2:
         return None
-    places = {c.place.key: c.place for c in merged if c.mode is MeetingMode.VISIT and c.place is not None
+    places = {c.place.key: c.place for c in merged if c.mode is MeetingMode.VISIT and c.place is not None and not c.leg
               and c.status == candidate.status and not _far_apart(c.time, candidate.time)
               and len(visitors := _people(c)) == 1 and visitors <= people}
     return places.popitem()[1] if len(places) == 1 else None
@@ -884,7 +885,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.place = place_of(token, anchors + shared + remarks + reported, index, candidate.participants)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
-    arrival = token.head.head if arrived_for(token) else None  # "arrived Wednesday for talks with Y": not their day
+    # "arrived Wednesday for talks with Y", "arrived Wednesday after a visit to Y": not their day
+    arrival = token.head.head if arrived_for(token) or _stop_before_this_one(token) else None
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
         v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
@@ -898,6 +900,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     candidate.under_way = candidate.mode is MeetingMode.VISIT and _is_under_way(token)
+    candidate.leg = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
     if candidate.status in (None, Status.OCCURRED) and candidate.time and published and (
             _later_than(candidate.time, published)):
         # "X's December 7-9 visit was ..." in a story of December 4: still to come; "his talks earlier this
@@ -907,6 +910,14 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
             candidate.time and published and candidate.time.iso() == published.isoformat()):
         candidate.status = Status.PLANNED  # "X headed for Jordan on Wednesday for talks with Y", told that Wednesday
     return candidate
+
+
+def _stop_before_this_one(visit: Token) -> bool:
+    """'X arrived here Thursday after a state visit to Britain': a visit that ended before the journey here,
+    one stop of a tour, not the talks held here."""
+    preposition = preposition_of(visit)
+    return preposition is not None and preposition.lower_ == "after" and (
+        lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"])
 
 
 def _visit_it_is_for(verb: Token) -> list[Token]:
@@ -1680,15 +1691,16 @@ def _sides(c: Candidate, represented) -> list[Mention]:
 def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
     """A visit whose only other side is the host state gives way to the meetings the visitor had there,
     but not to meetings placed in another state ("toured Vietnam and Laos; in Pakistan he met X")
-    or at another time ("met Y in Beijing on Friday; his last visit to China was in 2005")."""
+    or at another time ("met Y in Beijing on Friday; his last visit to China was in 2005"); nor one stop of a
+    tour to a meeting that says no place ("his tour will also take him to Spain")."""
     def people(event: Event) -> set[str]:
         return {k for k in event.actors if k.startswith("person:")}
 
-    def gives_way(visit: Event) -> bool:
+    def gives_way(visit: Event, leg: bool) -> bool:
         host = next(iter(visit.actors - people(visit)), "")
         elsewhere = host.startswith("state:")  # only a state visited can be told apart from where they met
         return any(people(visit) <= people(e) and not (elsewhere and _host_state(c.place) not in (None, host))
-                   and not _far_apart(visit.time, e.time)
+                   and not _far_apart(visit.time, e.time) and not (leg and c.place is None)
                    for c, e in kept if len(people(e)) >= 2)
 
     def called_off_with(meeting: Event, visits: list[Event]) -> Event:
@@ -1699,7 +1711,7 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
             return meeting
         return replace(meeting, status=Status.CANCELLED, time=meeting.time or off[0].time)
 
-    bare = [e for _, e in kept if len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e)]
+    bare = [e for c, e in kept if len(people(e)) == 1 and len(e.actors) == 2 and gives_way(e, c.leg)]
     return [(c, called_off_with(e, bare)) for c, e in kept if e not in bare]
 
 
