@@ -216,6 +216,14 @@ def test_a_visit_before_the_arrival_here_is_a_stop_of_its_own(extract_text):
     found = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)}
     assert found == {("Anna Berg", "Paul Otieno"): None, ("Paul Otieno", "United Kingdom"): ["United Kingdom"]}
 
+
+@pytest.mark.parametrize("stay", ["While staying in Moscow", "During staying in Moscow"])
+def test_a_stay_said_without_its_subject_is_the_main_clause_s(extract_text, stay):
+    text = f"In Tokyo, Jon Edde is expected to meet Karl Brandt. {stay}, Edde will hold a meeting with Ivan Petrov."
+    extraction = extract_text(text, published=MONDAY)
+    places = {tuple(people): names(extraction, [e.place]) for people, e in meetings(extraction)}
+    assert places == {("Jon Edde", "Karl Brandt"): ["Tokyo"], ("Ivan Petrov", "Jon Edde"): ["Moscow"]}
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

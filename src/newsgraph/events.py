@@ -189,7 +189,8 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         # "X, on holiday in Sochi, ...": the phrase hangs on X itself.
         subjects = [verb] if verb.pos_ == "PROPN" else [
             relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb) or (
-            subjects_above(verb) if verb.dep_ == "conj" else [])  # "will hold talks and meet Y during his stay in X"
+            # "will hold talks and meet Y during his stay in X", "while staying in X, Y will meet Z"
+            subjects_above(verb) if verb.dep_ == "conj" or verb is token and verb.dep_ in ("advcl", "pcomp") else [])
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:  # "arrived in Oslo for a visit to Norway": in Oslo
             found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
