@@ -224,6 +224,12 @@ def test_a_stay_said_without_its_subject_is_the_main_clause_s(extract_text, stay
     places = {tuple(people): names(extraction, [e.place]) for people, e in meetings(extraction)}
     assert places == {("Jon Edde", "Karl Brandt"): ["Tokyo"], ("Ivan Petrov", "Jon Edde"): ["Moscow"]}
 
+
+@pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
+def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
+    people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))
+    assert people == ["Jon Edde", "Kenya"]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

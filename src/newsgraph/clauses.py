@@ -977,10 +977,13 @@ def leads(clause: Token) -> bool:
     return clause.lemma_.lower() in load_triggers()["meeting"]["leading_verbs"] and any(c.dep_ == "agent" for c in clause.children)
 
 def _as_actor(mention: Mention) -> Mention | None:
-    """A capital among the participants is its state's government ("talks with Baku"); a news agency is no side,
-    nor a meeting NER calls a body ("the Beijing Summit")."""
+    """A capital among the participants is its state's government ("talks with Baku"), and so is the government a
+    state's name owns ("talks with the Indian government"); a news agency is no side, nor a meeting NER calls a
+    body ("the Beijing Summit")."""
     if mention.type is EntityType.ORGANIZATION and (_is_news_agency(mention.name) or _names_a_meeting(mention.name)):
         return None
+    if mention.type is EntityType.ORGANIZATION and mention.state and mention.name.lower().endswith(" government"):
+        return state_mention(mention.start, mention.end, mention.state)
     if mention.type is not EntityType.PLACE:
         return mention
     state = load_gazetteer().state_for_metonym(mention.name)
