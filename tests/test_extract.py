@@ -2702,8 +2702,11 @@ def test_a_meeting_where_something_failed_was_held(extract_text, text, held):
     ("Anna Berg held talks with the National Farmers Union (NFU) in Nairobi.", "org:national farmers union"),
     # its initials between commas
     ("The National Farmers Union, NFU, held talks with Anna Berg in Nairobi.", "org:national farmers union"),
+    # its initials, never given beside it, later in the article
+    ("The National Farmers Union protested. The NFU held talks with Anna Berg in Nairobi.",
+     "org:national farmers union"),
 ])
-def test_a_body_and_its_short_name_in_brackets_are_one_side(extract_text, text, body):
+def test_a_body_and_its_short_name_are_one_side(extract_text, text, body):
     _, event = only_meeting(extract_text(text))
     assert sorted(event.actors) == [body, "person:anna berg"]
 

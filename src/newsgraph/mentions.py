@@ -601,7 +601,8 @@ def _acronyms_beside(doc: Doc, found: list[Mention]) -> list[Mention]:
     """'the Organization of Islamic Conference (OIC)', 'Asia Pacific Economic Co-operation (Apec)': a body and the
     short name in brackets after it are one body, by the name the gazetteer knows, else by the long one; so are
     a body and its initials between commas ('The National Farmers Union, NFU, said'). The short name stands for
-    that body wherever the article uses it again ('ICCO delegates said')."""
+    that body wherever the article uses it again ('ICCO delegates said'); initials never given in brackets stand
+    for the one body named before whose initials they are ('The Securities and Exchange Commission ... the SEC')."""
     by_start = {m.start: m for m in found if m.type is EntityType.ORGANIZATION}
     same: dict[int, Mention] = {}
     by_short: dict[str, Mention] = {}
@@ -618,6 +619,10 @@ def _acronyms_beside(doc: Doc, found: list[Mention]) -> list[Mention]:
     for mention in by_start.values():
         if mention.start not in same and mention.name in by_short:
             same[mention.start] = by_short[mention.name]
+        elif mention.start not in same and not known(mention.name):
+            bodies = {m.key: m for m in by_start.values() if m.start < mention.start and _initials_of(mention, m, doc)}
+            if len(bodies) == 1:
+                same[mention.start] = by_short[mention.name] = next(iter(bodies.values()))
     return [replace(m, key=same[m.start].key, name=same[m.start].name) if m.start in same and m.type is (
         EntityType.ORGANIZATION) else m for m in found]
 
