@@ -230,6 +230,16 @@ def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))
     assert people == ["Jon Edde", "Kenya"]
 
+
+def test_a_visiting_subject_the_parser_reads_as_a_clause_is_still_whom_the_lead_is_about(nlp):
+    text = ("Visiting Russian Prime Minister Jon Edde gave a warning to Norway on Monday. "
+            "The two men met during Edde's visit to Oslo, the spokesman of Norwegian President Karl Brandt said.")
+    doc = nlp(text)
+    visiting, edde = doc[0], doc[5]
+    visiting.dep_, edde.head, edde.dep_ = "csubj", visiting, "dobj"  # the parser's reading of a real article's lead
+    _, meeting = only_meeting(extract(doc, Article("t", text, text, "t.txt", published=MONDAY)))
+    assert meeting.time.iso() == "2021-05-03"  # the Monday before the story
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

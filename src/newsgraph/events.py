@@ -437,8 +437,9 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
     root = sentences[0].root
     if root.pos_ not in ("VERB", "AUX"):
         return set(), None, None
-    people = {m.key for c in root.children if c.dep_ in SUBJECTS for m in actors_under(c, index)
-              if m.type is EntityType.PERSON}
+    # "Visiting Prime Minister X said ...", which the parser reads as a clause "visiting X" that is the subject
+    subjects = [c for c in root.children if c.dep_ in SUBJECTS or c.dep_ == "csubj" and c.lower_ == "visiting"]
+    people = {m.key for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON}
     time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
     place = place_of(root, [root], index, []) or (here if _adverb([root], "here") else None)
     return people, time if time and time.day else None, place
