@@ -240,6 +240,12 @@ def test_a_visiting_subject_the_parser_reads_as_a_clause_is_still_whom_the_lead_
     _, meeting = only_meeting(extract(doc, Article("t", text, text, "t.txt", published=MONDAY)))
     assert meeting.time.iso() == "2021-05-03"  # the Monday before the story
 
+
+def test_an_audience_is_a_meeting_only_with_someone(extract_text):
+    held = extract_text("Karim Haddad had an audience with King Harald on Monday.", published=MONDAY)
+    assert [people for people, _ in meetings(held)] == [["Harald", "Karim Haddad"]]
+    assert meetings(extract_text("Karim Haddad addressed an audience in Beijing on Monday.", published=MONDAY)) == []
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -862,6 +862,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     mode = _trigger_mode(token)
     if mode is None or is_unreal(token) or _about_sport(token.sent):
         return None
+    if token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_with"] and not has_preposition(token, "with"):
+        return None  # "addressed an audience in Beijing"
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
     candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not _counts_its_sides(token)
