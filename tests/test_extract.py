@@ -246,6 +246,13 @@ def test_an_audience_is_a_meeting_only_with_someone(extract_text):
     assert [people for people, _ in meetings(held)] == [["Harald", "Karim Haddad"]]
     assert meetings(extract_text("Karim Haddad addressed an audience in Beijing on Monday.", published=MONDAY)) == []
 
+
+def test_a_reigning_couple_receives_a_guest_together(extract_text):
+    text = ("Kenyan President Paul Otieno will visit Japan on Monday. "
+            "Otieno is also scheduled to meet with Emperor Hiroto and Empress Sayako.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Hiroto", "Paul Otieno", "Sayako"]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

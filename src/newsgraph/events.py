@@ -560,7 +560,8 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     people = [m for m in others if m.type is EntityType.PERSON]
     one_visitor = len(subjects) == 1 and subjects[0].type is EntityType.PERSON and len(people) == len(others)
     welcomed = any(c.dep_ == "agent" for c in token.children)  # "X was met at the airport by A and B": one welcome
-    one_each = separately or one_visitor and not together and not welcomed and not _a_counted_group(token, people)
+    one_each = separately or one_visitor and not together and not welcomed and not _a_counted_group(token, people) and (
+        not _a_reigning_couple(people, token.doc))
     if candidate.mode is MeetingMode.MULTILATERAL or not _carried_by_verb(token) or together:
         return [candidate]
     if len(others) >= 2 and one_each:
@@ -571,6 +572,13 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
         return [replace(candidate, participants=[host, people[0]], subjects=[host], evidence=list(candidate.evidence))
                 for host in subjects]
     return [candidate]
+
+
+def _a_reigning_couple(people: list[Mention], doc) -> bool:
+    """'Emperor A and Empress B', 'King A and Queen B': received together."""
+    before = [doc[max(m.start - 2, 0) : m.start].text.lower() for m in people]
+    return len(people) == 2 and any(all(any(words.endswith(title) for words in before) for title in pair)
+                                    for pair in load_triggers()["meeting"]["consort_titles"])
 
 
 def _a_counted_group(token: Token, people: list[Mention]) -> bool:
