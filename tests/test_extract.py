@@ -253,6 +253,16 @@ def test_a_reigning_couple_receives_a_guest_together(extract_text):
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Hiroto", "Paul Otieno", "Sayako"]
 
+
+def test_a_title_that_opens_a_clause_after_and_is_someone_else_s(extract_text):
+    text = ("Kenyan President Paul Otieno spoke on Tuesday. Norwegian envoy Lars Holm met Kenyan Vice President "
+            "Anna Berg on Wednesday, and the president joined the talks.")
+    extraction = extract_text(text, published=MONDAY)
+    by_key = {e.key: e.name for e in extraction.entities}
+    assert sorted(r.role for r in extraction.roles if by_key[r.holder] == "Anna Berg") == ["VicePresident"]
+    people, _ = only_meeting(extraction)
+    assert people == ["Anna Berg", "Lars Holm", "Paul Otieno"]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -232,10 +232,13 @@ def _modifies_a_noun(title: SpacySpan) -> bool:
 
 
 def _second_title_of(title: SpacySpan, previous: _Stated | None) -> list[Holder]:
-    """'X, general secretary of the party and president of China': the second title is X's too."""
+    """'X, general secretary of the party and president of China': the second title is X's too; not one that
+    opens a clause of its own ('met Vice President X, and the president joined the talks')."""
     doc = title.doc
     start = _phrase_start(doc, title.start)
     if previous is None or start < 1 or doc[start - 1].lower_ != "and":
+        return []
+    if title.root.dep_ in SUBJECTS and title.root.head.i > title.root.i:
         return []
     earlier, holders = previous.title, previous.holders
     between = doc[earlier.end : start - 1]
