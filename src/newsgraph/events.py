@@ -33,15 +33,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of,
-    subjects_above, time_of, told_of, with_under_topic,
+    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame,
+    status_of, subjects_above, time_of, told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -574,7 +574,7 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     return [candidate]
 
 
-def _a_reigning_couple(people: list[Mention], doc) -> bool:
+def _a_reigning_couple(people: list[Mention], doc: Doc) -> bool:
     """'Emperor A and Empress B', 'King A and Queen B': received together."""
     before = [doc[max(m.start - 2, 0) : m.start].text.lower() for m in people]
     return len(people) == 2 and any(all(any(words.endswith(title) for words in before) for title in pair)
@@ -891,14 +891,14 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.further = not candidate.joins and any(c.lower_ == "also" for a in anchors for c in a.children)
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
-    candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants)
-    reported = reported_right_after(token)
-    if candidate.place is None and reported:
-        candidate.place = place_of(token, anchors + shared + remarks + reported, index, candidate.participants)
+    reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
+    candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants) or (
+        place_of(token, reported, index, candidate.participants) if reported else None)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
+    earlier_stop = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
     # "arrived Wednesday for talks with Y", "arrived Wednesday after a visit to Y": not their day
-    arrival = token.head.head if arrived_for(token) or _stop_before_this_one(token) else None
+    arrival = token.head.head if arrived_for(token) or earlier_stop else None
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
         v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
@@ -912,7 +912,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     candidate.under_way = candidate.mode is MeetingMode.VISIT and _is_under_way(token)
-    candidate.leg = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
+    candidate.leg = earlier_stop
     if candidate.status in (None, Status.OCCURRED) and candidate.time and published and (
             _later_than(candidate.time, published)):
         # "X's December 7-9 visit was ..." in a story of December 4: still to come; "his talks earlier this
