@@ -263,6 +263,14 @@ def test_a_title_that_opens_a_clause_after_and_is_someone_else_s(extract_text):
     people, _ = only_meeting(extraction)
     assert people == ["Anna Berg", "Lars Holm", "Paul Otieno"]
 
+
+def test_the_stops_ahead_of_a_tour_leave_the_visitor_where_they_arrived(extract_text):
+    text = ("UN envoy Jon Edde arrived in Cairo on a three-day visit to Egypt as part of his tour which will also "
+            "take him to Saudi Arabia and Tunisia.")
+    extraction = extract_text(text, published=MONDAY)
+    places = {tuple(people): names(extraction, [e.place]) for people, e in meetings(extraction)}
+    assert places[("Egypt", "Jon Edde")] == ["Cairo"]
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

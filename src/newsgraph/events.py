@@ -225,10 +225,12 @@ def _places_under(child: Token, index: MentionIndex, *, nouns: bool = False) -> 
 def _place_from_stay(candidate: Candidate, persons: list[Mention], stays: list[dict[str, Mention]], number: int,
                      met_at: dict[str, Mention], *, over: bool = False) -> None:
     """Where a host was last met, else the latest place a participant was said to be at, else the first said later.
-    A visit that is ``over`` ("his recent visit to Norway") says where they were, not where they are."""
+    A visit that is ``over`` ("his recent visit to Norway") says where they were, not where they are; one that
+    its sentence says they arrived for ("arrived in Cairo on a visit to Egypt, part of a tour that will also take
+    him to Tunisia") leaves them where they arrived."""
     if candidate.mode is MeetingMode.VISIT and candidate.place is not None and not over:
         stay = stays[number]
-        stay.update({p.key: candidate.place for p in persons if not _in_state(stay.get(p.key), candidate.place)})
+        stay.update({p.key: candidate.place for p in persons if p.key not in stay})
     if candidate.place is not None or candidate.mode is MeetingMode.PHONE:
         return  # a call joins two places, neither of them said
     order = [*range(number, -1, -1), *range(number + 1, len(stays))]
