@@ -204,7 +204,7 @@ def test_talks_hung_on_the_place_a_visitor_was_in_are_held_there(nlp):
 ])
 def test_a_report_made_right_after_a_meeting_gives_its_place_and_day(extract_text, report):
     text = "Tarvia warned Norway on Tuesday over the deal. " + report
-    extraction = extract_text(text, published=dt.date(2021, 5, 4))
+    extraction = extract_text(text, published=MONDAY)
     _, talks = only_meeting(extraction)
     assert names(extraction, [talks.place]) == ["Oslo"] and talks.time.iso() == "2021-05-02"
 
