@@ -271,6 +271,13 @@ def test_the_stops_ahead_of_a_tour_leave_the_visitor_where_they_arrived(extract_
     places = {tuple(people): names(extraction, [e.place]) for people, e in meetings(extraction)}
     assert places[("Egypt", "Jon Edde")] == ["Cairo"]
 
+
+def test_a_meeting_the_talks_an_arrival_is_for_include_is_still_ahead(extract_text):
+    text = ("Norwegian Foreign Minister Jon Edde arrived here Tuesday for cooperation talks with Kenyan leaders, "
+            "including a meeting with Prime Minister Paul Otieno, who opposes close ties.")
+    people, meeting = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Edde", "Paul Otieno"] and meeting.status is Status.PLANNED and meeting.time is None
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -391,10 +391,16 @@ def is_due(verb: Token) -> bool:
 
 def arrived_for(token: Token) -> bool:
     """'X arrived here Wednesday for talks with Y': talks with someone an arrival is for are still ahead, and its
-    day is not theirs; not "arrived for a visit" or "arrived in China for talks", a visit under way."""
+    day is not theirs; so is a meeting they include ("for talks with Turkish leaders, including a meeting with Y",
+    however the parser hangs "including"); not "arrived for a visit" or "arrived in China for talks", a visit
+    under way."""
     preposition = preposition_of(token)
-    return preposition is not None and preposition.lower_ == "for" and token.pos_ == "NOUN" and (
-        lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"]) and has_preposition(token, "with")
+    if preposition is None or token.pos_ != "NOUN" or not has_preposition(token, "with"):
+        return False
+    arrival = lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"]
+    if preposition.lower_ == "including":
+        return arrival or arrived_for(preposition.head)
+    return preposition.lower_ == "for" and arrival
 
 
 def _what_a_departure_is_for(verb: Token | None) -> bool:
