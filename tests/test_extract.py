@@ -1799,7 +1799,10 @@ def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(
     ("Kenyan President Anna Berg spoke on Monday. Recalling his visit to Kenya in April, Paul Otieno said he "
      "reached consensus with Berg on trade.", "Anna Berg"),
     ("Kenyan President Anna Berg spoke on Monday. Paul Otieno arrived in Nairobi on Monday for a visit to Kenya "
-     "at the invitation of Berg.", "Anna Berg"),
+     "as the guest of Berg.", "Anna Berg"),
+    # who invited the visitor is not said to be met
+    ("Kenyan President Anna Berg spoke on Monday. Paul Otieno arrived in Nairobi on Monday for a visit to Kenya "
+     "at the invitation of Berg.", "Kenya"),
     # one who only speaks of the visit is not its host
     ("Kenyan President Anna Berg spoke on Monday. Berg said Paul Otieno's visit to Kenya in April was a success.",
      "Kenya"),

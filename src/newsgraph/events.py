@@ -661,7 +661,8 @@ def _meet_the_host_named_beside(candidate: Candidate, sent, index: MentionIndex,
 
 
 def _met_or_inviting(person: Mention, index: MentionIndex) -> bool:
-    """A name in a 'with' phrase ("agreed with Y") or that invites ("at the invitation of Y"), not one who only speaks."""
+    """A name in a 'with' phrase ("agreed with Y") or whose guest the visitor is ("as the guest of Y"), not one who
+    only speaks, nor one who only invited ("at the invitation of Y" says who asked, not whom the visitor met)."""
     token = index.doc[person.end - 1]
     while token.dep_ in ("compound", "appos", "flat", "conj") and token.head is not token:
         token = token.head
