@@ -203,17 +203,21 @@ def _reporter_before(preposition: Token) -> Token | None:
             return clause
     return None
 
+def done_after(token: Token, words: tuple[str, ...] = ("after",)) -> Token | None:
+    """The verb that an "after" phrase holding the trigger hangs on: "said after meeting Y", "left after holding
+    talks", "arrived after a visit to Y", "said after the two held talks"."""
+    carrier = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "after holding talks"
+    if carrier.dep_ in ("pcomp", "pobj") and carrier.head.lower_ in words:
+        return carrier.head.head
+    if carrier.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in carrier.children):
+        return carrier.head
+    return None
+
 def reported_right_after(token: Token) -> list[Token]:
     """'X said Sunday in Shanghai after meeting Y', 'X told reporters here after talks with Y', 'the ministry said
     Thursday after the two held talks': a report made as a meeting ends, whose place and day are the meeting's."""
-    carrier = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "after holding talks"
-    if carrier.dep_ in ("pcomp", "pobj") and carrier.head.lower_ == "after":
-        verb = carrier.head.head
-    elif carrier.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "after" for c in carrier.children):
-        verb = carrier.head
-    else:
-        return []
-    return [verb] if lemma_of(verb) in load_triggers()["report_verbs"] else []
+    verb = done_after(token)
+    return [verb] if verb is not None and lemma_of(verb) in load_triggers()["report_verbs"] else []
 
 def _clause_before_reporter(preposition: Token) -> Token | None:
     """'Y left Libya, after meeting W, the radio said': the parser may hang the phrase on the reporting verb
@@ -1047,12 +1051,10 @@ def _place_where(token: Token, index: MentionIndex) -> Mention | None:
 def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
     """'left Libya on Sunday after talks with X', 'departed Beijing for Tokyo after a visit': what went before the
     leaving was in the place left, not where the traveller went next."""
-    held = token.head if token.dep_ == "dobj" and token.head.dep_ == "pcomp" else token  # "after holding talks"
-    preposition = held.head if held.dep_ in ("pobj", "pcomp") else None
-    if preposition is None or preposition.lower_ not in ("after", "following") or lemma_of(preposition.head) not in (
-            "leave", "depart"):
+    verb = done_after(token, ("after", "following"))
+    if verb is None or lemma_of(verb) not in ("leave", "depart"):
         return None
-    left = [c for c in preposition.head.children if c.dep_ == "dobj"] + objects_of(preposition.head, ("from",))
+    left = [c for c in verb.children if c.dep_ == "dobj"] + objects_of(verb, ("from",))
     return next((m for c in left if (m := place_at(c, index))), None)
 
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:

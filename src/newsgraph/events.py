@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
-    days_after_the_day_before, days_from_its_neighbour, destinations, has_preposition, hyphen_joined_states,
+    days_after_the_day_before, days_from_its_neighbour, destinations, done_after, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
     is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
     preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame,
@@ -655,12 +655,12 @@ def _meet_the_host_named_beside(candidate: Candidate, sent, index: MentionIndex,
         return
     state = others[0].key if others else _host_state(candidate.place)
     hosts = {m.key: m for m in index.within(sent.start, sent.end) if m.type is EntityType.PERSON
-             and m.key != persons[0].key and state in represented.get(m.key, ()) and _met_or_inviting(m, index)}
+             and m.key != persons[0].key and state in represented.get(m.key, ()) and _met_or_hosting(m, index)}
     if len(hosts) == 1:  # with no state visited, no one acts for it: hosts is empty
         candidate.participants = persons + list(hosts.values())
 
 
-def _met_or_inviting(person: Mention, index: MentionIndex) -> bool:
+def _met_or_hosting(person: Mention, index: MentionIndex) -> bool:
     """A name in a 'with' phrase ("agreed with Y") or whose guest the visitor is ("as the guest of Y"), not one who
     only speaks, nor one who only invited ("at the invitation of Y" says who asked, not whom the visitor met)."""
     token = index.doc[person.end - 1]
@@ -930,9 +930,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
 def _stop_before_this_one(visit: Token) -> bool:
     """'X arrived here Thursday after a state visit to Britain': a visit that ended before the journey here,
     one stop of a tour, not the talks held here."""
-    preposition = preposition_of(visit)
-    return preposition is not None and preposition.lower_ == "after" and (
-        lemma_of(preposition.head) in load_triggers()["meeting"]["arrival_verbs"])
+    arrival = done_after(visit)
+    return arrival is not None and lemma_of(arrival) in load_triggers()["meeting"]["arrival_verbs"]
 
 
 def _visit_it_is_for(verb: Token) -> list[Token]:
@@ -1254,6 +1253,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     cues = load_triggers()["anaphora"]
     lower, lemma = root.lower_, root.lemma_.lower()
     plural = root.tag_ == "NNS" or any(c.lower_ in ("both", "two") for c in root.children) or lower in ("both", "two")
+    the = any(c.lower_ == "the" for c in root.children)
     if lemma in cues["state_nouns"] and plural:
         return groups.states[-1] if groups.states else None
     if lemma in cues["plural_nouns"] and plural and _of_the_states(root, cues) and groups.states:
@@ -1277,7 +1277,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             if len({m.key for m in here}) == 2:
                 return here
         return groups.latest_people()
-    if lemma in cues["led_group_nouns"] and not plural and any(c.lower_ == "the" for c in root.children):
+    if lemma in cues["led_group_nouns"] and not plural and the:
         return _leader_of_the_last(root, index)  # "the delegation", after "a delegation headed by X": X
     if lower in cues["singular_pronouns"]:
         if (bound := _clause_subject(root, index)) is not None:
@@ -1289,9 +1289,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     # "the Italian leader": the one holding it for Italy, else the one holding it for no state said
     holders = [h for h in titled if groups.holder_states.get(h.key, set()) & qualifiers] or [
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
-    if len(holders) == 1 and (qualifiers or any(c.lower_ == "the" for c in root.children)):
+    if len(holders) == 1 and (qualifiers or the):
         return holders  # "the president", "Singaporean President", when the article names one
-    if lemma in cues["descriptor_nouns"] and not plural and not titled and any(c.lower_ == "the" for c in root.children):
+    if lemma in cues["descriptor_nouns"] and not plural and not titled and the:
         # "The cleric was due to meet Y", "the veteran diplomat": the person the story is about
         subjects = [m for m in index.before(root.i, type=EntityType.PERSON) if _subject_or_its_owner(index.doc[m.end - 1])]
         return subjects[-1:] or None

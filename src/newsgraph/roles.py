@@ -238,7 +238,7 @@ def _second_title_of(title: SpacySpan, previous: _Stated | None) -> list[Holder]
     start = _phrase_start(doc, title.start)
     if previous is None or start < 1 or doc[start - 1].lower_ != "and":
         return []
-    if title.root.dep_ in SUBJECTS and title.root.head.i > title.root.i:
+    if _opens_a_clause(title):
         return []
     earlier, holders = previous.title, previous.holders
     between = doc[earlier.end : start - 1]
@@ -390,10 +390,15 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
     return i
 
 
+def _opens_a_clause(title: SpacySpan) -> bool:
+    """The title is the subject of a verb after it: its holder is not a name before it."""
+    return title.root.dep_ in SUBJECTS and title.root.head.i > title.root.i
+
+
 def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
     """'Jon Berg, the foreign minister, ...'"""
     start = _phrase_start(doc, title.start)
-    if title.root.dep_ in SUBJECTS and title.root.head.i > title.root.i:
+    if _opens_a_clause(title):
         return []  # "After talks with X, the president said": the title opens the clause, X ends a phrase
     if start >= 2 and doc[start - 1].text == "," and (person := _person_at(index, start - 2)):
         return [Holder(person, None)]
