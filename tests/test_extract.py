@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from spacy.tokens import Span
 
 from newsgraph.events import Candidate, _merge_into, _without_repeats
 from newsgraph.extract import extract
@@ -277,6 +278,33 @@ def test_a_meeting_the_talks_an_arrival_is_for_include_is_still_ahead(extract_te
             "including a meeting with Prime Minister Paul Otieno, who opposes close ties.")
     people, meeting = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Edde", "Paul Otieno"] and meeting.status is Status.PLANNED and meeting.time is None
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg will meet Paul Otieno during a summit of the African Union in Nairobi next week.",
+    "Anna Berg met Paul Otieno at a conference of the Commonwealth of Independent States in Nairobi.",
+    "Anna Berg met Paul Otieno on the sidelines of a forum held on Monday in Nairobi.",
+])
+def test_a_meeting_during_or_at_a_gathering_is_where_the_gathering_is(extract_text, text):
+    extraction = extract_text(text, published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == ["Nairobi"]
+
+
+def test_the_last_meeting_is_not_the_one_just_told(extract_text):
+    text = "Anna Berg met Paul Otieno on Monday. The last face-to-face meeting came on March 12."
+    assert only_meeting(extract_text(text))[1].time is None  # no article date, so no day for Monday
+
+
+def test_a_sentence_s_opening_preposition_is_no_part_of_a_name(nlp):
+    text = ("President Paul Otieno will visit Oslo on Monday. Otieno, who chairs the union, discussed trade in talks "
+            "with Luca Rossi. Following Otieno's visit, prices rose.")
+    doc = nlp(text)
+    following = next(t for t in doc if t.text == "Following")
+    following.dep_ = "prep"  # the parser's and NER's reading of a real article's sentence like this one
+    kept = [e for e in doc.ents if e.text != "Otieno" and not e.start <= following.i + 1 < e.end]
+    doc.ents = sorted([*kept, Span(doc, following.i, following.i + 2, label="GPE")])
+    extraction = extract(doc, Article("t", text, text, "t.txt", published=MONDAY))
+    assert only_meeting(extraction)[0] == ["Luca Rossi", "Paul Otieno"]
+
 
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}

@@ -1032,12 +1032,11 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     departures = load_triggers()["meeting"]["departure_verbs"]
     for anchor in anchors + objects:
         # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are
-        places = ("in", "at", "on", "for", "to") if lemma_of(anchor) in departures else ("in", "at", "on")
+        places = ("in", "at", "on", "during", "for", "to") if lemma_of(anchor) in departures else ("in", "at", "on", "during")
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and (m := _occasion_place(obj, index) if prep.lower_ == "on" else (
-                            venue_at(obj) or place_at(obj, index))) and m.key not in taken:
+                    if obj.dep_ == "pobj" and (m := _place_in_phrase(prep.lower_, obj, index)) and m.key not in taken:
                         return m
     return _place_where(token, index)
 
@@ -1065,13 +1064,23 @@ def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
         return None
     return replace(venue, state=venue.state or (where.key if where.type is EntityType.STATE else where.state))
 
-def _occasion_place(token: Token, index: MentionIndex) -> Mention | None:
-    """'on the sidelines of the summit in Hanoi': the meeting is where the occasion is."""
-    if token.lemma_.lower() not in load_triggers()["occasion_nouns"]:
-        return None
-    occasions = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return next((m for o in occasions for p in o.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                 for c in p.children if c.dep_ == "pobj" and (m := place_at(c, index))), None)
+def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Mention | None:
+    """Where 'in Oslo', 'at the Elysee', 'during the summit in Minsk', 'on the sidelines of the G8 in Gleneagles'
+    put a meeting."""
+    if preposition == "on":
+        sidelines = obj.lemma_.lower() in load_triggers()["occasion_nouns"]
+        return next((m for o in objects_of(obj, ("of",)) if (m := _gathering_place(o, index))), None) if sidelines else None
+    gathering = obj.lemma_.lower() in load_triggers()["gathering_nouns"]
+    if preposition == "during":
+        return _gathering_place(obj, index) if gathering else None
+    return venue_at(obj) or place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
+
+def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
+    """'the summit in Minsk', 'a summit of the CIS in Minsk' (the parser may hang the place on who gathers), 'a forum
+    held in Bamako'."""
+    holders = [gathering, *objects_of(gathering, ("of",))]
+    holders += [c for c in gathering.children if c.dep_ == "acl" and lemma_of(c) in ("hold", "host", "open")]
+    return next((m for h in holders for c in objects_of(h, ("in", "at")) if (m := venue_at(c) or place_at(c, index))), None)
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""

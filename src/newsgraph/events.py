@@ -877,7 +877,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "addressed an audience in Beijing"
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
-    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not _counts_its_sides(token)
+    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not (_counts_its_sides(token) or _another_time(token))
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):
@@ -1011,6 +1011,11 @@ def _counts_its_sides(token: Token) -> bool:
     nouns = load_triggers()["party_count_nouns"]
     return any(c.lemma_.lower() in nouns and any(n.dep_ == "nummod" for n in c.children)
                for c in token.children if c.dep_ in ("compound", "amod"))
+
+
+def _another_time(token: Token) -> bool:
+    """'the last summit', 'the next meeting': not the one the article has been telling of."""
+    return any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "past", "earlier", "next") for c in token.children)
 
 
 def _ordinal(token: Token) -> str | None:
