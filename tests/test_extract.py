@@ -306,6 +306,22 @@ def test_a_sentence_s_opening_preposition_is_no_part_of_a_name(nlp):
     assert only_meeting(extraction)[0] == ["Luca Rossi", "Paul Otieno"]
 
 
+def test_a_body_s_headquarters_is_a_venue_named_in_full(extract_text):
+    text = ("The Arab League (AL) chief Karim Haddad said after meeting with Jon Edde at the AL headquarters "
+            "that the talks went well.")
+    extraction = extract_text(text, published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == ["Arab League headquarters"]
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg will meet Karin Lund at the White House. Berg planned to meet privately in the White House residence with Lund.",
+    "Anna Berg planned to meet privately in the White House residence with Karin Lund. Berg will meet Lund at the White House.",
+])
+def test_a_venue_inside_another_is_the_same_meeting_s_nearer_place(extract_text, text):
+    extraction = extract_text(text, published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == ["White House residence"]
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -1058,7 +1058,7 @@ def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
 
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
     """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
-    venue = venue_at(token)
+    venue = venue_at(token, index)
     where = next((m for o in objects_of(token, ("in",)) if (m := place_at(o, index))), None)
     if venue is None or where is None:
         return None
@@ -1073,14 +1073,15 @@ def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Menti
     gathering = obj.lemma_.lower() in load_triggers()["gathering_nouns"]
     if preposition == "during":
         return _gathering_place(obj, index) if gathering else None
-    return venue_at(obj) or place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
+    venue = _venue_in_place(obj, index) or venue_at(obj, index)
+    return venue or place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
 
 def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
     """'the summit in Minsk', 'a summit of the CIS in Minsk' (the parser may hang the place on who gathers), 'a forum
     held in Bamako'."""
     holders = [gathering, *objects_of(gathering, ("of",))]
     holders += [c for c in gathering.children if c.dep_ == "acl" and lemma_of(c) in ("hold", "host", "open")]
-    return next((m for h in holders for c in objects_of(h, ("in", "at")) if (m := venue_at(c) or place_at(c, index))), None)
+    return next((m for h in holders for c in objects_of(h, ("in", "at")) if (m := venue_at(c, index) or place_at(c, index))), None)
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""

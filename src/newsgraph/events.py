@@ -1598,6 +1598,9 @@ def _may_be_same_place(a: Mention, b: Mention, *, same_sides: bool = False) -> b
     Between the same sides, 'talks in Hanoi' may also be those of 'the visit to Vietnam'."""
     if a.key == b.key:
         return True
+    if a.venue and b.venue:  # "the White House residence" is in "the White House"
+        inner, outer = sorted((a.name.lower(), b.name.lower()), key=len, reverse=True)
+        return inner.startswith(outer + " ")
     if a.venue == b.venue:
         return same_sides and any(x.type is EntityType.PLACE and y.type is EntityType.STATE and x.state == y.key
                                   for x, y in ((a, b), (b, a)))
@@ -1672,8 +1675,9 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
 
-def _specificity(place: Mention) -> int:
-    return 2 if place.venue else 0 if place.type is EntityType.STATE else 1
+def _specificity(place: Mention) -> tuple[int, int]:
+    """A venue before a city before a state; of two venues, the one inside the other ('the White House residence')."""
+    return (2, len(place.name)) if place.venue else (0 if place.type is EntityType.STATE else 1, 0)
 
 
 def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:

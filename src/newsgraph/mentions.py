@@ -200,7 +200,7 @@ def _name_after_a_title(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].text == "," and any(t.start == start for t in titles)
 
 
-def venue_at(token) -> Mention | None:
+def venue_at(token, index: MentionIndex) -> Mention | None:
     """'at the Great Hall of the People', 'in the Oval Office', 'at the Elysee': the building a meeting is in."""
     doc = token.doc
     # "the Elysee Palace": the seat's name may be an entity of its own before the building's noun
@@ -214,7 +214,9 @@ def venue_at(token) -> Mention | None:
     span = _trim(doc[start : max(ent.end, token.i + 1)])
     # The name ends before a preposition other than "of": "the Golden Temple [in Amritsar]", "... People [on Friday]"
     end = next((t.i for t in span if t.pos_ == "ADP" and t.lower_ != "of"), span.end)
-    while end > span.start and doc[end - 1].is_lower:  # "the Oval Office [of the] White House"
+    # "the Oval Office [of the] White House", but "the Arab League headquarters"
+    while end > span.start and doc[end - 1].is_lower and not (
+            end - 1 == token.i and token.lemma_ in load_triggers()["venue_nouns"]):
         end -= 1
     span = doc[span.start : end]
     if not span or span.root.i not in named:
@@ -224,7 +226,17 @@ def venue_at(token) -> Mention | None:
             ent.label_ == "ORG" and not seat and last not in load_triggers()["venue_nouns"]):
         return None  # "the Beijing Summit" is an occasion, "the Foreign Ministry" a body
     state = "state:" + ent.ent_id_.partition(":")[2] if seat else None
-    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text, state=state, venue=True)
+    name = _owner_named_in_full(span, index)
+    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(name)}", name, state=state, venue=True)
+
+
+def _owner_named_in_full(venue: Span, index: MentionIndex) -> str:
+    """'the AL headquarters' is 'the Arab League headquarters' when the article gave the initials."""
+    owner = next((m for m in index.within(venue.start, venue.end) if m.type is EntityType.ORGANIZATION), None)
+    doc = venue.doc
+    if owner is None or not doc[owner.start : owner.end].text.isupper():
+        return venue.text
+    return " ".join(p for p in (doc[venue.start : owner.start].text, owner.name, doc[owner.end : venue.end].text) if p)
 
 
 def _title_and_name(ent: Span, titles: list[Span]) -> bool:
