@@ -322,6 +322,22 @@ def test_a_venue_inside_another_is_the_same_meeting_s_nearer_place(extract_text,
     assert names(extraction, [only_meeting(extraction)[1].place]) == ["White House residence"]
 
 
+def test_stops_a_traveller_arrives_from_are_not_where_she_now_holds_talks(extract_text):
+    text = ("Trade Minister Anna Berg is due in Kenya on Friday for a two-day visit. The minister, who arrives from "
+            "west Africa where she visited Ghana and Togo, will hold talks with Kenyan authorities.")
+    extraction = extract_text(text, published=MONDAY)
+    found = sorted((people, names(extraction, [e.place])) for people, e in meetings(extraction))
+    assert found == [(["Anna Berg", "Ghana"], ["Ghana"]), (["Anna Berg", "Kenya"], ["Kenya"]), (["Anna Berg", "Togo"], ["Togo"])]
+
+
+def test_talks_a_visitor_would_hold_with_the_host_are_the_visit_also_when_he_leads_a_body(extract_text):
+    text = ("The exiled leader of the Islamic Resistance Movement (Hamas) Karim Haddad arrived in the Egyptian capital "
+            "of Cairo on Wednesday night on a surprise visit, the agency reported. Haddad and his delegation would "
+            "hold talks with senior Egyptian officials, the agency said.")
+    people, visit = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Egypt", "Karim Haddad"] and visit.status is Status.OCCURRED
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -201,7 +201,15 @@ def _over(stay: Token) -> bool:
     """'During X's recent visit to Norway', 'arrived here after a visit to Britain': a stay said to be over is not
     where they are now."""
     words = load_triggers()["meeting"]["past_stay_words"]["words"]
-    return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children) or _stop_before_this_one(stay)
+    return any(c.dep_ == "amod" and c.lower_ in words for c in stay.children) or _stop_before_this_one(stay) or (
+        _where_they_come_from(stay))
+
+
+def _where_they_come_from(visit: Token) -> bool:
+    """'X, who arrives from west Africa where she visited Benin, ...': a stop left behind."""
+    arrival = visit.head
+    return any(c.dep_ == "advmod" and c.lower_ == "where" for c in visit.children) and (
+        lemma_of(arrival) in load_triggers()["meeting"]["arrival_verbs"] + ["come"] and has_preposition(arrival, "from"))
 
 
 def _places_in(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -1565,7 +1573,7 @@ def _same_kind(earlier: Candidate, later: Candidate) -> bool:
 def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     if b.attends:  # "X will attend": whatever the tense, the latest meeting said
         return _joinable(a, b) and not a.unnamed_side
-    if a.status and b.status and a.status != b.status and not (_called_off(a, b) or _told_ahead(a, b)) or (
+    if a.status and b.status and a.status != b.status and not (_called_off(a, b) or _told_ahead(a, b, represented)) or (
             a.unnamed_side or b.unnamed_side):
         return False
     if a.ordinal and b.ordinal and a.ordinal != b.ordinal or b.further and _keys(b) - _keys(a):
@@ -1623,14 +1631,16 @@ def _called_off(planned: Candidate, later: Candidate) -> bool:
     return planned.status is Status.PLANNED and later.status is Status.CANCELLED and later.anaphoric
 
 
-def _told_ahead(held: Candidate, later: Candidate) -> bool:
+def _told_ahead(held: Candidate, later: Candidate, represented) -> bool:
     """'X met Y on Thursday ... During the meeting, X and Y are to discuss Z': the dated meeting, told as it was
     announced (not 'the talks will resume next month', which has a day of its own); 'X arrived in Cairo on
     Wednesday on a visit. X would hold talks with Egyptian officials': talks with the host the visit is for."""
     if held.status is not Status.OCCURRED or held.time is None or later.status is not Status.PLANNED or later.time:
         return False
     if held.mode is MeetingMode.VISIT and held.place is not None:  # its host state, before it joins the sides
-        return _keys(later) in (_keys(held), _keys(held) | {_state_of(held.place)})
+        # the body a visitor leads ("the leader of Hamas X arrived") is no side of its own
+        sides = _keys(held) - set().union(*(represented.get(p, set()) for p in _people(held)))
+        return _keys(later) in (sides, sides | {_state_of(held.place)})
     return later.anaphoric and _keys(held) == _keys(later)
 
 
