@@ -344,6 +344,16 @@ def roles(extraction):
             for r in extraction.roles}
 
 
+@pytest.mark.parametrize("text, role", [
+    ("Chancellor Jan Nowak will present the budget. Britain's economy grew, London said, and British shares rose.",
+     "Minister"),
+    ("Chancellor Jan Nowak met Russian leaders in the German spa town of Baden-Baden.", "Chancellor"),
+    ("Chancellor Jan Nowak will present the budget on Monday.", "Chancellor"),
+])
+def test_a_chancellor_of_no_said_state_is_of_the_one_the_article_names_most(extract_text, text, role):
+    assert {r[1] for r in roles(extract_text(text)) if r[0] == "Jan Nowak"} == {role}
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("EU foreign policy chief Jan Nowak spoke.", ("Jan Nowak", "Leader", "European Union", None, False)),
     ("Chilean State Councilor Jan Nowak spoke.", ("Jan Nowak", "Official", "Chile", None, False)),

@@ -25,6 +25,7 @@ body or state inside the title's phrase ("the Turkish ambassador").
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -154,7 +155,7 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
-    return [Role(holder=h.person.key, role=_concept_in(concept, owner), organization=owner and owner.key,
+    return [Role(holder=h.person.key, role=_concept_in(concept, owner, index), organization=owner and owner.key,
                  evidence=evidence, towards=towards and towards.key, former=former)
             for h in holders for owner in [h.organization or organization]]
 
@@ -170,17 +171,28 @@ def _sender_to_a_body(title: SpacySpan, concept: str, body: Mention | None, phra
     return states[-1] if states else None
 
 
-def _concept_in(concept: str, owner: Mention | None) -> str:
+def _concept_in(concept: str, owner: Mention | None, index: MentionIndex) -> str:
     """A title means another office in another state: the UK chancellor is a minister, an Italian
     'chancellor' (a German chancellor's counterpart) the prime minister; the president of a body
-    (the European Commission, a party) is its leader, not a head of state."""
+    (the European Commission, a party) is its leader, not a head of state. A title whose state is not
+    said ("Chancellor Gordon Brown") is of the state among those with such a title the article names most."""
     if owner is not None and owner.type is EntityType.ORGANIZATION:
         return _concept_in_body(concept, owner)
     by_state = load_triggers()["role_by_state"].get(concept)
-    if by_state is None or owner is None or owner.type is not EntityType.STATE:
+    if by_state is None or owner is not None and owner.type is not EntityType.STATE:
         return concept
-    code = owner.key.partition(":")[2]
-    return by_state.get(code, by_state["*"])
+    code = owner.key.partition(":")[2] if owner is not None else _state_named_most(index, set(by_state) - {"*"})
+    return by_state.get(code, by_state["*"]) if code else concept
+
+
+def _state_named_most(index: MentionIndex, codes: set[str]) -> str | None:
+    """Of ``codes``, the state the article names most often (by name, adjective, or a place or body of it)."""
+    named = Counter((m.key if m.type is EntityType.STATE else m.state).partition(":")[2]
+                    for m in index.mentions if m.type is EntityType.STATE or m.state)
+    ranked = sorted(((named[code], code) for code in codes if named[code]), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 def _concept_in_body(concept: str, owner: Mention) -> str:
