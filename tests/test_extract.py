@@ -338,6 +338,12 @@ def test_talks_a_visitor_would_hold_with_the_host_are_the_visit_also_when_he_lea
     assert people == ["Egypt", "Karim Haddad"] and visit.status is Status.OCCURRED
 
 
+@pytest.mark.parametrize("later", ["The two-day talks to begin on Thursday", "The talks, which open on Thursday,"])
+def test_the_day_talks_begin_is_their_day(extract_text, later):
+    text = f"Anna Berg and Karl Brandt will hold talks in Oslo. {later} will focus on trade."
+    assert only_meeting(extract_text(text, published=MONDAY))[1].time.iso() == "2021-05-06"
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -138,7 +138,9 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
     schedules it ("on Saturday was scheduled to meet B", "a visit that had been scheduled for Sunday"), and what
     happened when it did ("in 2003, when X visited Y")."""
     schedule_verbs = load_triggers()["schedule_verbs"]
-    scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in schedule_verbs]
+    # "a visit that had been scheduled for Sunday", "the talks to begin on Tuesday", "talks, which opened Monday"
+    framing = schedule_verbs + load_triggers()["opening_verbs"]
+    scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in framing]
     if anchors[0].pos_ == "NOUN" and scheduling:
         return scheduling
     verb = clause_anchor(anchors)
