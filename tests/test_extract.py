@@ -344,6 +344,13 @@ def test_the_day_talks_begin_is_their_day(extract_text, later):
     assert only_meeting(extract_text(text, published=MONDAY))[1].time.iso() == "2021-05-06"
 
 
+@pytest.mark.parametrize("then", ["Berg was then to meet Prime Minister Jon Edde.", "Berg then met Prime Minister Jon Edde."])
+def test_a_meeting_told_as_the_next_takes_the_day_of_the_one_before(extract_text, then):
+    text = f"Anna Berg on Wednesday met Karl Brandt in Oslo. {then}"
+    days = {tuple(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert days == {("Anna Berg", "Karl Brandt"): "2021-04-28", ("Anna Berg", "Jon Edde"): "2021-04-28"}
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

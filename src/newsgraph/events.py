@@ -88,6 +88,7 @@ class Candidate:
     here: Token | None = None  # "met here" in a story whose dateline was cut: somewhere the article does not name
     leg: bool = False  # one stop of a tour of several
     under_way: bool = False  # "X, who is on a visit to Y": the story's present
+    next_in_line: bool = False  # "X met A on Wednesday and was then to meet B": B comes the same day
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     evidence: list = field(default_factory=list)
@@ -289,6 +290,23 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
+    for candidate in merged:
+        if candidate.next_in_line and candidate.time is None and not candidate.dated:
+            candidate.time = _day_of_the_one_before(candidate, merged)
+
+
+def _told_as_next(anchors: list[Token]) -> bool:
+    """'then met B', 'was then to meet B' (the adverb on the "be" of "be to meet")."""
+    verbs = anchors + [a.head for a in anchors if a.dep_ in ("xcomp", "advcl") and lemma_of(a.head) == "be"]
+    return any(c.dep_ == "advmod" and c.lower_ == "then" for v in verbs for c in v.children)
+
+
+def _day_of_the_one_before(candidate: Candidate, merged: list[Candidate]) -> TimeValue | None:
+    """'X on Wednesday met A ... X was then to meet B': the day of the latest dated meeting of X's told before."""
+    people = _people(candidate)
+    before = [c for c in merged if c.trigger < candidate.trigger and c.time is not None and c.time.day is not None
+              and people & _people(c)]
+    return max(before, key=lambda c: c.trigger).time if before else None
 
 
 def _name_the_delegations(merged: list[Candidate], index: MentionIndex, represented) -> None:
@@ -923,6 +941,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.time = normalize_date(new_date.text, published=published, prefer_future=True)  # "put off until X"
     candidate.dated = candidate.time is not None or is_dated(when, index.doc)
     candidate.under_way = candidate.mode is MeetingMode.VISIT and _is_under_way(token)
+    candidate.next_in_line = _told_as_next(anchors)
     candidate.leg = earlier_stop
     if candidate.status in (None, Status.OCCURRED) and candidate.time and published and (
             _later_than(candidate.time, published)):
