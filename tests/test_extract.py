@@ -351,6 +351,13 @@ def test_a_meeting_told_as_the_next_takes_the_day_of_the_one_before(extract_text
     assert days == {("Anna Berg", "Karl Brandt"): "2021-04-28", ("Anna Berg", "Jon Edde"): "2021-04-28"}
 
 
+def test_a_list_of_people_each_with_a_title_names_them_all(extract_text):
+    text = ("Vice Premier Lin Hua met with a delegation from the west of Norway on Monday. The delegation is headed "
+            "by Anna Berg, governor of Hordaland, Karl Brandt, governor of Rogaland and Jon Edde, governor of Agder.")
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Jon Edde", "Karl Brandt", "Lin Hua"]
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

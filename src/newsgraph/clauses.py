@@ -875,7 +875,8 @@ def _describing(root: Token, index: MentionIndex) -> set[int]:
         return set()
     described = {t.i for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and index.at(c.i) is None
                  for t in c.subtree}
-    listed = {t.i for c in root.children if c.dep_ == "appos" for name in _listed_inside(c) for t in name.subtree}
+    listed = {t.i for c in root.children if c.dep_ == "appos" for name in _listed_inside(c)
+              for t in name.subtree if t.i not in _describing(name, index)}
     return described - listed
 
 def _posted_to(mention: Mention, index: MentionIndex) -> bool:
@@ -971,13 +972,19 @@ def _phrase(root: Token):
 
 def _listed_inside(description: Token) -> list[Token]:
     """'between A, who is X, B, the Y of Z, and C': the names the parser joins to the noun describing the name
-    before them are the list's next items; a comma before them says so ('an adviser to Y and Z' has none, and
-    'centres based in Europe, Japan and India' joins them to a place, not to the description)."""
+    before them are the list's next items; a comma before them, or a person's name after "and", says so ('an
+    adviser to Y and Z' joins Z to Y, and 'centres based in Europe, Japan and India' joins them to a place, not to
+    the description)."""
     doc = description.doc
     nouns = [description, *(c for c in description.children if c.dep_ in ("attr", "dobj"))]
-    return [t for noun in nouns for t in noun.children if t.dep_ == "conj" and t.pos_ == "PROPN" and (
+    listed = [t for noun in nouns for t in noun.children if t.dep_ == "conj" and t.pos_ == "PROPN" and (
         doc[t.left_edge.i - 1].text == "," or doc[t.left_edge.i - 1].lower_ in ("and", "or")
-        and doc[t.left_edge.i - 2].text == ",")]
+        and (doc[t.left_edge.i - 2].text == "," or t.ent_type_ == "PERSON"))]
+    # "A, governor of X, B, governor of Y and C": the parser may join the next people to the place or body a
+    # title is of, which no person is ("an adviser of Y and Z" names two whom one advises)
+    owners = objects_of(description, ("of",)) if description.pos_ == "NOUN" else []
+    return listed + [t for o in owners if o.ent_type_ != "PERSON" for t in o.children
+                     if t.dep_ == "conj" and t.ent_type_ == "PERSON"]
 
 def is_someone_elses(noun: Token) -> bool:
     """'the son of X', 'X's lawyer': a person tied to X, who is not X."""
