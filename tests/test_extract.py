@@ -279,6 +279,7 @@ def test_a_meeting_the_talks_an_arrival_is_for_include_is_still_ahead(extract_te
     people, meeting = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Jon Edde", "Paul Otieno"] and meeting.status is Status.PLANNED and meeting.time is None
 
+
 @pytest.mark.parametrize("text", [
     "Anna Berg will meet Paul Otieno during a summit of the African Union in Nairobi next week.",
     "Anna Berg met Paul Otieno at a conference of the Commonwealth of Independent States in Nairobi.",
@@ -313,12 +314,12 @@ def test_a_body_s_headquarters_is_a_venue_named_in_full(extract_text):
     assert names(extraction, [only_meeting(extraction)[1].place]) == ["Arab League headquarters"]
 
 
-@pytest.mark.parametrize("text", [
-    "Anna Berg will meet Karin Lund at the White House. Berg planned to meet privately in the White House residence with Lund.",
-    "Anna Berg planned to meet privately in the White House residence with Karin Lund. Berg will meet Lund at the White House.",
+@pytest.mark.parametrize("first, then", [
+    ("Anna Berg will meet Karin Lund at the White House.", "Berg planned to meet Lund in the White House residence."),
+    ("Anna Berg planned to meet Karin Lund in the White House residence.", "Berg will meet Lund at the White House."),
 ])
-def test_a_venue_inside_another_is_the_same_meeting_s_nearer_place(extract_text, text):
-    extraction = extract_text(text, published=MONDAY)
+def test_a_venue_inside_another_is_the_same_meeting_s_nearer_place(extract_text, first, then):
+    extraction = extract_text(f"{first} {then}", published=MONDAY)
     assert names(extraction, [only_meeting(extraction)[1].place]) == ["White House residence"]
 
 
@@ -327,7 +328,7 @@ def test_stops_a_traveller_arrives_from_are_not_where_she_now_holds_talks(extrac
             "west Africa where she visited Ghana and Togo, will hold talks with Kenyan authorities.")
     extraction = extract_text(text, published=MONDAY)
     found = sorted((people, names(extraction, [e.place])) for people, e in meetings(extraction))
-    assert found == [(["Anna Berg", "Ghana"], ["Ghana"]), (["Anna Berg", "Kenya"], ["Kenya"]), (["Anna Berg", "Togo"], ["Togo"])]
+    assert found == [(["Anna Berg", state], [state]) for state in ("Ghana", "Kenya", "Togo")]
 
 
 def test_talks_a_visitor_would_hold_with_the_host_are_the_visit_also_when_he_leads_a_body(extract_text):

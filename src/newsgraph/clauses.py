@@ -875,8 +875,8 @@ def _describing(root: Token, index: MentionIndex) -> set[int]:
         return set()
     described = {t.i for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and index.at(c.i) is None
                  for t in c.subtree}
-    listed = {t.i for c in root.children if c.dep_ == "appos" for name in _listed_inside(c)
-              for t in name.subtree if t.i not in _describing(name, index)}
+    names = [name for c in root.children if c.dep_ == "appos" for name in _listed_inside(c)]
+    listed = set().union(*({t.i for t in name.subtree} - _describing(name, index) for name in names))
     return described - listed
 
 def _posted_to(mention: Mention, index: MentionIndex) -> bool:
@@ -1041,7 +1041,7 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     departures = load_triggers()["meeting"]["departure_verbs"]
     for anchor in anchors + objects:
         # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are
-        places = ("in", "at", "on", "during", "for", "to") if lemma_of(anchor) in departures else ("in", "at", "on", "during")
+        places = ("in", "at", "on", "during") + (("for", "to") if lemma_of(anchor) in departures else ())
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
@@ -1077,8 +1077,9 @@ def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Menti
     """Where 'in Oslo', 'at the Elysee', 'during the summit in Minsk', 'on the sidelines of the G8 in Gleneagles'
     put a meeting."""
     if preposition == "on":
-        sidelines = obj.lemma_.lower() in load_triggers()["occasion_nouns"]
-        return next((m for o in objects_of(obj, ("of",)) if (m := _gathering_place(o, index))), None) if sidelines else None
+        if obj.lemma_.lower() not in load_triggers()["occasion_nouns"]:  # "on the sidelines of"
+            return None
+        return next((m for o in objects_of(obj, ("of",)) if (m := _gathering_place(o, index))), None)
     gathering = obj.lemma_.lower() in load_triggers()["gathering_nouns"]
     if preposition == "during":
         return _gathering_place(obj, index) if gathering else None
@@ -1090,7 +1091,8 @@ def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
     held in Bamako'."""
     holders = [gathering, *objects_of(gathering, ("of",))]
     holders += [c for c in gathering.children if c.dep_ == "acl" and lemma_of(c) in ("hold", "host", "open")]
-    return next((m for h in holders for c in objects_of(h, ("in", "at")) if (m := venue_at(c, index) or place_at(c, index))), None)
+    places = (venue_at(c, index) or place_at(c, index) for h in holders for c in objects_of(h, ("in", "at")))
+    return next(filter(None, places), None)
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""

@@ -903,7 +903,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "addressed an audience in Beijing"
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
-    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not (_counts_its_sides(token) or _another_time(token))
+    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not (
+        _counts_its_sides(token) or _another_time(token))
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
     if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):

@@ -274,7 +274,8 @@ def _trim(span: Span) -> Span:
     doc = span.doc
     # "[Following] Mbeki's visit": NER may take a sentence's opening preposition into the name
     while start < end and (doc[start].lower_.rstrip(".") in honorifics or doc[start].pos_ in ("DET", "ADV", "CCONJ", "SCONJ")
-                           or doc[start].is_lower or doc[start].is_punct or doc[start].is_space or doc[start].is_sent_start and doc[start].dep_ == "prep"):
+                           or doc[start].is_lower or doc[start].is_punct or doc[start].is_space
+                           or doc[start].is_sent_start and doc[start].dep_ == "prep"):
         start += 1
     # "the National Committee of the": NER may stop inside a name
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
