@@ -359,6 +359,12 @@ def test_a_list_of_people_each_with_a_title_names_them_all(extract_text):
     assert people == ["Anna Berg", "Jon Edde", "Karl Brandt", "Lin Hua"]
 
 
+def test_a_journey_told_in_the_present_with_its_day_is_still_ahead(extract_text):
+    text = "US Defense Secretary Jon Edde flies into Oslo on Friday straight into a political storm over a new law."
+    people, visit = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Jon Edde", "Norway"] and visit.status is Status.PLANNED and visit.time.iso() == "2021-05-07"
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

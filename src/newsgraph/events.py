@@ -985,8 +985,11 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     anchors = anchors_of(token)
     status = status_of(token, anchors)
     leaving = lemma in lexicon["departure_verbs"]
-    if status in (None, Status.OCCURRED) and (leaving and token.tag_ in ("VBZ", "VBP") or token.head.lower_ == "about"):
-        status = Status.PLANNED  # "X leaves for Japan on Saturday", "X is about to leave for Turkey"
+    present = token.tag_ in ("VBZ", "VBP") and not index.in_headline(token.i)  # headlines tell the past so
+    if status in (None, Status.OCCURRED) and (present and (leaving or is_dated(anchors, index.doc))
+                                              or token.head.lower_ == "about"):
+        # "X leaves for Japan on Saturday", "X flies into Tokyo on Monday", "X is about to leave for Turkey"
+        status = Status.PLANNED
     # The day one arrives or flies in is the visit's first; the day one leaves (or the lead's) is none of its days.
     future = status in (Status.PLANNED, Status.CANCELLED)
     time = None if leaving else time_of(anchors, index.doc, published, prefer_future=future)
