@@ -365,6 +365,21 @@ def test_a_journey_told_in_the_present_with_its_day_is_still_ahead(extract_text)
     assert people == ["Jon Edde", "Norway"] and visit.status is Status.PLANNED and visit.time.iso() == "2021-05-07"
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Kenyan Prime Minister Jon Edde has scrapped plans to visit Norway.", Status.CANCELLED),
+    ("Kenyan Prime Minister Jon Edde said on Monday that he had called off plans to visit Norway.", Status.CANCELLED),
+    ("Kenyan Prime Minister Jon Edde announced plans to visit Norway.", Status.PLANNED),
+])
+def test_plans_to_visit_are_their_owner_s_visit(extract_text, text, status):
+    found = [(people, e.status) for people, e in meetings(extract_text(text, published=MONDAY))
+             if e.type is EventType.MEETING]
+    assert found == [(["Jon Edde", "Norway"], status)]
+
+
+def test_no_plans_to_meet_are_no_meeting(extract_text):
+    assert meetings(extract_text("Jon Edde said he had no plans to meet Karl Brandt.", published=MONDAY)) == []
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

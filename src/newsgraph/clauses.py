@@ -271,6 +271,9 @@ def is_unreal(token: Token) -> bool:
         return True  # "visits Baghdad every two months", "regularly meets X": a habit, no one meeting
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
         return True  # "there was no meeting between them", "no talks are planned"
+    if _planners(token) and (any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
+                             or any(c.dep_ == "neg" for c in token.head.head.children)):
+        return True  # "had no plans to meet X", "did not announce plans to visit Y"
     if _undecided(token, cues):
         return True  # "a visit by X is under consideration"
     preposition = preposition_of(token)
@@ -338,6 +341,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     clause = clause_anchor(anchors)
     verb = clause if clause.pos_ in ("VERB", "AUX") else _verb_of_phrase(clause)  # "aims to avoid missteps on his visit"
     governors = [*([verb] if verb is not None and verb != clause else []), *_tense_governors(verb or clause)]
+    if verb is not None and _planners(verb):
+        governors.append(verb.head.head)  # "scrapped plans to visit Y"
     if _briefed_on(token):
         return None  # "was expected to brief Y on his talks last month with Z": the talks' own tense and date say
     if any(calls_off(t) for t in anchors + governors):
@@ -749,7 +754,16 @@ def infinitive_subjects(verb: Token) -> list[Token]:
     noun = verb.head
     if noun.dep_ == "attr":
         return [c for c in noun.head.children if c.dep_ in SUBJECTS]
-    return [noun] if noun.pos_ == "PROPN" else []
+    return _planners(verb) or ([noun] if noun.pos_ == "PROPN" else [])
+
+
+def _planners(verb: Token) -> list[Token]:
+    """'X scrapped plans to visit Y', "X's decision to visit Y": whose the plan is."""
+    noun = verb.head
+    if verb.dep_ != "acl" or not is_infinitive(verb) or noun.lemma_.lower() not in load_triggers()["intention_nouns"]:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    return owners or ([c for c in noun.head.children if c.dep_ in SUBJECTS] if noun.dep_ == "dobj" else [])
 
 
 def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]:
@@ -767,6 +781,8 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
         # "their first since a meeting in Jordan": theirs
         return owners
     verb = _verb_of_phrase(token)
+    if verb is not None and (planners := _planners(verb)):
+        return planners
     below = None
     for governor in [verb, *governors_of(verb)] if verb is not None else []:
         if below is not None and below.dep_ == "pcomp" and below.head.lower_ == "for":
