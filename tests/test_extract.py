@@ -1459,17 +1459,12 @@ def test_the_place_can_hang_on_the_counterpart_named_in_apposition(extract_text)
     assert event.place == "place:kalmora"  # a place because the text calls it a town, whatever NER says
 
 
-def test_a_visitor_meets_the_host_in_the_host_country(extract_text):
-    text = "Kenyan Foreign Minister Paul Otieno held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
+@pytest.mark.parametrize("host", ["Kenyan Foreign Minister Paul Otieno", "Paul Otieno"])
+def test_talks_with_a_visitor_are_not_placed_where_the_text_does_not_say(extract_text, host):
+    text = f"{host} held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
     people, event = only_meeting(extract_text(text))
     assert people == ["Anna Berg", "Paul Otieno"]
-    assert event.place == "state:KEN"
-
-
-def test_a_visit_without_a_host_state_gets_no_place(extract_text):
-    text = "Paul Otieno held talks on Tuesday with visiting Chilean Foreign Minister Anna Berg."
-    people, event = only_meeting(extract_text(text))
-    assert event.place is None
+    assert event.place is None  # the gold guidelines: the place as the text gives it, not the host's state
 
 
 @pytest.mark.parametrize("label", ["GPE", "ORG"])

@@ -267,8 +267,9 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             host = _host_country(candidate.participants, index, represented, visitors)
             said_here = _capital_here(candidate.here, host.key if host else _subjects_state(candidate, represented, visitors))
+            # "X held talks with visiting Y" says no place: the host's state is not named as where they met
             candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
-                said_here or _hosts_dateline(candidate, here, represented, sentences[0].end) or host)
+                said_here or _hosts_dateline(candidate, here, represented, sentences[0].end))
     for candidate in undated:
         candidate.time = together.get(frozenset(_people(candidate)))
         if candidate.time is not None or candidate.dated:
@@ -523,7 +524,7 @@ def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozens
 
 
 def _host_country(participants: list[Mention], index: MentionIndex, represented, visitors: set[str]) -> Mention | None:
-    """'X met visiting Japanese Foreign Minister Y': they met in X's country, when X acts for one state."""
+    """'X met here with visiting Japanese Foreign Minister Y': X's state hosts them, when X acts for one state."""
     persons = [m for m in participants if m.type is EntityType.PERSON]
     hosts = [p for p in persons if p.key not in visitors]
     if len(hosts) != 1 or len(hosts) == len(persons):
