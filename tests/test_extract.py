@@ -380,6 +380,15 @@ def test_no_plans_to_meet_are_no_meeting(extract_text):
     assert meetings(extract_text("Jon Edde said he had no plans to meet Karl Brandt.", published=MONDAY)) == []
 
 
+@pytest.mark.parametrize("where, name", [
+    ("in east China's Yunnan Province", "Yunnan"),
+    ("in Saudi Arabia's Eastern Province", "Eastern Province"),
+])
+def test_a_province_is_named_without_its_kind_word_unless_that_is_its_only_name(extract_text, where, name):
+    extraction = extract_text(f"Jon Edde met Karl Brandt {where} on Wednesday.", published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == [name]
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -540,7 +540,18 @@ def _unknown_place(ent: Span) -> Mention | None:
     if place := gazetteer.find_place(span.text):
         return Mention(span.start, span.end, EntityType.PLACE, place.key, place.label,
                        state=f"state:{place.country}" if place.country else None)
-    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(span.text)}", span.text)
+    name = _without_kind(span)
+    return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(name)}", name)
+
+
+def _without_kind(span: Span) -> str:
+    """'Shandong Province' is Shandong, as 'the province of Shandong' is; not 'Eastern Province', whose kind word
+    is part of its only name."""
+    *name, kind = span
+    if len(name) != 1 or kind.lower_ not in ("province", "prefecture") or name[0].pos_ != "PROPN" or (
+            name[0].lower_ in load_triggers()["compass_words"]):
+        return span.text
+    return name[0].text
 
 
 def _holders_of_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
