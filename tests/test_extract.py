@@ -389,6 +389,17 @@ def test_a_province_is_named_without_its_kind_word_unless_that_is_its_only_name(
     assert names(extraction, [only_meeting(extraction)[1].place]) == [name]
 
 
+def test_a_name_the_parser_hangs_on_the_time_after_the_verb_is_its_object(nlp):
+    text = ("Prime Minister Jon Edde said he telephoned German Chancellor Anna Berg hours before she was to meet "
+            "French President Karl Brandt in Oslo.")
+    doc = nlp(text)
+    berg, hours = next(t for t in doc if t.text == "Berg"), next(t for t in doc if t.text == "hours")
+    berg.dep_, berg.head = "compound", hours  # the parser's reading of a real article's sentence like this one
+    extraction = extract(doc, Article("t", text, text, "t.txt", published=MONDAY))
+    calls = [people for people, e in meetings(extraction) if e.mode is MeetingMode.PHONE]
+    assert calls == [["Anna Berg", "Jon Edde"]]
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

@@ -557,6 +557,18 @@ def _names_its_visitor(noun: Token) -> bool:
 def _is_title(token: Token) -> bool:
     return any(t.end == token.i + 1 for t in token.doc.spans.get(ROLE_SPANS, []))
 
+def object_misread(verb: Token) -> list[Token]:
+    """'telephoned Chancellor X hours before ...': the parser may make the name right after a verb with no object
+    a compound of the time phrase after it (one the verb does not hold, unlike "met President X Wednesday")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return []
+    doc = verb.doc
+    end = next((t.i for t in doc[verb.i + 1 : verb.i + 8] if t.pos_ not in ("PROPN", "ADJ")), verb.i + 1)
+    name = doc[end - 1]
+    misread = name.ent_type_ == "PERSON" and name.dep_ == "compound" and doc[end].ent_type_ in _TIMES
+    return [name] if end > verb.i + 1 and misread else []
+
+
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     own_sides = names_own_sides(token)
@@ -601,7 +613,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.extend(_guests(token, child) + _gathered(child) + _holders_of(child))
             elif child.dep_ == "npadvmod" and child.ent_type_ in _TIMES:
                 roots.extend(_names_misread_as_compounds(child))
-    roots += _subject_read_as_a_number(token)
+    roots += _subject_read_as_a_number(token) + object_misread(token)
     return [who for r in roots if r.i not in {a.i for a in anchors} for who in _acting(r)]
 
 _TIMES = ("DATE", "TIME")

@@ -39,9 +39,9 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, has_preposition, hyphen_joined_states,
     infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
-    is_unreal, leads, lemma_of, names_own_sides, new_date_of, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame,
-    status_of, subjects_above, time_of, told_of, with_under_topic,
+    is_unreal, leads, lemma_of, names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of,
+    place_at, place_of, preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before,
+    set_off_for, shared_frame, status_of, subjects_above, time_of, told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -760,6 +760,7 @@ def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     # Who is visited or received (the object, or the passive subject: not "places that were visited by X"),
     # and by whom (not "greeted by big crowds"); "a dialogue which X hosted" has no whom.
     objects = [relative_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = objects or object_misread(verb)
     agents = agents_of(verb)
     excluded = lexicon["verb_excluding_objects"].get(lemma, ())
     if any(lemma_of(t) in excluded for o in objects for t in (o, *objects_of(o, ("of",)))):
