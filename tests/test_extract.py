@@ -400,6 +400,15 @@ def test_a_name_the_parser_hangs_on_the_time_after_the_verb_is_its_object(nlp):
     assert calls == [["Anna Berg", "Jon Edde"]]
 
 
+@pytest.mark.parametrize("judged", [
+    "Earlier Thursday, Norway voiced great indignation at a meeting between",
+    "Norway on Thursday criticized the meeting between",
+])
+def test_the_day_a_meeting_is_judged_is_not_its_day(extract_text, judged):
+    people, meeting = only_meeting(extract_text(f"{judged} President Karl Brandt and Jon Edde.", published=MONDAY))
+    assert people == ["Jon Edde", "Karl Brandt"] and meeting.time is None
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

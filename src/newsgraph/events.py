@@ -933,6 +933,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     arrival = token.head.head if arrived_for(token) or earlier_stop else None
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
         v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
+    if _commented_on(token):
+        when = [token]  # "Beijing on Thursday criticized the meeting between X and Y": the day of the criticism
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
@@ -1194,6 +1196,9 @@ def _commented_on(token: Token) -> bool:
     if carrier.dep_ == "pobj" and carrier.head.lower_ in topic["words"] and (
             lemma_of(carrier.head.head) not in topic["unless_after"]):
         return True  # "a row with Singapore over a visit by X", "protested against the talks"
+    at = carrier.head if carrier.dep_ == "pobj" and carrier.head.lower_ == "at" else None
+    if at is not None and any(lemma_of(t) in lexicon["reaction_nouns"] for t in (at.head, *at.head.children)):
+        return True  # "voiced indignation at a meeting between X and Y", the parser hanging "at" on either word
     if told_of(carrier):
         return True  # "said at a news conference on X's visits"
     return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
