@@ -934,7 +934,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
         v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     if _commented_on(token):
-        when = [token]  # "Beijing on Thursday criticized the meeting between X and Y": the day of the criticism
+        when = [token]  # "Beijing on Thursday criticized the meeting between X and Y": not the meeting's day
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
