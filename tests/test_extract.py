@@ -409,6 +409,15 @@ def test_the_day_a_meeting_is_judged_is_not_its_day(extract_text, judged):
     assert people == ["Jon Edde", "Karl Brandt"] and meeting.time is None
 
 
+@pytest.mark.parametrize("text", [
+    "Jon Edde met Karl Brandt as well as Anna Berg on Monday.",
+    "Jon Edde met Karl Brandt as well as Anna Berg.",
+])
+def test_as_well_as_adds_a_side(extract_text, text):
+    found = sorted(people for people, _ in meetings(extract_text(text, published=MONDAY)))
+    assert found == [["Anna Berg", "Jon Edde"], ["Jon Edde", "Karl Brandt"]]
+
+
 def roles(extraction):
     by_key = {e.key: e.name for e in extraction.entities}
     return {(by_key[r.holder], r.role, by_key.get(r.organization), by_key.get(r.towards), r.former)

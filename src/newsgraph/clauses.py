@@ -593,13 +593,15 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots += with_under_topic(child)
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
-                child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.left_edge.i == anchor.i + 1):
-                # "met Premier X" may be parsed as a modifier of the verb right after it.
+                child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and (
+                    child.left_edge.i == anchor.i + 1 or _after_the_verbs_conjunction(child, anchor))):
+                # "met Premier X" may be parsed as a modifier of the verb right after it, "met X as well as Y" too.
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
                 # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
             elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "of", "by") or (
-                    anchor is token and child.lower_ in _side_prepositions(token))):  # "a courtesy call on X"
+                    anchor is token and child.lower_ in _side_prepositions(token)) or _as_well_as(child)):
+                # "a courtesy call on X", "met X as well as Y"
                 roots.extend(c for c in child.children if c.dep_ == "pobj")
                 roots.extend(_visitors_misread_as_objects(child))
             elif child.dep_ == "prep":
@@ -617,6 +619,15 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     return [who for r in roots if r.i not in {a.i for a in anchors} for who in _acting(r)]
 
 _TIMES = ("DATE", "TIME")
+
+def _after_the_verbs_conjunction(name: Token, verb: Token) -> bool:
+    """'met X as well as Y': the parser may hang "as well as" and Y on the verb."""
+    before = name.doc[name.left_edge.i - 1]
+    return before.dep_ == "cc" and before.head == verb
+
+def _as_well_as(preposition: Token) -> bool:
+    """'met X as well as Y', read as a preposition "as" with "as well" on it."""
+    return preposition.lower_ == "as" and any(c.lower_ == "well" for c in preposition.children)
 
 def _side_prepositions(noun: Token) -> list[str]:
     """Prepositions other than "with" that name a noun trigger's other side ("a courtesy call on X")."""
