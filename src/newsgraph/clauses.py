@@ -269,10 +269,9 @@ def is_unreal(token: Token) -> bool:
         return True  # "her possible visit to China"
     if _habitual(clause_anchor(anchors), cues):
         return True  # "visits Baghdad every two months", "regularly meets X": a habit, no one meeting
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+    if token.pos_ == "NOUN" and _said_with_no(token):
         return True  # "there was no meeting between them", "no talks are planned"
-    if _planners(token) and (any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
-                             or any(c.dep_ == "neg" for c in token.head.head.children)):
+    if _planners(token) and (_said_with_no(token.head) or any(c.dep_ == "neg" for c in token.head.head.children)):
         return True  # "had no plans to meet X", "did not announce plans to visit Y"
     if _undecided(token, cues):
         return True  # "a visit by X is under consideration"
@@ -284,6 +283,9 @@ def is_unreal(token: Token) -> bool:
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _said_with_no(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 def _undecided(token: Token, cues: dict) -> bool:
     """'a visit by X was under consideration', 'a summit is under discussion': not yet decided."""
@@ -1107,8 +1109,12 @@ def _place_left_after(token: Token, index: MentionIndex) -> Mention | None:
 def _venue_in_place(token: Token, index: MentionIndex) -> Mention | None:
     """'a visit to the Omeyyades Mosque in Damascus': a building visited, in the state of the place it is in."""
     venue = venue_at(token, index)
+    return venue and _located(venue, token, index)
+
+def _located(venue: Mention, token: Token, index: MentionIndex) -> Mention | None:
+    """The venue in the state of the place its "in" names, if it names one."""
     where = next((m for o in objects_of(token, ("in",)) if (m := place_at(o, index))), None)
-    if venue is None or where is None:
+    if where is None:
         return None
     return replace(venue, state=venue.state or (where.key if where.type is EntityType.STATE else where.state))
 
@@ -1122,8 +1128,9 @@ def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Menti
     gathering = obj.lemma_.lower() in load_triggers()["gathering_nouns"]
     if preposition == "during":
         return _gathering_place(obj, index) if gathering else None
-    venue = _venue_in_place(obj, index) or venue_at(obj, index)
-    return venue or place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
+    if (venue := venue_at(obj, index)) is not None:
+        return _located(venue, obj, index) or venue
+    return place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
 
 def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
     """'the summit in Minsk', 'a summit of the CIS in Minsk' (the parser may hang the place on who gathers), 'a forum

@@ -265,9 +265,9 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
 
     for candidate in merged:
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
-            host = _host_country(candidate.participants, index, represented, visitors)
-            said_here = _capital_here(candidate.here, host.key if host else _subjects_state(candidate, represented, visitors))
-            # "X held talks with visiting Y" says no place: the host's state is not named as where they met
+            # "X held talks with visiting Y" says no place: the host's state is not named as where they met; with
+            # "here" and no dateline, the host's capital is
+            said_here = _capital_here(candidate.here, _host_state_here(candidate, index, represented, visitors))
             candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
                 said_here or _hosts_dateline(candidate, here, represented, sentences[0].end))
     for candidate in undated:
@@ -360,8 +360,7 @@ def _hosts_dateline(candidate: Candidate, here: Mention | None, represented, lea
     if state is None or candidate.trigger >= lead_end or candidate.mode is MeetingMode.PHONE:
         return None
     sides = {m.key for m in candidate.participants}
-    acting_for = set().union(*(represented.get(key, set()) for key in sides))
-    return here if state in sides | acting_for else None
+    return here if state in sides | _acted_for(sides, represented) else None
 
 
 def _of_another_year(time: TimeValue | None, published) -> bool:
@@ -523,6 +522,14 @@ def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozens
     return found
 
 
+def _host_state_here(candidate: Candidate, index: MentionIndex, represented, visitors: set[str]) -> str | None:
+    """The state whose capital "met here" is: the host's, else the subject's (none without "here")."""
+    if candidate.here is None:
+        return None
+    host = _host_country(candidate.participants, index, represented, visitors)
+    return host.key if host else _subjects_state(candidate, represented, visitors)
+
+
 def _host_country(participants: list[Mention], index: MentionIndex, represented, visitors: set[str]) -> Mention | None:
     """'X met here with visiting Japanese Foreign Minister Y': X's state hosts them, when X acts for one state."""
     persons = [m for m in participants if m.type is EntityType.PERSON]
@@ -530,7 +537,7 @@ def _host_country(participants: list[Mention], index: MentionIndex, represented,
     if len(hosts) != 1 or len(hosts) == len(persons):
         return None
     states = {key for key in represented.get(hosts[0].key, ()) if key.startswith("state:")}
-    visiting = set().union(*(represented.get(p.key, set()) for p in persons if p.key in visitors))
+    visiting = _acted_for((p.key for p in persons if p.key in visitors), represented)
     if len(states) != 1 or states <= visiting:
         return None
     key = states.pop()
@@ -544,8 +551,8 @@ def _subjects_state(candidate: Candidate, represented, visitors: set[str]) -> st
     subjects = {m.key for m in candidate.subjects if m.type is EntityType.PERSON}
     if candidate.here is None or not subjects or subjects & visitors or _is_arrival(candidate.here.head):
         return None
-    states = set().union(*(represented.get(key, set()) for key in subjects))
-    others = set().union(*(represented.get(m.key, set()) for m in candidate.participants if m.key not in subjects))
+    states = _acted_for(subjects, represented)
+    others = _acted_for((m.key for m in candidate.participants if m.key not in subjects), represented)
     return states.pop() if len(states) == 1 and others and not states & others else None
 
 
@@ -931,10 +938,11 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     earlier_stop = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
     # "arrived Wednesday for talks with Y", "arrived Wednesday after a visit to Y": not their day
     arrival = token.head.head if arrived_for(token) or earlier_stop else None
-    when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival] + [
-        v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     if _commented_on(token):
         when = [token]  # "Beijing on Thursday criticized the meeting between X and Y": not the meeting's day
+    else:
+        when = [a for a in anchors if not _is_before(token, a) and (a is token or not calls_off(a)) and a != arrival]
+        when += [v for v in shared if not _is_arrival(v)] + _visit_it_is_for(token)
     future = candidate.status in (Status.PLANNED, Status.CANCELLED)
     candidate.time = days_from_its_neighbour(token, index.doc, published, prefer_future=future) or time_of(
         when, index.doc, published, prefer_future=future)
@@ -1669,7 +1677,7 @@ def _told_ahead(held: Candidate, later: Candidate, represented) -> bool:
         return False
     if held.mode is MeetingMode.VISIT and held.place is not None:  # its host state, before it joins the sides
         # the body a visitor leads ("the leader of Hamas X arrived") is no side of its own
-        sides = _keys(held) - set().union(*(represented.get(p, set()) for p in _people(held)))
+        sides = _keys(held) - _acted_for(_people(held), represented)
         return _keys(later) in (sides, sides | {_state_of(held.place)})
     return later.anaphoric and _keys(held) == _keys(later)
 
@@ -1680,6 +1688,11 @@ def _persons(c: Candidate) -> list[Mention]:
 
 def _people(c: Candidate) -> set[str]:
     return {m.key for m in _persons(c)}
+
+
+def _acted_for(keys: Iterable[str], represented) -> set[str]:
+    """The states and bodies the people ``keys`` name act for."""
+    return set().union(*(represented.get(key, set()) for key in keys))
 
 
 def _actors(c: Candidate) -> tuple[set[str], set[str]]:
@@ -1695,8 +1708,7 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
     if people_a and not b.anaphoric:
         return False  # "X met Y ... Two rounds of the states' talks had been held last year": other talks
     people, states = (people_a, others_b) if people_a else (people_b, others_a)
-    acting_for = set().union(*(represented.get(p, set()) for p in people)) if people else set()
-    return bool(states) and states <= acting_for
+    return bool(states) and states <= _acted_for(people, represented)
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
@@ -1730,7 +1742,7 @@ def _more_precise(a: TimeValue | None, b: TimeValue | None) -> TimeValue | None:
 def _sides(c: Candidate, represented) -> list[Mention]:
     """People first: a state or body stays a participant only if no participant acts for it."""
     people = _persons(c)
-    covered = set().union(*(represented.get(p.key, set()) for p in people)) if people else set()
+    covered = _acted_for((p.key for p in people), represented)
     others = [m for m in c.participants if m.type is not EntityType.PERSON and m.key not in covered | c.owners]
     if len(people) >= 2:  # "talks with Turkish leaders, including a meeting with X": the named people are the sides
         # (but "the Saudi leader will meet A and B": the unnamed one who acts is a side)
