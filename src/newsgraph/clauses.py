@@ -1401,6 +1401,8 @@ def _attached(token: Token, anchor_ids: set[int]) -> bool:
     """Whether a date hangs from an anchor without crossing a clause or a "since"."""
     current = token
     nouns = load_triggers()["meeting"]["nouns"]
+    if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i not in anchor_ids:
+        return False  # "talks on its 1997 reform programme": the year is the programme's
     for _ in range(6):
         if current.lower_ in ("since", "until", "before", "after"):
             return False

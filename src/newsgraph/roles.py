@@ -36,7 +36,7 @@ from newsgraph.clauses import SUBJECTS, possessive_at, relative_antecedent
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
-from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
+from newsgraph.nlp import ROLE_SPANS, load_role_broader, load_role_lexicon
 
 _FORMER = {"former", "ex", "ex-"}
 _ACTORS = (EntityType.STATE, EntityType.ORGANIZATION)
@@ -72,7 +72,8 @@ def find_roles(index: MentionIndex) -> list[Role]:
         holders = [] if possessive_at(doc, title.end) else find_holders(title, index) or _second_title_of(
             title, previous) or (find_holders(after, index) if _joined(title, after) else [])
         if holders:
-            shared = previous.organization if previous is not None and _joined(previous.title, title) else None
+            shared = previous.organization if previous is not None and (
+                _joined(previous.title, title) or _a_colleague_of(title, previous)) else None
             roles += _roles_of(title, _concept(title), holders, index, fallback=shared)
             previous = _Stated(title, holders, _organization(doc, title, _phrase_start(doc, title.start), index))
         else:
@@ -238,6 +239,15 @@ def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
     return second is not None and second.start == first.end + 1 and first.doc[first.end].lower_ == "and"
 
 
+def _a_colleague_of(title: SpacySpan, previous: _Stated) -> bool:
+    """'Israeli Prime Minister A and Foreign Minister B': a minister named next, in the same phrase, is of the same
+    state (not 'US President A and Prime Minister B', who may head another)."""
+    doc, concept = title.doc, _concept(title)
+    start = _phrase_start(doc, title.start)
+    return (concept == "Minister" or "Minister" in load_role_broader().get(concept, ())) and start >= 2 and (
+        doc[start - 1].lower_ == "and" and any(h.person.end == start - 1 for h in previous.holders))
+
+
 def _modifies_a_noun(title: SpacySpan) -> bool:
     after = title.doc[title.end] if title.end < len(title.doc) else None
     return after is not None and after.pos_ == "NOUN" and after.is_lower
@@ -248,8 +258,8 @@ def _second_title_of(title: SpacySpan, previous: _Stated | None) -> list[Holder]
     opens a clause of its own ('met Vice President X, and the president joined the talks')."""
     doc = title.doc
     start = _phrase_start(doc, title.start)
-    if previous is None or start < 1 or doc[start - 1].lower_ != "and":
-        return []
+    if previous is None or start < 1 or doc[start - 1].lower_ != "and" or title[-1].tag_ == "NNS":
+        return []  # "President X and top US officials": others
     if _opens_a_clause(title):
         return []
     earlier, holders = previous.title, previous.holders
@@ -396,7 +406,9 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president": a participle
         deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
         clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy)
-        if previous.is_punct and previous.tag_ != "POS" or clause_word:
+        # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
+        inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and not doc[i - 2].whitespace_
+        if previous.is_punct and previous.tag_ != "POS" and not inside_a_word or clause_word:
             break
         i -= 1
     return i
