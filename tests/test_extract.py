@@ -652,6 +652,10 @@ def test_a_plural_title_after_a_titled_name_is_not_a_second_title_of_that_name(e
     assert [role for holder, role, *_ in found if holder == "Anna Berg"] == ["President"]
 
 
+def test_a_negotiator_is_no_special_envoy_by_that_title_alone(extract_text):
+    assert not roles(extract_text("Kenyan chief negotiator Paul Otieno arrived in Oslo."))
+
+
 def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
     text = "He met five African presidents, including Paul Otieno of Kenya and Anna Berg of Chile."
     found = roles(extract_text(text))
