@@ -488,6 +488,7 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
         # "deputy" makes a deputy of any form of a title; "assistant", only of the title the lexicon has as written
         ("Kenyan Deputy Foreign Secretary Paul Otieno spoke.", ("Paul Otieno", "DeputyForeignMinister", "Kenya", None, False)),
         ("US Assistant Secretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
+        ("Kenyan Assistant Foreign Minister Paul Otieno spoke.", ("Paul Otieno", "Official", "Kenya", None, False)),
         # an undersecretary is an official, written as one word or two ("Under" then reaches back to "U.S.")
         ("U.S. Undersecretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),
         ("U.S. Under Secretary of State Paul Otieno spoke.", ("Paul Otieno", "Official", "United States", None, False)),

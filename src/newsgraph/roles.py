@@ -218,8 +218,7 @@ def _deputy_of(title: SpacySpan) -> str | None:
 
 def _deputy_concept(title: SpacySpan, word: str) -> str:
     """'deputy PM' is a deputy prime minister, as "deputy prime minister" is; any other deputy, an official. An
-    assistant's title must be the lexicon's as written: a US assistant secretary of state is an official, not the
-    "assistant foreign minister" some states have."""
+    assistant's title must be the lexicon's as written: a US assistant secretary of state is an official."""
     lexicon = load_role_lexicon()
     any_form = word in load_triggers()["deputy_words_of_any_form"]
     titles = [t for t, c in lexicon.items() if c == title.id_] if any_form else []
