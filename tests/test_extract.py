@@ -657,6 +657,15 @@ def test_a_negotiator_is_no_special_envoy_by_that_title_alone(extract_text):
     assert not roles(extract_text("Kenyan chief negotiator Paul Otieno arrived in Oslo."))
 
 
+@pytest.mark.parametrize("text", [
+    "Kenyan refugee leader Paul Otieno said he was ready.",  # a group of the state's people
+    "Turkish Cypriot leader Paul Otieno said he was ready.",  # a community named by two demonyms
+    "Turkish-Cypriot leader Paul Otieno said he was ready.",
+])
+def test_a_leader_of_a_group_of_a_state_s_people_is_no_leader_of_the_state(extract_text, text):
+    assert ("Paul Otieno", "Leader", None, None, False) in roles(extract_text(text))
+
+
 def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
     text = "He met five African presidents, including Paul Otieno of Kenya and Anna Berg of Chile."
     found = roles(extract_text(text))

@@ -460,9 +460,28 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
         portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)
         and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
+    inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
     return inside[0] if inside else None
+
+
+def _people_of_a_group(demonym: Mention, title: SpacySpan, inside: list[Mention]) -> bool:
+    """'Turkish Cypriot leader X', 'Nigerian rebel leader X': the demonym says whose community or group the leader
+    heads, not the state the title is of."""
+    if not demonym.adjectival:
+        return False
+    doc = title.doc
+    community = any(m.adjectival and m is not demonym and _side_by_side(m, demonym, doc) for m in inside)
+    group = _concept(title) == "Leader" and any(
+        t.tag_ in ("NN", "NNS") and t.is_lower for t in doc[demonym.end : title.start])
+    return community or group
+
+
+def _side_by_side(a: Mention, b: Mention, doc: Doc) -> bool:
+    """Nothing but a hyphen between two mentions ("Turkish Cypriot", "Greek-Cypriot")."""
+    first, second = sorted((a, b), key=lambda m: m.start)
+    return all(t.text == "-" for t in doc[first.end : second.start])
 
 
 def _body_prepositions(title: SpacySpan) -> list[str]:
