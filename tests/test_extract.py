@@ -666,6 +666,27 @@ def test_a_leader_of_a_group_of_a_state_s_people_is_no_leader_of_the_state(extra
     assert ("Paul Otieno", "Leader", None, None, False) in roles(extract_text(text))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Nordic Council chief Paul Otieno said.", [("Paul Otieno", "Leader", "Nordic Council", None, False)]),
+    ("Paul Otieno, head of the Nordic Council, said.", [("Paul Otieno", "Leader", "Nordic Council", None, False)]),
+    ("Kenyan army chief Paul Otieno said.", []),  # a military post
+    ("White House Chief of Staff Paul Otieno said.", []),
+    ("Paul Otieno, head of the Kenyan delegation, said.", []),  # the state heads no delegation
+])
+def test_a_chief_or_head_is_a_leader_only_of_a_body_named_as_such(extract_text, text, expected):
+    assert sorted(roles(extract_text(text))) == expected
+
+
+def test_a_title_with_its_own_article_after_and_is_someone_else_s(extract_text):
+    found = roles(extract_text("They met Vice President Paul Otieno, the national security adviser and the CIA chief."))
+    assert ("Paul Otieno", "Leader", "CIA", None, False) not in found
+
+
+def test_heading_somewhere_is_no_title_whose_brief_the_talks_are(extract_text):
+    text = "Kenyan President Paul Otieno visited a museum before heading to Oslo for talks with President Anna Berg."
+    assert only_meeting(extract_text(text))[0] == ["Anna Berg", "Paul Otieno"]
+
+
 def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
     text = "He met five African presidents, including Paul Otieno of Kenya and Anna Berg of Chile."
     found = roles(extract_text(text))

@@ -13,7 +13,8 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
   headline's line break, which the parser would otherwise read across;
 - ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
   "special envoys") in ``doc.spans["roles"]``, with the role concept's local
-  name as the span's ``id_``; the titles come from ``ontology/roles.ttl``.
+  name as the span's ``id_``; the titles come from ``ontology/roles.ttl``;
+  ``titles_are_nouns`` then drops those the tagger reads as verbs ("heads to").
 
 The tokenizer keeps the hyphenated meeting verbs of the trigger lexicon
 ("co-chaired") whole, and the attribute ruler gives them their lemma.
@@ -147,6 +148,7 @@ def add_rules(nlp: Language) -> Language:
             rulers.append((ruler, patterns))
     roles = nlp.add_pipe("span_ruler", name="role_ruler",
                          config={"spans_key": ROLE_SPANS, "phrase_matcher_attr": Case.ANY.value})
+    nlp.add_pipe("titles_are_nouns", after="role_ruler")
     rulers.append((roles, role_patterns(nlp, load_role_lexicon())))
     # Phrase patterns matched on LOWER or ORTH need only the tokenizer: running the tagger
     # and parser over 30,000 names is most of a worker's start-up.
@@ -197,6 +199,18 @@ def unglue_headlines(doc: Doc) -> Doc:
     for token in doc:
         if token.idx in starts:  # the headline ends here, not before its last word (the parser would split there)
             token.is_sent_start, token.nbor(-1).is_sent_start = True, False
+    return doc
+
+
+@Language.component("titles_are_nouns")
+def titles_are_nouns(doc: Doc) -> Doc:
+    """Drop the titles that are also verbs where the tagger reads them as verbs: "X heads to Chile" names no head
+    (not every title read as a verb: it misreads "Special envoys X and Y" too)."""
+    verbs = load_triggers()["titles_that_are_verbs"]
+    titles = doc.spans.get(ROLE_SPANS, [])
+    nouns = [span for span in titles if not (span[-1].pos_ == "VERB" and span[-1].lemma_ in verbs)]
+    if len(nouns) < len(titles):
+        doc.spans[ROLE_SPANS] = nouns
     return doc
 
 

@@ -153,6 +153,9 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
         fallback if fallback is not None and fallback.type is EntityType.STATE else None)
     if (sender := _sender_to_a_body(title, concept, organization, phrase_start, index)) is not None:
         organization, concept = sender, "Ambassador"
+    if title.text.lower().removesuffix("s") in load_triggers()["titles_needing_a_body"] and not _heads_a_body(
+            title, organization):
+        return []
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
@@ -238,6 +241,19 @@ def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
     return second is not None and second.start == first.end + 1 and first.doc[first.end].lower_ == "and"
 
 
+def _heads_a_body(title: SpacySpan, body: Mention | None) -> bool:
+    """'Arab League chief X', 'X, head of the OSCE': a chief or head is a leader only of a state or body named as
+    such; not 'army chief X', 'chief of staff X', 'chief executive X', nor 'head of the Japanese delegation'."""
+    doc, forces = title.doc, load_triggers()["forces"]
+    before = doc[title.start - 1] if title.start else None
+    after = doc[title.end : title.end + 2]
+    if body is None or before is not None and before.lower_ in forces or after and after[0].is_lower and (
+            after[0].lower_ != "of" or len(after) == 2 and after[1].lower_ in forces):
+        return False
+    # the body after "of" describes another noun: "head of UK equities", "of the DPRK delegation"
+    return body.start < title.start or doc[body.end - 1].dep_ not in ("compound", "amod", "nmod", "poss")
+
+
 def _a_colleague_of(title: SpacySpan, previous: _Stated) -> bool:
     """'Israeli Prime Minister A and Foreign Minister B': a minister named next, in the same phrase, is of the same
     state (not 'US President A and Prime Minister B', who may head another)."""
@@ -257,8 +273,9 @@ def _second_title_of(title: SpacySpan, previous: _Stated | None) -> list[Holder]
     opens a clause of its own ('met Vice President X, and the president joined the talks')."""
     doc = title.doc
     start = _phrase_start(doc, title.start)
-    if previous is None or start < 1 or doc[start - 1].lower_ != "and" or title[-1].tag_ == "NNS":
-        return []  # "President X and top US officials": others
+    if previous is None or start < 1 or doc[start - 1].lower_ != "and" or title[-1].tag_ == "NNS" or (
+            doc[start].lower_ == "the"):
+        return []  # "President X and top US officials", "X, the adviser, and the CIA chief": others
     if _opens_a_clause(title):
         return []
     earlier, holders = previous.title, previous.holders
