@@ -1341,6 +1341,19 @@ def test_a_year_that_describes_another_noun_is_not_the_meetings_date(extract_tex
     assert only_meeting(extract_text(text, published=MONDAY))[1].time is None
 
 
+def test_a_date_with_its_weekday_in_brackets_dates_the_visit(nlp):
+    text = "Kenyan President Paul Otieno is likely to visit Chile from May 23 (Sunday), sources said on Monday."
+    doc = nlp(text)
+    may = next(t for t in doc if t.text == "May")
+    sunday = next(t for t in doc if t.text == "Sunday")
+    sunday.head, sunday.dep_ = next(t for t in doc if t.text == "is"), "npadvmod"  # as the parser may
+    # NER cuts the date before its ")", as in a real article's sentence like this one
+    doc.ents = sorted([*(e for e in doc.ents if e.label_ != "DATE" or e.text == "Monday"),
+                       Span(doc, may.i, sunday.i + 1, label="DATE")])
+    extraction = extract(doc, Article("t", text, text, "t.txt", published=MONDAY))
+    assert only_meeting(extraction)[1].time.iso() == "2021-05-23"
+
+
 def test_the_visit_refers_back_past_a_meeting_of_another_kind(extract_text):
     text = ("Paul Otieno travels to Chile next week, where he will hold talks with Chilean officials. "
             "Otieno's first visit to Chile will last three days.")

@@ -1246,7 +1246,7 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
     ents = doc.ents  # a property that builds its tuple on each access
     for ent, after in zip(ents, [*ents[1:], None]):
         dated = ent.label_ == "DATE" or ent.label_ == "TIME" and names_a_day(ent.text)
-        if not dated or not _attached(ent.root, anchor_ids):
+        if not dated or not _attached(_before_bracket(ent).root, anchor_ids):
             continue
         text = _with_ordinal_day(ent) or _with_shared_year(ent, after)
         value = days_after_the_day_before(ent, published, prefer_future) or normalize_date(
@@ -1256,6 +1256,11 @@ def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -
     return (_same_day_as_before(anchors, doc, published, prefer_future=prefer_future)
             or _day_of_arrival_before(anchors, doc, published, prefer_future=prefer_future)
             or _part_of_the_day_before(anchors, doc, published, prefer_future=prefer_future))
+
+def _before_bracket(ent: Span) -> Span:
+    """'from August 23 (Monday)': the date hangs where its part before the bracket does."""
+    bracket = next((t.i for t in ent if t.text == "("), None)
+    return ent.doc[ent.start : bracket] if bracket is not None and bracket > ent.start else ent
 
 _DAYS_AFTER = re.compile(r"^(?:the (?:following|next) day|the day after|(a|one|two|three|four|five) days? later)$",
                          re.IGNORECASE)
