@@ -245,10 +245,11 @@ def _heads_a_body(title: SpacySpan, body: Mention | None) -> bool:
     """'Arab League chief X', 'X, head of the OSCE': a chief or head is a leader only of a state or body named as
     such; not 'army chief X', 'chief of staff X', 'chief executive X', nor 'head of the Japanese delegation'."""
     doc, forces = title.doc, load_triggers()["forces"]
-    before = doc[title.start - 1] if title.start else None
-    after = doc[title.end : title.end + 2]
-    if body is None or before is not None and before.lower_ in forces or after and after[0].is_lower and (
-            after[0].lower_ != "of" or len(after) == 2 and after[1].lower_ in forces):
+    before = doc[title.start - 1].lower_ if title.start else ""
+    after = [t.text for t in doc[title.end : title.end + 2]]
+    compound = bool(after) and after[0].islower() and after[0] != "of"  # "chief executive"
+    of_a_force = before in forces or after[:1] == ["of"] and after[-1].lower() in forces  # "army chief", "of staff"
+    if body is None or compound or of_a_force:
         return False
     # the body after "of" describes another noun: "head of UK equities", "of the DPRK delegation"
     return body.start < title.start or doc[body.end - 1].dep_ not in ("compound", "amod", "nmod", "poss")
@@ -423,7 +424,8 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
         clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy)
         # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
-        inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and not doc[i - 2].whitespace_
+        inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and (
+            not doc[i - 2].whitespace_)
         if previous.is_punct and previous.tag_ != "POS" and not inside_a_word or clause_word:
             break
         i -= 1
