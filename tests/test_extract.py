@@ -682,6 +682,11 @@ def test_a_title_with_its_own_article_after_and_is_someone_else_s(extract_text):
     assert ("Paul Otieno", "Leader", "CIA", None, False) not in found
 
 
+def test_official_as_an_adjective_is_no_title(extract_text):
+    found = roles(extract_text("Paul Otieno received a call from Foreign Minister Anna Berg, official Kenyan radio said."))
+    assert [role for holder, role, *_ in found if holder == "Anna Berg"] == ["ForeignMinister"]
+
+
 def test_heading_somewhere_is_no_title_whose_brief_the_talks_are(extract_text):
     text = "Kenyan President Paul Otieno visited a museum before heading to Oslo for talks with President Anna Berg."
     assert only_meeting(extract_text(text))[0] == ["Anna Berg", "Paul Otieno"]

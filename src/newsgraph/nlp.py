@@ -14,7 +14,8 @@ Rule components (spaCy SpanRulers, phrase patterns only) are added to the statis
 - ``role_ruler`` (a SpanRuler) marks role titles ("foreign minister",
   "special envoys") in ``doc.spans["roles"]``, with the role concept's local
   name as the span's ``id_``; the titles come from ``ontology/roles.ttl``;
-  ``titles_are_nouns`` then drops those the tagger reads as verbs ("heads to").
+  ``titles_are_nouns`` then drops title words the tagger reads as a verb or
+  adjective they can also be ("heads to", "official radio").
 
 The tokenizer keeps the hyphenated meeting verbs of the trigger lexicon
 ("co-chaired") whole, and the attribute ruler gives them their lemma.
@@ -204,11 +205,11 @@ def unglue_headlines(doc: Doc) -> Doc:
 
 @Language.component("titles_are_nouns")
 def titles_are_nouns(doc: Doc) -> Doc:
-    """Drop the titles that are also verbs where the tagger reads them as verbs: "X heads to Chile" names no head
-    (not every title read as a verb: it misreads "Special envoys X and Y" too)."""
-    verbs = load_triggers()["titles_that_are_verbs"]
+    """Drop the title words the tagger reads as another part of speech they can be: "X heads to Chile" names no
+    head, "official Palestinian radio" no official (not every title read so: "Special envoys X and Y" is too)."""
+    other = load_triggers()["titles_of_another_part_of_speech"]
     titles = doc.spans.get(ROLE_SPANS, [])
-    nouns = [span for span in titles if not (span[-1].pos_ == "VERB" and span[-1].lemma_ in verbs)]
+    nouns = [span for span in titles if other.get(span[-1].lemma_.lower()) != span[-1].pos_]
     if len(nouns) < len(titles):
         doc.spans[ROLE_SPANS] = nouns
     return doc
