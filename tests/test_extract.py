@@ -682,6 +682,11 @@ def test_a_title_with_its_own_article_after_and_is_someone_else_s(extract_text):
     assert ("Paul Otieno", "Leader", "CIA", None, False) not in found
 
 
+def test_a_body_with_its_initials_in_brackets_before_a_title_is_the_title_s(extract_text):
+    found = roles(extract_text("The Nordic Farmers Union (NFU) Chairman Paul Otieno spoke."))
+    assert ("Paul Otieno", "Leader", "Nordic Farmers Union", None, False) in found
+
+
 def test_official_as_an_adjective_is_no_title(extract_text):
     found = roles(extract_text("Paul Otieno received a call from Foreign Minister Anna Berg, official Kenyan radio said."))
     assert [role for holder, role, *_ in found if holder == "Anna Berg"] == ["ForeignMinister"]

@@ -426,6 +426,9 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
         inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and (
             not doc[i - 2].whitespace_)
+        if i - 3 >= first and _bracket_at(doc, i - 3) == i - 1:
+            i -= 3  # "Palestine Liberation Organization (PLO) Chairman X": the body's initials in brackets
+            continue
         if previous.is_punct and previous.tag_ != "POS" and not inside_a_word or clause_word:
             break
         i -= 1
