@@ -826,7 +826,7 @@ def _a_title_s_brief(noun: Token) -> bool:
     if preposition is None or preposition.lower_ not in ("for", "to", "at"):
         return False
     office = preposition.head
-    return _inside_a_title(office) or office.pos_ == "NOUN" and office.lemma_.lower() in load_role_lexicon()
+    return _inside_a_title(office)
 
 
 def _inside_a_title(token: Token) -> bool:
