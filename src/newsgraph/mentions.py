@@ -548,7 +548,7 @@ def _without_kind(span: Span) -> str:
     """'Shandong Province' is Shandong, as 'the province of Shandong' is; not 'Eastern Province', whose kind word
     is part of its only name."""
     *name, kind = span
-    if len(name) != 1 or kind.lower_ not in ("province", "prefecture") or name[0].pos_ != "PROPN" or (
+    if len(name) != 1 or kind.lower_ not in load_triggers()["place_kind_words"] or name[0].pos_ != "PROPN" or (
             name[0].lower_ in load_triggers()["compass_words"]):
         return span.text
     return name[0].text
