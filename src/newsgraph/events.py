@@ -1373,8 +1373,14 @@ def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[
     earlier = [m for m in index.before(pronoun.i, type=EntityType.PERSON)
                if m.key not in other_than and m.start >= since and _agrees(pronoun, m, index)]
     here = [m for m in earlier if m.start >= pronoun.sent.start]
-    subjects = [m for m in earlier if _subject_or_its_owner(index.doc[m.end - 1])]
+    subjects = [m for m in earlier if _subject_or_its_owner(index.doc[m.end - 1]) or _left_as_subject(m, index)]
     return [(here or subjects or earlier)[-1]] if earlier else []
+
+
+def _left_as_subject(person: Mention, index: MentionIndex) -> bool:
+    """'After talks with Y, X also met Z', parsed with X hung on Y: X is the subject its main verb lacks."""
+    root = index.doc[person.start].sent.root
+    return root.pos_ == "VERB" and _person_just_before(root, index) == person
 
 
 def _subject_or_its_owner(name: Token) -> bool:
