@@ -1398,7 +1398,7 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
     for verb in (t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")):
         subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i] or (
             [verb.head] if verb.dep_ == "acl" and verb.head.i < pronoun.i else []) or (  # a parser slip: "X, ..., added"
-            _subject_after_a_fronted_phrase(pronoun, verb))
+            _subject_after_a_fronted_phrase(pronoun, verb, index))
         if subjects:
             people = [m for c in subjects for m in actors_under(c, index)
                       if m.type is EntityType.PERSON and _agrees(pronoun, m, index)]
@@ -1415,10 +1415,17 @@ def _agrees(pronoun: Token, person: Mention, index: MentionIndex) -> bool:
     return gender is None or said - {None} <= {gender}
 
 
-def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token) -> list[Token]:
-    """'After his meeting with Y, X said': "his" in a phrase that opens the clause is the subject that follows."""
+def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token, index: MentionIndex) -> list[Token]:
+    """'After his meeting with Y, X said': "his" in a phrase that opens the clause is the subject that follows,
+    also when the parser hung X on Y."""
     fronted = pronoun.dep_ == "poss" and any(a.dep_ == "prep" and a.head == verb and a.i < pronoun.i for a in pronoun.ancestors)
-    return [c for c in verb.children if c.dep_ in SUBJECTS and c.i > pronoun.i] if fronted else []
+    if not fronted:
+        return []
+    if subjects := [c for c in verb.children if c.dep_ in SUBJECTS and c.i > pronoun.i]:
+        return subjects
+    left = _person_just_before(verb, index) if verb.pos_ == "VERB" else None
+    past_the_phrase = left is not None and any(t.text == "," for t in index.doc[pronoun.i : left.start])
+    return [index.doc[left.end - 1]] if past_the_phrase else []
 
 
 def _title_concept(root: Token) -> str:
