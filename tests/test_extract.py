@@ -67,6 +67,12 @@ def test_visitors_who_travel_together_meet_the_host_state(extract_text, text):
     assert people == ["Anna Berg", "China", "Jon Otieno"] and event.mode is MeetingMode.VISIT
 
 
+def test_visitors_who_travel_together_are_no_meeting_of_their_own(extract_text):
+    text = ("Astronauts Anna Berg and Paul Otieno toured the park on Monday. "
+            "During their visit to the square, they lit a Christmas tree.")
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     people, event = only_meeting(extract_text("Joe Biden telephoned Vladimir Putin on Saturday.", published=MONDAY))
     assert people == ["Joe Biden", "Vladimir Putin"]

@@ -1860,8 +1860,9 @@ def _to_event(c: Candidate, represented) -> Event | None:
     people = [m for m in actors if m.type is EntityType.PERSON]
     if len(actors) < 2 or not (people or c.place or c.dated) or _a_body_and_a_state_alone(c, actors):
         return None
-    if c.unnamed_side and c.subjects and {m.key for m in actors} <= {m.key for m in c.subjects}:
-        return None  # "A and B met with senior commanders": one side, with people nobody names
+    one_side = c.subjects and {m.key for m in actors} <= {m.key for m in c.subjects}
+    if one_side and (c.unnamed_side or c.mode is MeetingMode.VISIT and c.place is None):
+        return None  # "A and B met with senior commanders", "during their visit to the square": one side
     confidence = 0.5 + 0.2 * bool(people) + 0.1 * bool(c.place) + 0.1 * bool(c.time) - 0.15 * c.via_anaphora
     return Event(
         type=EventType.MEETING,
