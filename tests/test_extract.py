@@ -615,6 +615,18 @@ def test_a_headline_glued_after_its_question_mark_ends_a_sentence(nlp, extract_t
     assert {e.name for e in extraction.entities if e.type.value == "Person"} == {"Anna Berg", "Paul Otieno"}
 
 
+def test_a_closing_quote_before_a_blank_line_stays_with_its_sentence(nlp):
+    doc = nlp('Otieno said Kenya must act with "deeds."\n\nThe diplomat said so.')
+    assert [s.text.strip() for s in doc.sents] == ['Otieno said Kenya must act with "deeds."', "The diplomat said so."]
+
+
+def test_they_are_the_two_people_of_the_sentence_before_a_closing_quote(extract_text):
+    text = ('Kenyan Foreign Minister Paul Otieno said on Saturday that Norway must act with "deeds."\n\n'
+            "The Kenyan minister said Norwegian Foreign Minister Anna Berg spoke about ties at their meeting on Wednesday.")
+    people, meeting = only_meeting(extract_text(text, published=dt.date(2006, 11, 4)))
+    assert people == ["Anna Berg", "Paul Otieno"] and meeting.time.iso() == "2006-11-01"
+
+
 @pytest.mark.parametrize("word", ["WikiLeaks", "EuroPol", "MacArthur", "McCain", "YouTube"])
 def test_a_name_with_a_capital_inside_is_not_a_glued_headline(nlp, word):
     assert word in [t.text for t in nlp(f"Paul Otieno praised {word} on Monday.")]

@@ -221,7 +221,10 @@ def break_at_paragraphs(doc: Doc) -> Doc:
 
     The parser otherwise runs a headline without a full stop into the sentence
     after it ("X to visit Chile / The talks ..." makes X the subject of "talks");
-    a single line break later on may be a hard wrap inside a sentence.
+    a single line break later on may be a hard wrap inside a sentence. A
+    closing quote or bracket before the break ends the sentence it closes: the
+    parser otherwise makes it a sentence of its own, which hides the sentence
+    before from rules that look one sentence back.
     """
     first = True
     for token in doc[:-1]:
@@ -230,8 +233,14 @@ def break_at_paragraphs(doc: Doc) -> Doc:
         following = doc[token.i + 1]
         if "\n\n" in token.text or (first and following.text[:1].isupper()):
             following.is_sent_start = True
+            if token.i >= 2 and _closes(doc[token.i - 1]):
+                doc[token.i - 1].is_sent_start = False
         first = False
     return doc
+
+
+def _closes(token) -> bool:
+    return (token.is_quote or token.is_right_punct) and not token.nbor(-1).whitespace_
 
 
 def _token_at(doc: Doc, char: int):
