@@ -615,6 +615,13 @@ def test_a_headline_glued_after_its_question_mark_ends_a_sentence(nlp, extract_t
     assert {e.name for e in extraction.entities if e.type.value == "Person"} == {"Anna Berg", "Paul Otieno"}
 
 
+def test_a_meeting_hung_on_what_was_said_at_it_is_dated_by_the_verb(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno said on Saturday that Norway must act. The Kenyan minister said "
+            "Norwegian Foreign Minister Anna Berg spoke about the desire at their meeting on Wednesday.")
+    _, meeting = only_meeting(extract_text(text, published=MONDAY))
+    assert meeting.time.iso() == "2021-04-28"
+
+
 def test_a_closing_quote_before_a_blank_line_stays_with_its_sentence(nlp):
     doc = nlp('Otieno said Kenya must act with "deeds."\n\nThe diplomat said so.')
     assert [s.text.strip() for s in doc.sents] == ['Otieno said Kenya must act with "deeds."', "The diplomat said so."]

@@ -123,6 +123,9 @@ def verb_of_preposition(token: Token) -> Token | None:
         verb = verb.head  # "said midway through a visit to Thailand"
     elif preposition.lower_ == "for" and verb.dep_ == "pobj" and verb.head.lower_ in ("in", "at"):
         verb = verb.head.head  # "was in the capital for talks", parsed as if "the capital for talks" were a place
+    elif preposition.lower_ in ("at", "during") and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "pobj"):
+        # "spoke about the issue at their meeting on Monday", parsed as if the meeting were the issue's
+        verb = verb.head if verb.dep_ == "dobj" else verb.head.head
     return verb if verb.pos_ == "VERB" or verb.lemma_ == "be" and verb.dep_ == "ROOT" and preposition.lower_ == "for" else None
 
 def is_definite(token: Token) -> bool:
