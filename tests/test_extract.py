@@ -73,6 +73,15 @@ def test_visitors_who_travel_together_are_no_meeting_of_their_own(extract_text):
     assert meetings(extract_text(text, published=MONDAY)) == []
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("Archbishop Paul Otieno spoke of his recent visit to the region with other senior British leaders.", []),
+    ("Paul Otieno visited Peru with Anna Berg last week.", [["Paul Otieno", "Peru"]]),
+    ("Paul Otieno had a visit with President Anna Berg on Monday.", [["Anna Berg", "Paul Otieno"]]),
+])
+def test_who_goes_along_on_a_journey_somewhere_is_not_met(extract_text, text, sides):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == sides
+
+
 def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     people, event = only_meeting(extract_text("Joe Biden telephoned Vladimir Putin on Saturday.", published=MONDAY))
     assert people == ["Joe Biden", "Vladimir Putin"]

@@ -574,6 +574,15 @@ def object_misread(verb: Token) -> list[Token]:
     return [name] if end > verb.i + 1 and misread else []
 
 
+def _goes_somewhere(journey: Token) -> bool:
+    """A journey that names where it goes: "a visit to Peru", "visited Peru", "travelled to Lima"."""
+    lexicon = load_triggers()["meeting"]
+    if lemma_of(journey) not in (lexicon["journey_nouns"] if journey.pos_ == "NOUN" else lexicon["stay_verbs"]):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC", "FAC")
+               for c in journey.children)
+
+
 def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
     roots: list[Token] = []
     own_sides = names_own_sides(token)
@@ -604,6 +613,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 # A name coordinated with the trigger itself is a parser slip for one coordinated with its object
                 # ("held talks with A, ..., and B", "a meeting between rivals, A and B").
                 roots.append(child)
+            elif child.lower_ == "with" and _goes_somewhere(anchor):
+                continue  # "his visit to the region with other British leaders": who went along, not whom he met
             elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "of", "by") or (
                     anchor is token and child.lower_ in _side_prepositions(token)) or _as_well_as(child)):
                 # "a courtesy call on X", "met X as well as Y"
