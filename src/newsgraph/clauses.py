@@ -1011,9 +1011,10 @@ def _phrase(root: Token):
     yield root
     kin = is_someone_elses(root)
     for child in root.children:
-        # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow": someone else.
+        # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow", "an attorney for X":
+        # someone else.
         located = child.dep_ == "prep" and child.lower_ in ("in", "at")
-        relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ == "of")
+        relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ in ("of", "for", "to"))
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
         # "The leader was then to meet the head of government, Secretary of State X": an apposition hung on a
         # subject across its verb names the object
