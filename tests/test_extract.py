@@ -82,6 +82,14 @@ def test_who_goes_along_on_a_journey_somewhere_is_not_met(extract_text, text, si
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == sides
 
 
+def test_a_visit_to_unnamed_people_of_a_state_is_no_meeting_told_again(extract_text):
+    text = ("Defense Secretary Paul Otieno met with Iraqi Prime Minister Anna Berg in Baghdad on Monday. "
+            "Later in the day, Otieno flew to visit U.S. service members at Qayyarah Airfield West.")
+    extraction = extract_text(text, published=MONDAY)
+    _, meeting = only_meeting(extraction)
+    assert names(extraction, [meeting.place]) == ["Baghdad"]
+
+
 def test_a_phone_call_is_a_meeting_by_phone(extract_text):
     people, event = only_meeting(extract_text("Joe Biden telephoned Vladimir Putin on Saturday.", published=MONDAY))
     assert people == ["Joe Biden", "Vladimir Putin"]

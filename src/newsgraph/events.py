@@ -1282,14 +1282,18 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
     """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders"),
     not even one named before ("discussed it with the king")."""
     cues = load_triggers()["anaphora"]
+    visit_verbs = load_triggers()["meeting"]["stay_verbs"]
     for root in participant_roots(token, anchors):
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
+        actors = actors_under(root, index)
+        if root.dep_ == "dobj" and token.lemma_.lower() in visit_verbs:  # "visit U.S. service members": no state met
+            actors = [m for m in actors if m.type is EntityType.PERSON]
         if (root.dep_ == "dobj" or root.head.lower_ == "with") and not (
-                actors_under(root, index) or _antecedent(root, groups, index)
+                actors or _antecedent(root, groups, index)
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
     return False
