@@ -3345,6 +3345,9 @@ def test_a_state_naming_people_nobody_names_is_no_side_unless_they_stand_for_it(
     "Rovers visit Tarnow, while Anna Berg meets Paula Nowak and Lechia face last year's semi-finalists Polonia.",
     "Anna Berg, a finalist last year, met Paula Nowak on Friday.",
     "Norway will meet Chile in the Davis Cup final from December 3-5.",
+    "Defending champion Paul Otieno will meet Jon Berg in Sunday's final.",
+    "Norway's ice hockey captain Paul Otieno met Jon Berg on Sunday.",
+    "British heavyweight Paul Otieno will meet Jon Berg on Friday for the boxing title.",
 ])
 def test_a_meeting_in_a_sentence_about_sport_is_a_match(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
