@@ -78,7 +78,7 @@ def test_a_decade_is_coarser_than_any_date_we_give(text, published):
     assert normalize_date(text, published=published) is None
 
 
-@pytest.mark.parametrize("text, length", [("three-day", True), ("a 12-day", True), ("week-long", True), ("two day", True),
+@pytest.mark.parametrize("text, length", [("three-day", True), ("three- day", True), ("a 12-day", True), ("week-long", True), ("two day", True),
                                           ("48-hour", True), ("the three days'", True), ("two day's", True), ("in two weeks", False), ("the next day", False),
                                           ("Monday", False)])
 def test_how_long_something_lasts_is_no_date(text, length):

@@ -2065,13 +2065,23 @@ def test_a_meeting_planned_for_this_visit_is_not_dated_by_a_past_one(extract_tex
     assert planned == [None, None]
 
 
-def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_stops_it_made(extract_text):
+def test_a_visit_under_way_is_of_the_story_s_month_and_so_are_the_tour_s_other_stops(extract_text):
     text = ("Visiting Prime Minister Paul Otieno said on Monday that trade would grow. Otieno, who is on a "
             "three-day visit to Kuwait, met his Kuwaiti counterpart Jon Berg. His tour has already brought him "
             "to Oman and will bring him on to Qatar.")
     found = {" + ".join(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
-    # Not the lead's Monday: which day of the visit they met, and when the tour was in Oman, the text does not say.
-    assert found == {"Jon Berg + Paul Otieno": "2021-05", "Oman + Paul Otieno": "2021-05", "Paul Otieno + Qatar": None}
+    # Not the lead's Monday: which day of the visit they met, and when the tour was in Oman or goes on to Qatar, the
+    # text does not say.
+    assert found == {"Jon Berg + Paul Otieno": "2021-05", "Oman + Paul Otieno": "2021-05",
+                     "Paul Otieno + Qatar": "2021-05"}
+
+
+def test_an_undated_arrival_on_a_visit_is_the_story_s_news_of_its_month(extract_text):
+    text = ("UN Secretary General Paul Otieno arrived in Cairo on a three- day visit to Egypt as part of his tour "
+            "which will also take him to Libya and Tunisia.")
+    found = {" + ".join(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert found == {"Egypt + Paul Otieno": "2021-05", "Libya + Paul Otieno": "2021-05",
+                     "Paul Otieno + Tunisia": "2021-05"}
 
 
 @pytest.mark.parametrize("text, host", [

@@ -29,7 +29,7 @@ _DURATION = re.compile(
 )
 # How long something lasts, said of it ("a three-day visit", "week-long talks", "the two days' talks"): dates nothing.
 _LENGTH = re.compile(
-    r"^([\w-]+-|\d+ |(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) )(day|week|month|year|hour)"
+    r"^([\w-]+- ?|\d+ |(two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen) )(day|week|month|year|hour)"
     r"(-long|s'|'s)?$"
     r"|^(day|week|month|year)-long$", re.IGNORECASE)
 # A decade ("the late 1980s", "the '90s") is coarser than a year, the coarsest precision a TimeValue has.

@@ -289,7 +289,7 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
     for candidate in merged:
-        if candidate.leg and candidate.time is None and candidate.status is Status.OCCURRED:
+        if candidate.leg and candidate.time is None and candidate.status is not Status.CANCELLED:
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
     for candidate in merged:
         if candidate.next_in_line and candidate.time is None and not candidate.dated:
@@ -401,7 +401,10 @@ def _is_under_way(trigger: Token) -> bool:
     if trigger.pos_ == "VERB":
         return trigger.tag_ == "VBG" and any(a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in trigger.children)
     on = trigger.head
-    return trigger.dep_ == "pobj" and on.lower_ == "on" and on.head.lemma_ == "be" and on.head.tag_ in ("VBZ", "VBP")
+    if trigger.dep_ != "pobj" or on.lower_ != "on":
+        return False
+    # "X arrived in Cairo on a three-day visit", undated: the story's news, so its month
+    return on.head.lemma_ == "be" and on.head.tag_ in ("VBZ", "VBP") or _is_arrival(on.head) and on.head.tag_ == "VBD"
 
 
 def _where_visiting(candidate: Candidate, merged: list[Candidate]) -> Mention | None:
@@ -435,8 +438,9 @@ def _is_plan(candidate: Candidate) -> bool:
 
 
 def _month_of_the_tour(leg: Candidate, merged: list[Candidate], sentences) -> TimeValue | None:
-    """'X arrived here on Thursday. It is the last leg of a tour which has already taken him to A and B': the
-    stops already made are of the month of the visit just told (which day, the article does not say)."""
+    """'X arrived here on Thursday. It is the last leg of a tour which has already taken him to A and B', 'which
+    will also take him to C': the stops made and still ahead are of the month of the visit just told (which day,
+    the article does not say)."""
     starts = [s.start for s in sentences]
     near = range(bisect_right(starts, leg.trigger) - 2, bisect_right(starts, leg.trigger))
     people = _people(leg)
