@@ -3262,6 +3262,8 @@ def test_a_headline_name_ends_before_the_event_word(extract_text):
 @pytest.mark.parametrize("text", [
     "Paul Otieno and Anna Berg said they had already met many of the government's demands.",
     "Paul Otieno and Anna Berg met the deadline on Monday.",
+    ("Core Gulf producer Qatar will meet its OPEC cut by lowering crude sales by 90,000 barrels per day during "
+     "spring maintenance, a Qatari oil official said on Friday."),
 ])
 def test_meeting_a_demand_or_a_deadline_is_no_meeting(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
