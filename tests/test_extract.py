@@ -3264,8 +3264,10 @@ def test_a_headline_name_ends_before_the_event_word(extract_text):
     "Paul Otieno and Anna Berg met the deadline on Monday.",
     ("Core Gulf producer Qatar will meet its OPEC cut by lowering crude sales by 90,000 barrels per day during "
      "spring maintenance, a Qatari oil official said on Friday."),
+    "Last week Paul Otieno's film met with scathing reviews from US critics.",
+    "Paul Otieno's proposal met with resistance from Anna Berg.",
 ])
-def test_meeting_a_demand_or_a_deadline_is_no_meeting(extract_text, text):
+def test_meeting_a_demand_a_deadline_or_with_a_reaction_is_no_meeting(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []
 
 

@@ -774,9 +774,10 @@ def _verb_mode(verb: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     objects = objects or object_misread(verb)
     agents = agents_of(verb)
     excluded = lexicon["verb_excluding_objects"].get(lemma, ())
-    # "met the government's demands", "met many of its targets", "will meet its OPEC cut" (parsed "OPEC [cut]")
+    # "met the government's demands", "met many of its targets", "will meet its OPEC cut" (parsed "OPEC [cut]"),
+    # "the film met with scathing reviews"
     met = [t for o in objects for t in (o, *objects_of(o, ("of",)), *(c for c in o.children if c.i == o.i + 1))]
-    if any(lemma_of(t) in excluded for t in met):
+    if any(lemma_of(t) in excluded for t in met + objects_of(verb, ("with",))):
         return None
     if lemma in lexicon["verb_needs_object"] and (
             all(map(_names_a_thing, objects or agents)) or agents and all(map(_names_a_thing, agents))):
