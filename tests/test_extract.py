@@ -646,7 +646,8 @@ def test_a_closing_quote_before_a_blank_line_stays_with_its_sentence(nlp):
 
 def test_they_are_the_two_people_of_the_sentence_before_a_closing_quote(extract_text):
     text = ('Kenyan Foreign Minister Paul Otieno said on Saturday that Norway must act with "deeds."\n\n'
-            "The Kenyan minister said Norwegian Foreign Minister Anna Berg spoke about ties at their meeting on Wednesday.")
+            "The Kenyan minister said Norwegian Foreign Minister Anna Berg spoke about ties at their meeting on "
+            "Wednesday.")
     people, meeting = only_meeting(extract_text(text, published=dt.date(2006, 11, 4)))
     assert people == ["Anna Berg", "Paul Otieno"] and meeting.time.iso() == "2006-11-01"
 

@@ -32,7 +32,7 @@ from rdflib import Graph
 from rdflib.namespace import RDFS, SKOS
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.errors import UsageError
 from newsgraph.gazetteer import Case, load_gazetteer
@@ -239,7 +239,7 @@ def break_at_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def _closes(token) -> bool:
+def _closes(token: Token) -> bool:
     return (token.is_quote or token.is_right_punct) and not token.nbor(-1).whitespace_
 
 
