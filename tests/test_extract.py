@@ -1127,6 +1127,18 @@ def test_his_and_he_are_the_subject_the_parser_hung_on_the_name_before(nlp):
                                                      ["Jan Visser", "Otieno"]]
 
 
+def test_people_joined_by_and_are_the_subject_the_parser_hung_on_a_place(extract_text):
+    text = "During his stay in Oslo, Paul Otieno and his Norwegian counterpart Anna Berg held talks."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
+def test_the_day_a_lead_says_someone_left_is_not_the_day_of_what_they_did_there(extract_text):
+    text = "Kenyan Prime Minister Paul Otieno left Oslo on Friday afternoon, ending his official visit to Norway."
+    _, visit = only_meeting(extract_text(text, published=MONDAY))
+    assert visit.time is None
+
+
 def test_a_coordinated_verb_keeps_its_subject_when_meetings_are_split(extract_text):
     text = "Paul Otieno arrived in Oslo, where he held talks with Anna Berg and met with Jan Visser and Eva Lind."
     found = sorted(people for people, _ in meetings(extract_text(text)))

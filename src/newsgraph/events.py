@@ -472,7 +472,8 @@ def _lead(sentences, index: MentionIndex, published, here: Mention | None) -> tu
     # "Visiting Prime Minister X said ...", which the parser reads as a clause "visiting X" that is the subject
     subjects = [c for c in root.children if c.dep_ in SUBJECTS or c.dep_ == "csubj" and c.lower_ == "visiting"]
     people = {m.key for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON}
-    time = None if _is_arrival(root) else time_of([root], index.doc, published, prefer_future=False)
+    leaving = lemma_of(root) in load_triggers()["meeting"]["departure_verbs"]  # "X left Beijing on Friday": after
+    time = None if _is_arrival(root) or leaving else time_of([root], index.doc, published, prefer_future=False)
     place = place_of(root, [root], index, []) or (here if _adverb([root], "here") else None)
     return people, time if time and time.day else None, place
 
@@ -1112,8 +1113,9 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         above = subjects_above(verb, trigger=token)
         roots += above
         if verb.pos_ == "VERB" and not above and (person := _person_just_before(verb, index)) is not None:
-            subjects.append(person)
-            found[person.key] = person
+            for each in _joined_with(person, verb, index):
+                subjects.append(each)
+                found[each.key] = each
     for root in roots:
         thing = _names_a_thing(root)
         if token.pos_ == "VERB" and root.dep_ == "dobj" and thing:
@@ -1279,6 +1281,15 @@ def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
                           for t in index.doc[earlier[-1].end : verb.i]):
         return None
     return earlier[-1]
+
+
+def _joined_with(person: Mention, verb: Token, index: MentionIndex) -> list[Mention]:
+    """'During his stay in Oslo, A and his counterpart B held talks', parsed with A joined to Oslo: the people
+    joined by "and" since the last comma before the verb, the subject it was left without."""
+    comma = max((t.i for t in index.doc[verb.sent.start : person.start] if t.text == ","), default=verb.sent.start - 1)
+    people = [m for m in index.within(comma + 1, person.start) if m.type is EntityType.PERSON]
+    joined = any(t.lower_ == "and" for t in index.doc[comma + 1 : person.start])
+    return [*people, person] if people and joined else [person]
 
 
 def _sides_named(roots: list[Token], index: MentionIndex) -> int:
