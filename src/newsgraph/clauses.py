@@ -53,11 +53,20 @@ def anchors_of(token: Token) -> list[Token]:
             anchors.append(head.head)  # "arrived for a visit to Peru to boost ties": parsed "for [a visit] to boost"
         elif carrier.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX"):
             anchors.append(head)
+            if carrier.dep_ != "dobj":
+                anchors += _what_it_is_to_do(head)
         elif (verb := verb_of_preposition(carrier)) is not None:
             anchors.append(verb)  # "arrived in China for talks": where and when he arrived
         elif _brought_to_as_a_clause(carrier):
             anchors.append(head)
     return anchors
+
+def _what_it_is_to_do(verb: Token) -> list[Token]:
+    """'The meeting is expected to take place on Friday in Oslo', 'is due to be held', 'is set to open': the
+    infinitive its subject is to do, where its when and where hang."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]  # "is due to ..."
+    return [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+
 
 def _for_to_clause(verb: Token) -> bool:
     """An infinitive with "for" and a subject ("for [X] to boost ties") that hangs on another verb."""
