@@ -1131,8 +1131,9 @@ def test_his_and_he_are_the_subject_the_parser_hung_on_the_name_before(nlp):
     "The meeting between Paul Otieno and Anna Berg is expected to be held on Friday in Zurich.",
     "The meeting between Paul Otieno and Anna Berg is due to take place on Friday in Zurich.",
     "The summit of Paul Otieno and Anna Berg is set to open on Friday in Zurich.",
+    "The meeting between Paul Otieno and Anna Berg is due on Friday in Zurich.",
 ])
-def test_a_meeting_to_take_place_has_the_when_and_where_of_its_infinitive(extract_text, text):
+def test_a_meeting_due_or_to_take_place_is_planned_when_and_where_it_is_said(extract_text, text):
     extraction = extract_text(text, published=MONDAY)
     _, meeting = only_meeting(extraction)
     assert meeting.status is Status.PLANNED and meeting.time.iso() == "2021-05-07"

@@ -371,8 +371,8 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if _on_the_way_for(preposition) or arrived_for(token) or _what_a_departure_is_for(verb):
         return Status.PLANNED  # "leaves Wednesday for a trip to Chile", "travels to Brasilia for talks", "was
         # leaving for a visit to Japan", "arrived here for talks with Y", "left for X to hold talks": still ahead
-    if preposition is not None and is_due(preposition.head):
-        return Status.PLANNED  # "is due in Beijing on Tuesday for talks"
+    if preposition is not None and is_due(preposition.head) or any(map(is_due, anchors)):
+        return Status.PLANNED  # "is due in Beijing on Tuesday for talks", "the meeting is due on Friday"
     if _settled_plan(token, cues) or _agreed_to(token, preposition, cues):
         return Status.PLANNED  # "the deal to open talks with X", "agreed to talks with X"
     if _present_in_time_clause(clause, cues) or _before_a_wish_or_plan(verb, cues):
