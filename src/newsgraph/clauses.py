@@ -67,7 +67,6 @@ def _what_it_is_to_do(verb: Token) -> list[Token]:
     heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]  # "is due to ..."
     return [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
 
-
 def _for_to_clause(verb: Token) -> bool:
     """An infinitive with "for" and a subject ("for [X] to boost ties") that hangs on another verb."""
     return is_infinitive(verb) and verb.head is not verb and verb.head.pos_ == "VERB" and any(

@@ -1113,9 +1113,9 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         above = subjects_above(verb, trigger=token)
         roots += above
         if verb.pos_ == "VERB" and not above and (person := _person_just_before(verb, index)) is not None:
-            for each in _joined_with(person, verb, index):
-                subjects.append(each)
-                found[each.key] = each
+            joined = _joined_with(person, verb, index)
+            subjects += joined
+            found.update((m.key, m) for m in joined)
     for root in roots:
         thing = _names_a_thing(root)
         if token.pos_ == "VERB" and root.dep_ == "dobj" and thing:
