@@ -1140,6 +1140,12 @@ def test_a_meeting_due_or_to_take_place_is_planned_when_and_where_it_is_said(ext
     assert names(extraction, [meeting.place]) == ["Zürich"]
 
 
+def test_where_a_host_welcomes_a_guest_to_is_where_they_met(extract_text):
+    extraction = extract_text("Anna Berg welcomed Paul Otieno to Oslo on Monday.", published=MONDAY)
+    _, meeting = only_meeting(extraction)
+    assert names(extraction, [meeting.place]) == ["Oslo"]
+
+
 def test_people_joined_by_and_are_the_subject_the_parser_hung_on_a_place(extract_text):
     text = "During his stay in Oslo, Paul Otieno and his Norwegian counterpart Anna Berg held talks."
     people, _ = only_meeting(extract_text(text, published=MONDAY))

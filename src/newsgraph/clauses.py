@@ -1102,10 +1102,12 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     objects += [o for o in agents_of(token) if o.ent_type_ == "PERSON"]  # "was received by X in Nairobi"
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
-    departures = load_triggers()["meeting"]["departure_verbs"]
+    lexicon = load_triggers()["meeting"]
     for anchor in anchors + objects:
-        # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are
-        places = ("in", "at", "on", "during") + (("for", "to") if lemma_of(anchor) in departures else ())
+        # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are;
+        # "welcomed X to Oslo": where one brings the guest
+        places = ("in", "at", "on", "during") + (("for", "to") if lemma_of(anchor) in lexicon["departure_verbs"] else
+                                                 ("to",) if lemma_of(anchor) in lexicon["bring_verbs"] else ())
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
