@@ -1102,18 +1102,22 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     objects += [o for o in agents_of(token) if o.ent_type_ == "PERSON"]  # "was received by X in Nairobi"
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
-    lexicon = load_triggers()["meeting"]
     for anchor in anchors + objects:
-        # "left for Oslo for talks", "heading to Brasilia for talks": where one leaves for is where the talks are;
-        # "welcomed X to Oslo": where one brings the guest
-        places = ("in", "at", "on", "during") + (("for", "to") if lemma_of(anchor) in lexicon["departure_verbs"] else
-                                                 ("to",) if lemma_of(anchor) in lexicon["bring_verbs"] else ())
+        places = ("in", "at", "on", "during") + _destination_prepositions(anchor)
         for prep in anchor.children:
             if prep.dep_ == "prep" and prep.lower_ in places:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (m := _place_in_phrase(prep.lower_, obj, index)) and m.key not in taken:
                         return m
     return _place_where(token, index)
+
+def _destination_prepositions(verb: Token) -> tuple[str, ...]:
+    """'left for Oslo for talks', 'heading to Brasilia for talks': where one leaves for is where the talks are;
+    'welcomed X to Oslo': where one brings the guest."""
+    lexicon, lemma = load_triggers()["meeting"], lemma_of(verb)
+    if lemma in lexicon["departure_verbs"]:
+        return ("for", "to")
+    return ("to",) if lemma in lexicon["bring_verbs"] else ()
 
 def _place_where(token: Token, index: MentionIndex) -> Mention | None:
     """'flew to Shanghai, where he met X (held talks with X)': the place a "where" clause hangs on (not 'stopped in

@@ -1101,7 +1101,6 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     found: dict[str, Mention] = {}
     subjects: list[Mention] = []
     via_anaphora = False
-    visit = token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]
     roots = participant_roots(token, anchors)
     commented = _commented_on(token) or _absent_from(token)
     if commented:
@@ -1112,7 +1111,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         verb = clause_anchor(anchors)
         above = subjects_above(verb, trigger=token)
         roots += above
-        if verb.pos_ == "VERB" and not above and (person := _person_just_before(verb, index)) is not None:
+        if not above and (person := _person_just_before(verb, index)) is not None:
             joined = _joined_with(person, verb, index)
             subjects += joined
             found.update((m.key, m) for m in joined)
@@ -1125,8 +1124,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             mentions = [m for m in mentions if m.type not in (EntityType.STATE, EntityType.PLACE) or m.end > root.i]
         if not any(m.type is EntityType.PERSON for m in mentions) and (person := _named_after_comma(root, index)):
             mentions = [person]
-        if visit and root.dep_ == "dobj":
-            mentions = [m for m in mentions if m.type is EntityType.PERSON]  # "visited Urumqi": where, not whom
+        mentions = _whom_a_visit_names(token, root, mentions)
         qualifiers = _qualifying_states(root, index)
         if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
@@ -1154,6 +1152,13 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
+
+
+def _whom_a_visit_names(token: Token, root: Token, mentions: list[Mention]) -> list[Mention]:
+    """'visited Urumqi', 'visit U.S. service members': a visit's object says where, or of which state, not whom."""
+    if root.dep_ == "dobj" and token.lemma_.lower() in load_triggers()["meeting"]["stay_verbs"]:
+        return [m for m in mentions if m.type is EntityType.PERSON]
+    return mentions
 
 
 def _sentence_subject_after(pronoun: Token, index: MentionIndex) -> list[Mention]:
@@ -1274,7 +1279,9 @@ def _after_bare_with(token: Token, index: MentionIndex) -> list[Mention]:
 def _person_just_before(verb: Token, index: MentionIndex) -> Mention | None:
     """A verb the parser left without a subject ("..., Li Bin, Chinese envoy, met with Y", "..., X of Pakistan has
     said during a visit"): the person just before it, past the verb's own auxiliaries."""
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" or any(c.dep_ in SUBJECTS for c in verb.children):
+    if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "a plan adopted at the summit": the participle's subject is the noun it describes
     earlier = [m for m in index.before(verb.i, type=EntityType.PERSON) if m.start >= verb.sent.start]
     if not earlier or any(t.pos_ in ("VERB", "AUX") and not (t.head == verb and t.dep_ in ("aux", "auxpass"))
@@ -1300,16 +1307,13 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
     """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders"),
     not even one named before ("discussed it with the king")."""
     cues = load_triggers()["anaphora"]
-    visit_verbs = load_triggers()["meeting"]["stay_verbs"]
     for root in participant_roots(token, anchors):
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
         if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
             continue
-        actors = actors_under(root, index)
-        if root.dep_ == "dobj" and token.lemma_.lower() in visit_verbs:  # "visit U.S. service members": no state met
-            actors = [m for m in actors if m.type is EntityType.PERSON]
+        actors = _whom_a_visit_names(token, root, actors_under(root, index))
         if (root.dep_ == "dobj" or root.head.lower_ == "with") and not (
                 actors or _antecedent(root, groups, index)
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
@@ -1401,8 +1405,7 @@ def _latest_person(pronoun: Token, index: MentionIndex, *, other_than: Iterable[
 
 def _left_as_subject(person: Mention, index: MentionIndex) -> bool:
     """'After talks with Y, X also met Z', parsed with X hung on Y: X is the subject its main verb lacks."""
-    root = index.doc[person.start].sent.root
-    return root.pos_ == "VERB" and _person_just_before(root, index) == person
+    return _person_just_before(index.doc[person.start].sent.root, index) == person
 
 
 def _subject_or_its_owner(name: Token) -> bool:
@@ -1445,7 +1448,7 @@ def _subject_after_a_fronted_phrase(pronoun: Token, verb: Token, index: MentionI
         return []
     if subjects := [c for c in verb.children if c.dep_ in SUBJECTS and c.i > pronoun.i]:
         return subjects
-    left = _person_just_before(verb, index) if verb.pos_ == "VERB" else None
+    left = _person_just_before(verb, index)
     past_the_phrase = left is not None and any(t.text == "," for t in index.doc[pronoun.i : left.start])
     return [index.doc[left.end - 1]] if past_the_phrase else []
 
