@@ -58,6 +58,16 @@ def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
     assert any(people == ["Fumio Kishida", "Narendra Modi"] for people, _ in found)
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    ("Transport Minister Jon Otieno will attend a meeting in Victoria, Canada, on June 22.", "state:CAN"),
+    ("TRIPOLI, Lebanon, March 3 (AFP) - Trade Minister Jon Otieno met Anna Berg in Tripoli.", "state:LBN"),
+    ("Trade Minister Jon Otieno met Anna Berg in Tripoli on Monday.", "state:LBY"),
+])
+def test_a_city_name_several_cities_share_is_the_one_in_the_state_named_after_it(extract_text, text, state):
+    places = [e for e in extract_text(text).entities if e.type is EntityType.PLACE]
+    assert [p.state for p in places] == [state]
+
+
 @pytest.mark.parametrize("text", [
     "Foreign Minister Jon Otieno and Trade Minister Anna Berg visited China last week.",
     "Speaker Jon Otieno and Senate President Anna Berg will pay an official visit to China from Dec. 3 to 9.",

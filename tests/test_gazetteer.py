@@ -125,6 +125,13 @@ def test_shared_city_names_go_to_the_capital_then_the_largest(gazetteer):
     assert gazetteer.find_place("London").country == "GBR"
 
 
+def test_a_shared_city_name_within_a_state_is_that_state_s_city(gazetteer):
+    canada, lebanon = gazetteer.find_state("Canada"), gazetteer.find_state("Lebanon")
+    assert gazetteer.find_place("Victoria", within=canada).country == "CAN"
+    assert gazetteer.find_place("Tripoli", within=lebanon).country == "LBN"
+    assert gazetteer.find_place("Tripoli", within=canada).country == "LBY"  # none there: the usual one
+
+
 def test_regions_and_organizations(gazetteer):
     assert gazetteer.find_place("Nagorno-Karabakh").kind is PlaceKind.REGION
     assert gazetteer.find_place("Crimea").wikidata == "Q7835"

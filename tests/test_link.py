@@ -19,6 +19,11 @@ def test_capital_links():
     assert link(EntityType.PLACE, "Moscow") == (f"{WD}Q649", f"{GN}524901/")
 
 
+def test_a_place_links_to_the_city_its_key_names_not_the_usual_one_of_its_name():
+    assert link(EntityType.PLACE, "Victoria", key="place:6174041") == (f"{GN}6174041/",)  # in Canada
+    assert link(EntityType.PLACE, "Victoria") != link(EntityType.PLACE, "Victoria", key="place:6174041")
+
+
 def test_city_without_wikidata_links_to_geonames_only():
     assert link(EntityType.PLACE, "Gyumri") == (f"{GN}616635/",) or link(EntityType.PLACE, "Istanbul") == (f"{GN}745044/",)
 

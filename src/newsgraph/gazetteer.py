@@ -123,8 +123,11 @@ class Gazetteer:
         """The state a demonym or adjectival denotes ("Turkish", "U.S.", "British")."""
         return self._lookup("demonym", word)
 
-    def find_place(self, name: str) -> PlaceRecord | None:
-        """A city, capital or region by name; a name shared by several goes to the capital, else the largest."""
+    def find_place(self, name: str, *, within: StateRecord | None = None) -> PlaceRecord | None:
+        """A city, capital or region by name; a name shared by several goes to the capital, else the largest,
+        unless ``within`` says which state's ("Victoria, Canada")."""
+        if within is not None and (place := self._index["place_in"].get((fold(name), within.iso3))):
+            return place
         return self._lookup("place", name)
 
     def find_organization(self, name: str) -> OrganizationRecord | None:
@@ -193,6 +196,7 @@ def _add(index: dict, kind: str, record: object, names) -> None:
 
 def _index_places(index: dict, gazetteer: Gazetteer) -> None:
     index["place_by_id"] = {p.id: p for p in gazetteer.places}
+    index["place_in"] = {}
     state_names = set(index["state"]) | set(index["demonym"])
     ranked = sorted(gazetteer.places, key=lambda p: (p.kind is not PlaceKind.CAPITAL, -(p.population or 0), p.id))
     capitals = {s.capital: s for s in gazetteer.states}
@@ -204,6 +208,7 @@ def _index_places(index: dict, gazetteer: Gazetteer) -> None:
             if key in state_names and not (own_state and key in {fold(n) for n in (own_state.label, *own_state.aliases)}):
                 continue
             index["place"].setdefault(key, place)
+            index["place_in"].setdefault((key, place.country), place)
 
 
 def _index_metonyms(index: dict, gazetteer: Gazetteer) -> None:

@@ -22,13 +22,14 @@ def geonames_iri(geonameid: int) -> str:
     return f"{GEONAMES}{geonameid}/"
 
 
-def link(entity_type: EntityType, label: str) -> tuple[str, ...]:
-    """Sorted exactMatch IRIs for a known state, place or organization; () otherwise."""
+def link(entity_type: EntityType, label: str, *, key: str | None = None) -> tuple[str, ...]:
+    """Sorted exactMatch IRIs for a known state, place or organization; () otherwise. A place's ``key``
+    ("place:6174041") says which of the places of that name it is."""
     gazetteer = load_gazetteer()
     if entity_type is EntityType.STATE:
         record = gazetteer.find_state(label)
     elif entity_type is EntityType.PLACE:
-        record = gazetteer.find_place(label)
+        record = gazetteer.place_by_id((key or "").removeprefix("place:")) or gazetteer.find_place(label)
     elif entity_type is EntityType.ORGANIZATION:
         record = gazetteer.find_organization(label)
     else:

@@ -21,7 +21,7 @@ from importlib.resources import files
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.gazetteer import PlaceKind, fold, load_gazetteer
+from newsgraph.gazetteer import PlaceKind, PlaceRecord, fold, load_gazetteer
 from newsgraph.model import EntityType
 
 _KNOWN_PREFIXES = {"state": EntityType.STATE, "place": EntityType.PLACE, "org": EntityType.ORGANIZATION}
@@ -154,10 +154,9 @@ def _from_entity(ent: Span) -> Mention | None:
     named = ent.label_ == "PERSON" or _name_after_a_title(ent)
     if named or ent.label_ in ("ORG", "NORP"):
         # NER reads "Yerevan" as a name, "Lusaka" as a body (unless a body of that name is known), "Tunis" as a people
-        place = gazetteer.find_place(ent.text)
+        place = _find_place(ent)
         if place is not None and (named or gazetteer.find_organization(ent.text) is None):
-            return Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
-                           state=f"state:{place.country}" if place.country else None)
+            return _place_mention(ent, place)
     if named:
         return _person(ent)
     if ent.label_ == "ORG":
@@ -258,13 +257,27 @@ def _from_gazetteer(ent: Span, kind: str) -> Mention | None:
         state = gazetteer.find_state(ent.text)
         return state and Mention(ent.start, ent.end, EntityType.STATE, state.key, state.label)
     if kind == "place":
-        place = gazetteer.find_place(ent.text)
-        return place and Mention(ent.start, ent.end, EntityType.PLACE, place.key, place.label,
-                                 state=f"state:{place.country}" if place.country else None)
+        place = _find_place(ent)
+        return place and _place_mention(ent, place)
     organization = gazetteer.find_organization(ent.text)
     return organization and Mention(
         ent.start, ent.end, EntityType.ORGANIZATION, f"org:{organization.key}", organization.label
     )
+
+
+def _find_place(span: Span) -> PlaceRecord | None:
+    """The place a name denotes: of several so named, the one in the state the text names right after the name,
+    there or anywhere ("Victoria, Canada"; "TRIPOLI, Lebanon ... met in Tripoli")."""
+    doc, name, gazetteer = span.doc, fold(span.text), load_gazetteer()
+    after = {e.start: e for e in doc.ents}
+    qualified = (gazetteer.find_state(after[e.end + 1].text) for e in doc.ents
+                 if e.end + 1 in after and doc[e.end].text == "," and fold(e.text) == name)
+    return gazetteer.find_place(span.text, within=next(filter(None, qualified), None))
+
+
+def _place_mention(span: Span, place: PlaceRecord) -> Mention:
+    return Mention(span.start, span.end, EntityType.PLACE, place.key, place.label,
+                   state=f"state:{place.country}" if place.country else None)
 
 
 def _trim(span: Span) -> Span:
@@ -537,9 +550,8 @@ def _unknown_place(ent: Span) -> Mention | None:
     gazetteer = load_gazetteer()
     if state := gazetteer.find_state(span.text):  # NER found it before the gazetteer ruler could
         return Mention(span.start, span.end, EntityType.STATE, state.key, state.label)
-    if place := gazetteer.find_place(span.text):
-        return Mention(span.start, span.end, EntityType.PLACE, place.key, place.label,
-                       state=f"state:{place.country}" if place.country else None)
+    if place := _find_place(span):
+        return _place_mention(span, place)
     name = _without_kind(span)
     return Mention(span.start, span.end, EntityType.PLACE, f"place:{fold(name)}", name)
 

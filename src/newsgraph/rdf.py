@@ -188,7 +188,7 @@ class _Writer:
         self.graph.add((node, _LABEL, Literal(entity.name)))
         for alias in entity.aliases:
             self.graph.add((node, _ALT_LABEL, Literal(alias)))
-        for iri in link(entity.type, entity.name):
+        for iri in link(entity.type, entity.name, key=entity.key):
             self.graph.add((node, _EXACT_MATCH, URIRef(iri)))
         if entity.state and entity.type is EntityType.ORGANIZATION:
             self.graph.add((node, NG.ofState, self.minter.entity(entity.state)))
