@@ -1714,6 +1714,10 @@ def test_a_news_agency_reporting_a_meeting_is_no_side_of_it(extract_text):
     ("Paul Otieno was due to tour a factory on Wednesday as he wraps up a three-day visit to Chile.", Status.OCCURRED),
     ("When Paul Otieno visited Chile a year ago, the two sides agreed to expand trade.", Status.OCCURRED),
     ("Paul Otieno will attend the summit after he concludes his visit to Chile.", Status.PLANNED),
+    # a past time clause under "would": a future in the past
+    ("Paul Otieno said the signing would take place after he visited Chile in June.", Status.PLANNED),
+    ("Paul Otieno said he signed the deal after he visited Chile in June.", Status.OCCURRED),
+    ("Paul Otieno will sign the deal after he visited Chile last month.", Status.OCCURRED),
 ])
 def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_clause(extract_text, sentence, status):
     visits = [e for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]]

@@ -471,10 +471,12 @@ def _dated_ahead(anchors: list[Token]) -> bool:
 def _tense_governors(verb: Token) -> list[Token]:
     """The verbs whose tense the trigger's clause takes: not past a finite adverbial clause of its own
     ("X was due to tour a plant as he wraps up his visit": the visit is under way), unless it is a time
-    clause, whose present is the main clause's future ("will attend after he concludes his visit")."""
+    clause, whose present is the main clause's future ("will attend after he concludes his visit"), and whose
+    past under "would" is a future in the past ("said the signing would take place after he attended the talks")."""
     finite = verb.dep_ == "advcl" and verb.tag_ in ("VBZ", "VBP", "VBD") and any(c.dep_ in SUBJECTS for c in verb.children)
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if finite and (verb.tag_ == "VBD" or not marks & set(load_triggers()["status"]["future_marks"])):
+    time_clause = any(c.dep_ == "mark" and c.lower_ in load_triggers()["status"]["future_marks"] for c in verb.children)
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.head.children)  # not "will ... after Y agreed"
+    if finite and not (time_clause and (verb.tag_ != "VBD" or would)):
         return []
     return list(governors_of(verb))
 
