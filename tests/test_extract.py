@@ -1150,6 +1150,13 @@ def test_a_meeting_due_or_to_take_place_is_planned_when_and_where_it_is_said(ext
     assert names(extraction, [meeting.place]) == ["Zürich"]
 
 
+def test_what_a_meeting_decided_to_do_neither_plans_it_nor_names_its_sides(extract_text):
+    text = "The summit between Paul Otieno and Anna Berg decided to set up the Joint Energy Council in Zurich."
+    people, meeting = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and meeting.status is Status.OCCURRED
+    assert not meetings(extract_text("The summit decided to set up the Joint Energy Council.", published=MONDAY))
+
+
 def test_where_a_host_welcomes_a_guest_to_is_where_they_met(extract_text):
     extraction = extract_text("Anna Berg welcomed Paul Otieno to Oslo on Monday.", published=MONDAY)
     _, meeting = only_meeting(extraction)

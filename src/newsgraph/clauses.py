@@ -63,7 +63,10 @@ def anchors_of(token: Token) -> list[Token]:
 
 def _what_it_is_to_do(verb: Token) -> list[Token]:
     """'The meeting is expected to take place on Friday in Oslo', 'is due to be held', 'is set to open': the
-    infinitive its subject is to do, where its when and where hang."""
+    infinitive its subject is to do, where its when and where hang (not what it does: "the summit decided to
+    set up a council")."""
+    if verb.lemma_ != "be" and not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
     heads = [verb, *(c for c in verb.children if c.dep_ == "acomp")]  # "is due to ..."
     return [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
 
