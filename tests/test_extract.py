@@ -1150,6 +1150,18 @@ def test_a_meeting_due_or_to_take_place_is_planned_when_and_where_it_is_said(ext
     assert names(extraction, [meeting.place]) == ["Zürich"]
 
 
+@pytest.mark.parametrize(("text", "status", "day"), [
+    ("The summit between Paul Otieno and Anna Berg, held in Zurich on Monday, ended without a deal.",
+     Status.OCCURRED, "2021-05-03"),
+    ("The first summit between Paul Otieno and Anna Berg, to be held on Friday in Zurich, will focus on trade.",
+     Status.PLANNED, "2021-05-07"),
+])
+def test_a_clause_that_says_where_and_when_a_meeting_is_held_places_and_dates_it(extract_text, text, status, day):
+    extraction = extract_text(text, published=MONDAY)
+    _, meeting = only_meeting(extraction)
+    assert meeting.status is status and meeting.time.iso() == day and names(extraction, [meeting.place]) == ["Zürich"]
+
+
 def test_what_a_meeting_decided_to_do_neither_plans_it_nor_names_its_sides(extract_text):
     text = "The summit between Paul Otieno and Anna Berg decided to set up the Joint Energy Council in Zurich."
     people, meeting = only_meeting(extract_text(text, published=MONDAY))

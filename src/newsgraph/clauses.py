@@ -152,8 +152,9 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
     schedules it ("on Saturday was scheduled to meet B", "a visit that had been scheduled for Sunday"), and what
     happened when it did ("in 2003, when X visited Y")."""
     schedule_verbs = load_triggers()["schedule_verbs"]
-    # "a visit that had been scheduled for Sunday", "the talks to begin on Tuesday", "talks, which opened Monday"
-    framing = schedule_verbs + load_triggers()["opening_verbs"]
+    # "a visit that had been scheduled for Sunday", "the talks to begin on Tuesday", "talks, which opened Monday",
+    # "the summit, held in Oslo on Monday"
+    framing = schedule_verbs + load_triggers()["opening_verbs"] + load_triggers()["holding_verbs"]
     scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in framing]
     if anchors[0].pos_ == "NOUN" and scheduling:
         return scheduling
