@@ -284,3 +284,17 @@ def test_two_annotators_agree_on_the_held_out_files(name):
     assert report.scores[Metric.PEOPLE].f1 >= 0.95
     assert report.scores[Metric.MEETINGS].f1 >= 0.8, report.to_text(verbose=True)
     assert report.scores[Metric.MEETINGS_PLACE_DATE].f1 >= 0.7
+
+
+def test_eval_skips_a_bad_corpus_item_the_gold_does_not_name(tmp_path):
+    other = {"id": "other", "text": "Markets fell."}
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(item) for item in [
+        {"id": "a1", "text": "Foreign Minister Anna Berg met Jon Otieno in Oslo on Monday."}, other, other]) + "\n")
+    gold = _write(tmp_path, json.dumps({"id": "a1", "meetings": [
+        {"participants": ["Anna Berg", "Jon Otieno"], "place": "Oslo", "date": None, "status": "Occurred"}]}))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["eval", str(gold), "--corpus", str(corpus)])
+    assert code == 0 and "meetings (participants)     1.000  1.000  1.000" in out.getvalue()
+    assert "corpus.jsonl:3: duplicate id 'other'" in err.getvalue()

@@ -309,7 +309,7 @@ def _network(args) -> int:
 
 def _eval(args) -> int:
     from newsgraph.evaluate import as_extraction, evaluate, load_gold
-    from newsgraph.ingest import read_articles
+    from newsgraph.ingest import OnError, read_articles
     from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
     from newsgraph.pipeline import extract_corpus
 
@@ -317,10 +317,15 @@ def _eval(args) -> int:
     if args.against:
         extractions = {g.id: as_extraction(g) for g in load_gold(args.against)}
     else:
-        wanted = {g.id for g in gold}
-        articles = (a for a in read_articles(args.corpus) if a.id in wanted)
+        wanted, skipped = {g.id for g in gold}, []
+        # A bad corpus item the gold does not name (news-68k repeats an id) is no reason to stop; one it names
+        # shows as "no extraction for" in the report.
+        articles = (a for a in read_articles(args.corpus, on_error=OnError.SKIP, on_skip=skipped.append)
+                    if a.id in wanted)
         nlp = shared_pipeline(args.model or DEFAULT_MODEL)
         extractions = {x.article.id: x for x in extract_corpus(articles, nlp=nlp)}
+        for problem in skipped:
+            print(f"skipped {problem}", file=sys.stderr)
     print(evaluate(gold, extractions).to_text(verbose=args.verbose), end="")
     return EXIT_OK
 
