@@ -467,6 +467,11 @@ def test_a_chancellor_of_no_said_state_is_of_the_one_the_article_names_most(extr
     assert {r[1] for r in roles(extract_text(text)) if r[0] == "Jan Nowak"} == {role}
 
 
+def test_a_name_after_an_envoy_s_destination_is_the_envoy(extract_text):
+    text = "Outgoing Malaysian ambassador to Zimbabwe Arif Rahman said ties were good."
+    assert roles(extract_text(text)) == {("Arif Rahman", "Ambassador", "Malaysia", "Zimbabwe", False)}
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("EU foreign policy chief Jan Nowak spoke.", ("Jan Nowak", "Leader", "European Union", None, False)),
     ("Chilean State Councilor Jan Nowak spoke.", ("Jan Nowak", "Official", "Chile", None, False)),
@@ -1160,6 +1165,24 @@ def test_a_clause_that_says_where_and_when_a_meeting_is_held_places_and_dates_it
     extraction = extract_text(text, published=MONDAY)
     _, meeting = only_meeting(extraction)
     assert meeting.status is status and meeting.time.iso() == day and names(extraction, [meeting.place]) == ["Zürich"]
+
+
+def test_the_two_presidents_are_the_two_named_presidents_though_others_came_between(extract_text):
+    text = ("Norwegian President Jon Otieno arrived on Monday in Bergen, where Anna Berg, governor of the province, "
+            "briefed the president on tourism. Kenyan President Paul Mwangi visited Oslo. "
+            "The two presidents later held talks in Oslo.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Jon Otieno", "Paul Mwangi"]]
+
+
+def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
+    text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
+    assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
+
+
+def test_a_journey_s_destination_read_as_the_subject_of_what_it_is_for_is_no_side(extract_text):
+    text = "Paul Otieno left Nairobi on Thursday for Oslo to attend the summit and will visit Sweden later."
+    people, visit = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Paul Otieno", "Sweden"] and visit.status is Status.PLANNED
 
 
 def test_what_a_meeting_decided_to_do_neither_plans_it_nor_names_its_sides(extract_text):

@@ -847,12 +847,17 @@ def subjects_above(token: Token, *, trigger: Token | None = None) -> list[Token]
         # another meeting ("X said the talk focused on A, and added that the meeting with Y ...").
         subjects = [who for c in governor.children if c.dep_ in SUBJECTS and c != trigger
                     and c.lemma_.lower() not in load_triggers()["meeting"]["nouns"] for who in _acting(c)]
-        if subjects:
+        if subjects and not _destination_read_as_subject(governor):
             return subjects
         if governor.dep_ in ("acl", "appos") and governor.tag_ == "VBG":
             # "X, speaking after a meeting with Y": X speaks; "A and B, meeting in Moscow, agreed" (read as apposition)
             return [governor.head]
     return []
+
+def _destination_read_as_subject(verb: Token) -> bool:
+    """'left Nairobi for Oslo to attend the summit and will visit Sweden', parsed 'for [Oslo] to attend': the
+    subject of a journey's infinitive is where it goes; who goes is the journey's subject."""
+    return _for_to_clause(verb) and lemma_of(verb.head) in load_triggers()["meeting"]["travel_verbs"]
 
 def _acting(token: Token) -> list[Token]:
     """Who a participant word stands for: a relative pronoun's antecedent; when that is a journey, its traveller."""
@@ -1021,13 +1026,20 @@ def hyphen_joined_states(noun: Token, index: MentionIndex) -> list[Mention]:
         return []
     return [replace(m, adjectival=False, metonym=m.metonym or m.adjectival) for m in states]
 
+def _on_a_topic(preposition: Token) -> bool:
+    """'the summit of the Forum on China-Africa Cooperation': what a phrase is on names no side, unless it is
+    part of a name ("the Intergovernmental Authority on Development")."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return preposition.lower_ in ("on", "about") and not any(
+        o.ent_iob_ == "I" and preposition.ent_iob_ == "I" for o in objects)
+
 def _phrase(root: Token):
     yield root
     kin = is_someone_elses(root)
     for child in root.children:
         # "a delegation in Oslo": where the side is, not who; "the son of X", "X's widow", "an attorney for X":
         # someone else.
-        located = child.dep_ == "prep" and child.lower_ in ("in", "at")
+        located = child.dep_ == "prep" and (child.lower_ in ("in", "at") or _on_a_topic(child))
         relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ in ("of", "for", "to"))
         clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
         # "The leader was then to meet the head of government, Secretary of State X": an apposition hung on a

@@ -1347,6 +1347,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         # B after their meeting": the two people of the sentence, else of the sentence before ("A is ready to
         # work with B. The two met ..."), else the last group named together.
         start = root.sent.start
+        if pair := _the_two_holders(root, groups):
+            return pair
         if together := _coordinated(index, start, root.i, EntityType.PERSON):
             return together[-1]
         for first in dict.fromkeys((start, sentence_before(index.doc, root.i))):
@@ -1373,6 +1375,16 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         subjects = [m for m in index.before(root.i, type=EntityType.PERSON) if _subject_or_its_owner(index.doc[m.end - 1])]
         return subjects[-1:] or None
     return None
+
+
+def _the_two_holders(noun: Token, groups: Discourse) -> list[Mention] | None:
+    """'the two presidents', 'both prime ministers': the two people named before with that office, though others
+    came between ("A arrived in Sanya, where governor C briefed him; B visited Shenyang. The two presidents ...").
+    Not "the two leaders", a word for any office."""
+    concept = load_role_lexicon().get(noun.lemma_.lower())
+    counted = any(c.lower_ in ("two", "both") for c in noun.children)
+    holders = [h for h in groups.holders.get(concept, []) if h.start < noun.i] if counted and concept != "Leader" else []
+    return holders if len(holders) == 2 else None
 
 
 def _leader_of_the_last(group: Token, index: MentionIndex) -> list[Mention] | None:

@@ -592,14 +592,19 @@ def _name_after_title(doc: Doc, title: Span) -> Span | None:
     """'his Chilean counterpart Ana Rojas', 'Foreign Minister Ana Rojas', 'King Omar II': capitalised words right
     after, the last maybe a regnal number.
 
-    A capitalised word the tagger reads as a common word may start the name ("party chief Do Muoi")."""
-    end = title.end
-    while end < len(doc) and end - title.end < 4 and doc[end].is_title and doc[end].is_alpha and (
-            doc[end].pos_ == "PROPN" or end == title.end):
+    A capitalised word the tagger reads as a common word may start the name ("party chief Do Muoi"); an envoy's
+    destination may come between ("ambassador to Zimbabwe Shaharuddin Som")."""
+    start = title.end
+    if start + 1 < len(doc) and doc[start].lower_ == "to" and doc[start + 1].ent_iob_ == "B" and (
+            doc[start + 1].ent_type_ == "GPE"):
+        start = next(e.end for e in doc.ents if e.start == start + 1)
+    end = start
+    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].is_alpha and (
+            doc[end].pos_ == "PROPN" or end == start):
         end += 1
-    if end < len(doc) and end > title.end and _REGNAL.fullmatch(doc[end].text):
+    if end < len(doc) and end > start and _REGNAL.fullmatch(doc[end].text):
         end += 1
-    return doc[title.end : end] if end - title.end >= 2 and doc[end - 1].pos_ == "PROPN" else None
+    return doc[start:end] if end - start >= 2 and doc[end - 1].pos_ == "PROPN" else None
 
 
 _REGNAL = re.compile(r"[IVX]{1,5}")
