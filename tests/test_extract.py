@@ -1174,6 +1174,14 @@ def test_the_two_presidents_are_the_two_named_presidents_though_others_came_betw
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Jon Otieno", "Paul Mwangi"]]
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    ("Anna Berg began a tour of Lebanon on Thursday.", [["Anna Berg", "Lebanon"]]),
+    ("Anna Berg is on a tour of Lebanon and Jordan.", [["Anna Berg", "Lebanon"], ["Anna Berg", "Jordan"]]),
+])
+def test_a_tour_of_a_country_visits_it(extract_text, text, states):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == states
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

@@ -569,9 +569,17 @@ def names_own_sides(token: Token) -> bool:
 
 def _names_its_visitor(noun: Token) -> bool:
     """'X's visit', 'the visit of (his predecessor) X', 'a visit by the Ugandan leader'."""
-    owners = [c for c in noun.children if c.dep_ == "poss"] + objects_of(noun, ("of", "by"))
+    owners = [c for c in noun.children if c.dep_ == "poss"] + objects_of(noun, ("by",)) + [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" and not _toured(p) for o in p.children
+        if o.dep_ == "pobj"]
     return any(o.pos_ == "PROPN" or _is_title(o) or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in o.children)
                for o in owners)
+
+def _toured(preposition: Token) -> bool:
+    """The "of" of "a tour of Lebanon", "a visit of the region": a journey of places, not of its traveller."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return preposition.lower_ == "of" and preposition.head.lemma_.lower() in load_triggers()["meeting"]["stay_nouns"] and (
+        bool(objects) and all(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects))
 
 def _is_title(token: Token) -> bool:
     return any(t.end == token.i + 1 for t in token.doc.spans.get(ROLE_SPANS, []))
@@ -629,6 +637,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
                 roots.append(child)
             elif child.lower_ == "with" and _goes_somewhere(anchor):
                 continue  # "his visit to the region with other British leaders": who went along, not whom he met
+            elif child.dep_ == "prep" and _toured(child):
+                continue  # "a tour of Lebanon": where, not whom
             elif child.dep_ == "prep" and (child.lower_ in ("with", "between", "among", "of", "by") or (
                     anchor is token and child.lower_ in _side_prepositions(token)) or _as_well_as(child)):
                 # "a courtesy call on X", "met X as well as Y"
