@@ -1193,6 +1193,20 @@ def test_a_journey_s_destination_read_as_the_subject_of_what_it_is_for_is_no_sid
     assert people == ["Paul Otieno", "Sweden"] and visit.status is Status.PLANNED
 
 
+def test_a_meeting_a_passive_is_done_by_is_its_own_and_takes_the_passive_s_tense(extract_text):
+    """Not the sides of the meeting it follows, which "the ministers" do not point ahead to."""
+    text = "The ministers' meeting will be followed by a summit of Paul Otieno and Anna Berg in Zurich."
+    extraction = extract_text(text, published=MONDAY)
+    people, summit = only_meeting(extraction)
+    assert people == ["Anna Berg", "Paul Otieno"] and summit.status is Status.PLANNED
+    assert names(extraction, [summit.place]) == ["Zürich"]
+
+
+def test_a_pronoun_may_point_ahead_to_who_met(extract_text):
+    people, _ = only_meeting(extract_text("Ever since they met in Zurich, Paul Otieno and Anna Berg were close."))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
 def test_what_a_meeting_decided_to_do_neither_plans_it_nor_names_its_sides(extract_text):
     text = "The summit between Paul Otieno and Anna Berg decided to set up the Joint Energy Council in Zurich."
     people, meeting = only_meeting(extract_text(text, published=MONDAY))

@@ -559,8 +559,8 @@ def has_preposition(token: Token, word: str) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == word for c in token.children)
 
 def preposition_of(token: Token) -> Token | None:
-    """The preposition a noun trigger hangs from ("during the meeting")."""
-    return token.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+    """The preposition a noun trigger hangs from ("during the meeting", "will be followed by a summit")."""
+    return token.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "agent") else None
 
 def names_own_sides(token: Token) -> bool:
     """'talks between A and B', 'X's visit to Russia' (or to a shrine), 'the visit of X to Russia': the noun
@@ -627,6 +627,9 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
                 roots += with_under_topic(child)
+            elif child.dep_ == "agent" and any(o.lemma_.lower() in load_triggers()["meeting"]["nouns"]
+                                               for o in child.children if o.dep_ == "pobj"):
+                continue  # "the ministers' meeting will be followed by a summit of A and B": the summit's sides
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
                 child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and (

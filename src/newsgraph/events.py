@@ -63,8 +63,9 @@ class Discourse:
     holders: dict[str, list[Mention]] = field(default_factory=dict)  # role concept -> its holders
     holder_states: dict[str, set[str]] = field(default_factory=dict)  # holder -> the states their roles are of
 
-    def latest_people(self) -> list[Mention] | None:
-        return self.people[-1] if self.people else None
+    def latest_people(self, before: int | None = None) -> list[Mention] | None:
+        """The last group named together (before token ``before``: a sentence's groups are added as it starts)."""
+        return next((group for group in reversed(self.people) if before is None or group[0].start < before), None)
 
 
 @dataclass
@@ -1148,7 +1149,8 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     for mention in _after_bare_with(token, index) + hyphen_joined_states(token, index):
         found.setdefault(mention.key, mention)
     if len([m for m in found.values() if m.type is EntityType.PERSON]) < 2 and groups.people and _refers_back(token):
-        for mention in groups.latest_people():
+        # "the ministers' meeting will be followed by a summit of A and B": the meeting named before them is not theirs
+        for mention in groups.latest_people(before=token.i) or []:
             found.setdefault(mention.key, mention)
         via_anaphora = True
     return list(found.values()), subjects, via_anaphora
@@ -1355,7 +1357,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
             if len({m.key for m in here}) == 2:
                 return here
-        return groups.latest_people()
+        # a pronoun may point ahead ("Since they met, A and B ..."); a description only back
+        return groups.latest_people(before=None if lower in cues["plural_pronouns"] else root.i)
     if lemma in cues["led_group_nouns"] and not plural and the:
         return _leader_of_the_last(root, index)  # "the delegation", after "a delegation headed by X": X
     if lower in cues["singular_pronouns"]:
