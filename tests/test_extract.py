@@ -467,6 +467,14 @@ def test_a_chancellor_of_no_said_state_is_of_the_one_the_article_names_most(extr
     assert {r[1] for r in roles(extract_text(text)) if r[0] == "Jan Nowak"} == {role}
 
 
+@pytest.mark.parametrize(("text", "of"), [
+    ("Jon Berg, oil minister for Saudi Arabia, said prices would fall.", "Saudi Arabia"),
+    ("Minister for Agriculture Jon Berg said prices would fall.", None),  # a portfolio
+])
+def test_a_minister_for_a_state_is_its_minister(extract_text, text, of):
+    assert roles(extract_text(text)) == {("Jon Berg", "Minister", of, None, False)}
+
+
 def test_a_name_after_an_envoy_s_destination_is_the_envoy(extract_text):
     text = "Outgoing Malaysian ambassador to Zimbabwe Arif Rahman said ties were good."
     assert roles(extract_text(text)) == {("Arif Rahman", "Ambassador", "Malaysia", "Zimbabwe", False)}
