@@ -59,6 +59,10 @@ def test_every_corpus_item_is_extracted_and_resolved_without_error(extractions):
     ("test2", {Metric.PEOPLE: 0.92, Metric.ROLES: 0.74, Metric.MEETINGS: 0.56}),
 ])
 def test_scores_stay_above_their_floors(extractions, split, floors):
+    _assert_above(split, floors, extractions)
+
+
+def _assert_above(split: str, floors: dict, extractions: dict) -> None:
     report = evaluate(load_gold(GOLD / f"{split}.jsonl"), extractions)
     for metric, floor in floors.items():
         assert report.scores[metric].f1 >= floor, f"{split} {metric}: {report.to_text()}"
@@ -81,6 +85,4 @@ def wire_extractions():
     ("dev14", {Metric.PEOPLE: 0.83, Metric.ROLES: 0.67, Metric.MEETINGS: 0.10}),
 ])
 def test_scores_on_the_news_68k_gold_stay_above_their_floors(wire_extractions, split, floors):
-    report = evaluate(load_gold(GOLD / f"{split}.jsonl"), wire_extractions)
-    for metric, floor in floors.items():
-        assert report.scores[metric].f1 >= floor, f"{split} {metric}: {report.to_text()}"
+    _assert_above(split, floors, wire_extractions)

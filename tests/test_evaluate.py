@@ -277,7 +277,7 @@ def test_eval_against_a_second_annotation_prints_agreement():
 
 
 @pytest.mark.parametrize("name", ["test.jsonl", "test2.jsonl", "dev14.jsonl"])
-def test_two_annotators_agree_on_the_held_out_files(name):
+def test_two_annotators_agree_on_the_files_annotated_twice(name):
     """A second annotator's blind annotation (tests/gold/second/) against the first: the ceiling the extractor is
     measured under. A drop here means an edit made one of them inconsistent with the guidelines."""
     report = evaluate(load_gold(GOLD_DIR / name), {g.id: as_extraction(g) for g in load_gold(GOLD_DIR / "second" / name)})
