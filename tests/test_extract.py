@@ -1182,6 +1182,14 @@ def test_the_two_presidents_are_the_two_named_presidents_though_others_came_betw
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Jon Otieno", "Paul Mwangi"]]
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Sudanese envoys held peace talks in Abuja on Monday.", []),  # Nigeria mediates
+    ("Sudanese envoys held talks in Abuja on Monday.", [["Nigeria", "Sudan"]]),
+])
+def test_the_state_peace_talks_are_held_in_is_no_side(extract_text, text, sides):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == sides
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Anna Berg began a tour of Lebanon on Thursday.", [["Anna Berg", "Lebanon"]]),
     ("Anna Berg is on a tour of Lebanon and Jordan.", [["Anna Berg", "Lebanon"], ["Anna Berg", "Jordan"]]),

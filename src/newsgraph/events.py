@@ -92,6 +92,7 @@ class Candidate:
     next_in_line: bool = False  # "X met A on Wednesday and was then to meet B": B comes the same day
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
+    mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
     evidence: list = field(default_factory=list)
 
 
@@ -931,6 +932,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
         candidate.owners = {m.key for m in own}
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
+    candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -1775,6 +1777,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.status = other.status if _called_off(target, other) else target.status or other.status
     target.ordinal = target.ordinal or other.ordinal
     target.owners |= other.owners
+    target.mediated = target.mediated or other.mediated
     target.here = target.here or other.here
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
@@ -1807,7 +1810,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         # a body named beside two sides is their forum or umbrella, not one more side.
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people.
-    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not c.unnamed_side else None
+    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not (c.unnamed_side or c.mediated) else None
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
     if host and (len(sides) == 1 or visitors_only) and host not in covered | {m.key for m in others}:
