@@ -1182,6 +1182,10 @@ def test_the_two_presidents_are_the_two_named_presidents_though_others_came_betw
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Jon Otieno", "Paul Mwangi"]]
 
 
+def test_a_body_s_organ_is_one_side_not_two(extract_text):
+    assert not meetings(extract_text("The IAEA's Board of Governors met on Thursday.", published=MONDAY))
+
+
 @pytest.mark.parametrize(("text", "sides"), [
     ("Sudanese envoys held peace talks in Abuja on Monday.", []),  # Nigeria mediates
     ("Sudanese envoys held talks in Abuja on Monday.", [["Nigeria", "Sudan"]]),
