@@ -1182,6 +1182,13 @@ def test_the_two_presidents_are_the_two_named_presidents_though_others_came_betw
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Jon Otieno", "Paul Mwangi"]]
 
 
+def test_a_list_of_states_the_parser_reads_with_an_apposition_is_one_visit_each(extract_text):
+    text = ("King Jon Otieno will visit the United Republic of Tanzania, the Republic of Kenya, the Republic of "
+            "South Africa and the Arab Republic of Egypt.")
+    visited = {p for people, _ in meetings(extract_text(text, published=MONDAY)) for p in people} - {"Jon Otieno"}
+    assert visited == {"Tanzania", "Kenya", "South Africa", "Egypt"}
+
+
 def test_a_body_s_organ_is_one_side_not_two(extract_text):
     assert not meetings(extract_text("The IAEA's Board of Governors met on Thursday.", published=MONDAY))
 

@@ -1255,9 +1255,14 @@ def destinations(token: Token, index: MentionIndex) -> list[Mention]:
     found = {}
     for child in _destinations(token):
         for t in child.subtree:
-            if (t == child or t.dep_ == "conj") and (m := place_at(t, index)) is not None:
+            if (t == child or t.dep_ == "conj" or _listed_as_apposition(t)) and (m := place_at(t, index)) is not None:
                 found.setdefault(m.key, m)
     return list(found.values())
+
+def _listed_as_apposition(token: Token) -> bool:
+    """'will visit the United Republic of Tanzania, the Republic of Kenya, the Republic of South Africa and
+    Egypt': the parser may read the second of a list as an apposition to the first, the rest as its conjuncts."""
+    return token.dep_ == "appos" and any(c.dep_ == "conj" for c in token.children)
 
 def place_at(token: Token, index: MentionIndex) -> Mention | None:
     mention = index.at(token.i)
