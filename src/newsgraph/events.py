@@ -1809,7 +1809,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         # "A and B met at the APEC meeting", "talks of Iran with the EU's Britain, France and Germany":
         # a body named beside two sides is their forum or umbrella, not one more side.
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
-    # A summit's host is no side; nor is the country where someone met unnamed people.
+    # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks.
     host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not (c.unnamed_side or c.mediated) else None
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
