@@ -130,6 +130,7 @@ def test_a_shared_city_name_within_a_state_is_that_state_s_city(gazetteer):
     assert gazetteer.find_place("Victoria", within=canada).country == "CAN"
     assert gazetteer.find_place("Tripoli", within=lebanon).country == "LBN"
     assert gazetteer.find_place("Tripoli", within=canada).country == "LBY"  # none there: the usual one
+    assert gazetteer.shares_place_name("Victoria") and not gazetteer.shares_place_name("Oslo")
 
 
 def test_regions_and_organizations(gazetteer):

@@ -130,6 +130,10 @@ class Gazetteer:
             return place
         return self._lookup("place", name)
 
+    def shares_place_name(self, name: str) -> bool:
+        """Whether places in several states have this name ("Victoria", "Tripoli")."""
+        return fold(name) in self._index["place_shared"]
+
     def find_organization(self, name: str) -> OrganizationRecord | None:
         return self._lookup("org", name)
 
@@ -209,6 +213,10 @@ def _index_places(index: dict, gazetteer: Gazetteer) -> None:
                 continue
             index["place"].setdefault(key, place)
             index["place_in"].setdefault((key, place.country), place)
+    countries: dict[str, set] = {}
+    for key, country in index["place_in"]:
+        countries.setdefault(key, set()).add(country)
+    index["place_shared"] = {key for key, found in countries.items() if len(found) > 1}
 
 
 def _index_metonyms(index: dict, gazetteer: Gazetteer) -> None:

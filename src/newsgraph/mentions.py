@@ -269,6 +269,8 @@ def _find_place(span: Span) -> PlaceRecord | None:
     """The place a name denotes: of several so named, the one in the state the text names right after the name,
     there or anywhere ("Victoria, Canada"; "TRIPOLI, Lebanon ... met in Tripoli")."""
     doc, name, gazetteer = span.doc, fold(span.text), load_gazetteer()
+    if not gazetteer.shares_place_name(span.text):
+        return gazetteer.find_place(span.text)
     after = {e.start: e for e in doc.ents}
     qualified = (gazetteer.find_state(after[e.end + 1].text) for e in doc.ents
                  if e.end + 1 in after and doc[e.end].text == "," and fold(e.text) == name)
