@@ -903,7 +903,7 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     # "LONDON - British newspapers ...", "BAGHDAD, Iraq - The U.S. military and ...": a dateline the parser hangs
     # on a side is none
-    inside -= _describing(root, index) | _owner_of_a_group(root) | _owner_of_a_body(root, index) | _dateline_tokens(index)
+    inside -= _describing(root, index) | _owner_named_before(root, index) | _dateline_tokens(index)
     if not inside:
         return []
     touched = [m for m in index.within(min(inside) - 4, max(inside) + 5)
@@ -924,21 +924,16 @@ def _states_of_listed_bodies(mentions: list[Mention], touched: list[Mention]) ->
     states += [state_mention(m.start, m.end, m.state) for m in bodies]
     return list({m.key: m for m in states}.values()) if len({m.key for m in states}) >= 2 else []
 
-def _owner_of_a_group(root: Token) -> set[int]:
-    """'talks with Japan's creditor banks', 'Iraq's militia leaders': a group of the owner's people, not the owner."""
-    groups = load_triggers()["non_state_groups"]
-    if root.lemma_.lower() not in groups and not any(  # not "Norway's Labour government", a party's
-            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in groups for c in root.children):
-        return set()
-    return {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
-
-def _owner_of_a_body(root: Token, index: MentionIndex) -> set[int]:
-    """'the IAEA's Board of Governors': a body's organ is one side, not two."""
+def _owner_named_before(root: Token, index: MentionIndex) -> set[int]:
+    """'talks with Japan's creditor banks', 'Iraq's militia leaders': a group of the owner's people, not the owner;
+    'the IAEA's Board of Governors': a body's organ, one side with it."""
     def a_body(token: Token) -> bool:
         return (mention := index.at(token.i)) is not None and mention.type is EntityType.ORGANIZATION
-    if not a_body(root):
-        return set()
-    return {t.i for c in root.children if c.dep_ == "poss" and a_body(c) for t in c.subtree}
+    groups = load_triggers()["non_state_groups"]
+    group = root.lemma_.lower() in groups or any(  # not "Norway's Labour government", a party's
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in groups for c in root.children)
+    body = a_body(root)
+    return {t.i for c in root.children if c.dep_ == "poss" and (group or body and a_body(c)) for t in c.subtree}
 
 def possessive_at(doc: Doc, i: int) -> bool:
     """Whether token i is a possessive "'s"."""

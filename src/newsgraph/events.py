@@ -1386,7 +1386,7 @@ def _the_two_holders(noun: Token, groups: Discourse) -> list[Mention] | None:
     """'the two presidents', 'both prime ministers': the two people named before with that office, though others
     came between ("A arrived in Sanya, where governor C briefed him; B visited Shenyang. The two presidents ...").
     Not "the two leaders", a word for any office."""
-    concept = load_role_lexicon().get(noun.lemma_.lower())
+    concept = _title_concept(noun)
     counted = any(c.lower_ in ("two", "both") for c in noun.children)
     holders = [h for h in groups.holders.get(concept, []) if h.start < noun.i] if counted and concept != "Leader" else []
     return holders if len(holders) == 2 else None
