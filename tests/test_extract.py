@@ -1358,6 +1358,14 @@ def test_meeting_unnamed_people_abroad_is_no_meeting_with_the_host(extract_text)
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Paul Otieno was dropped. Anna Berg said so. Two local councillors who back Mr Otieno met Ms Berg in Leeds.",
+    "Five club owners met with Anna Berg in Leeds on Tuesday to discuss the league.",
+])
+def test_unnamed_people_meeting_someone_at_home_is_no_meeting_with_the_host(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):
     text = "A rebel who fights for autonomy in Nigeria arrived in the capital for talks with Anna Berg."
     assert meetings(extract_text(text)) == []

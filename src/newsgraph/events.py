@@ -1315,10 +1315,13 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
-        if root.dep_ in SUBJECTS or root.pos_ != "NOUN" or refers_back:
+        # "two local councillors met X" (not "the king met X": a description points back; nor "Trump met X",
+        # a name the parser took for a noun)
+        own_subject = root.dep_ == "nsubj" and root.head == token and root.is_lower and not is_definite(root)
+        if root.dep_ in SUBJECTS and not own_subject or root.pos_ != "NOUN" or refers_back:
             continue
         actors = _whom_a_visit_names(token, root, actors_under(root, index))
-        if (root.dep_ == "dobj" or root.head.lower_ == "with") and not (
+        if (root.dep_ in ("dobj", "nsubj") or root.head.lower_ == "with") and not (
                 actors or _antecedent(root, groups, index)
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
