@@ -1366,6 +1366,16 @@ def test_unnamed_people_meeting_someone_at_home_is_no_meeting_with_the_host(extr
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text, sides", [
+    ("The third round of the four-party talks on the dam began on Tuesday in Nairobi. The talks involve Kenya, "
+     "Ethiopia, Sudan and Egypt.", ["Egypt", "Ethiopia", "Kenya", "Sudan"]),
+    ("Talks on the fishing dispute resumed on Monday in Oslo. The talks bring together Norway, Iceland and "
+     "Denmark.", ["Denmark", "Iceland", "Norway"]),
+])
+def test_what_the_talks_involve_are_the_sides_of_the_talks_told_before(extract_text, text, sides):
+    assert sorted(only_meeting(extract_text(text))[0]) == sides
+
+
 def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):
     text = "A rebel who fights for autonomy in Nigeria arrived in the capital for talks with Anna Berg."
     assert meetings(extract_text(text)) == []

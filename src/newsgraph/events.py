@@ -93,6 +93,7 @@ class Candidate:
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
+    gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
     evidence: list = field(default_factory=list)
 
 
@@ -860,6 +861,14 @@ def _attends_unnamed(verb: Token, lexicon: dict) -> bool:
     return verb.lemma_.lower() in lexicon["bare_join_verbs"] and not named and verb.dep_ not in ("relcl", "acl")
 
 
+def _gathers(token: Token, member_verbs: list[str]) -> bool:
+    """'The talks involve A and B', 'talks involving A and B', 'the talks bring together A and B': the verb
+    names who takes part."""
+    verbs = [token.head] if token.dep_ == "nsubj" else [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    together = [v for v in verbs if any(c.lower_ == "together" for c in v.children)]  # the parser's adverb
+    return any(lemma_of(v) in member_verbs for v in verbs) or any(f"{lemma_of(v)} together" in member_verbs for v in together)
+
+
 def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
     """'hosted a summit', 'the talks hosted by X', 'welcomed X to a summit': the meeting noun is the event."""
     hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
@@ -933,6 +942,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.owners = {m.key for m in own}
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
+    candidate.gathers = _gathers(token, load_triggers()["meeting"]["member_verbs"])
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -1689,7 +1699,8 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     # "The meeting will be held in Hanoi. A and B will co-chair the meeting": A and B, the subjects of its verb,
     # are the sides the meeting lacked.
     return _same_participants(a, b, represented) or b.anaphoric and (
-        not b.participants or _joinable(a, b) or a.anaphoric and not a.participants and _sides_are_subjects(b))
+        not b.participants or _joinable(a, b) or not a.participants and (
+            b.gathers or a.anaphoric and _sides_are_subjects(b)))
 
 
 def _sides_are_subjects(c: Candidate) -> bool:
