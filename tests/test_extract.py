@@ -1209,6 +1209,13 @@ def test_a_tour_of_a_country_visits_it(extract_text, text, states):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == states
 
 
+def test_the_countries_a_tour_includes_are_visits_of_its_month(extract_text):
+    text = "Anna Berg visited Norway on May 3 as part of her three-nation tour, which also included Sweden and Finland."
+    found = [(sorted(people), event.time.iso()) for people, event in meetings(extract_text(text, published=MONDAY))]
+    assert found == [(["Anna Berg", "Norway"], "2021-05-03"), (["Anna Berg", "Sweden"], "2021-05"),
+                     (["Anna Berg", "Finland"], "2021-05")]
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

@@ -1213,7 +1213,13 @@ def _destinations(token: Token) -> list[Token]:
     found += [o for visitor in objects_of(token, ("of", "by")) for o in objects_of(visitor, ("to",))]
     if not found and (travel := verb_of_preposition(token)) is not None and lemma_of(travel) in lexicon["stay_verbs"]:
         found = objects_of(travel, ("to",))  # "came to Qatar on his first trip abroad"
-    return found + [o for route in routes_of(token) for o in objects_of(route, ("to",))]
+    # "a tour which took him to A", "a tour which also included A and B"
+    stops = [o for route in routes_of(token) for o in objects_of(route, ("to",)) or _included(route, lexicon)]
+    return found + stops
+
+
+def _included(verb: Token, lexicon: dict) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj"] if lemma_of(verb) in lexicon["contain_verbs"] else []
 
 def objects_of(head: Token, prepositions: tuple[str, ...]) -> list[Token]:
     return [c for p in head.children if p.dep_ == "prep" and p.lower_ in prepositions for c in p.children if c.dep_ == "pobj"]
@@ -1230,7 +1236,7 @@ def routes_of(token: Token) -> list[Token]:
     objects = objects_of(token, ("to", "of")) + objects_of(holder, ("to",))
     verbs = [c for h in [token, *objects] for c in h.children if c.dep_ in ("relcl", "acl")]
     verbs += [token.head] if token.dep_ == "nsubj" else []
-    route_verbs = load_triggers()["meeting"]["route_verbs"]
+    route_verbs = load_triggers()["meeting"]["route_verbs"] + load_triggers()["meeting"]["contain_verbs"]
     first = next((v for v in verbs if lemma_of(v) in route_verbs), None)
     if first is None:
         return _legs_continuing(token)
