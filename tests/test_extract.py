@@ -1216,6 +1216,14 @@ def test_the_countries_a_tour_includes_are_visits_of_its_month(extract_text):
                      (["Anna Berg", "Finland"], "2021-05")]
 
 
+@pytest.mark.parametrize("text", [
+    "Leaving a Brussels summit, Anna Berg said the deal was good.",
+    "Anna Berg flew home from a Vienna summit on Monday.",
+])
+def test_a_city_before_a_meeting_noun_is_its_place_not_a_side(extract_text, text):
+    assert meetings(extract_text(text)) == []
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

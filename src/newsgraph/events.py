@@ -869,6 +869,13 @@ def _gathers(token: Token, member_verbs: list[str]) -> bool:
     return any(lemma_of(v) in member_verbs for v in verbs) or any(f"{lemma_of(v)} together" in member_verbs for v in together)
 
 
+def _names_its_city(token: Token, place: Mention) -> bool:
+    """'Leaving a Brussels summit': the city before the meeting noun is where it is, not the state whose capital it
+    is ("the Doha round" of trade talks is a name, not a place)."""
+    city = token.doc[place.end - 1]
+    return place.type is EntityType.PLACE and city.dep_ == "compound" and city.head == token and token.lemma_ != "round"
+
+
 def _hosts_a_meeting(verb: Token, lexicon: dict) -> bool:
     """'hosted a summit', 'the talks hosted by X', 'welcomed X to a summit': the meeting noun is the event."""
     hosted = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
@@ -956,6 +963,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         place_of(token, reported, index, candidate.participants) if reported else None)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
+    if (place := candidate.place) is not None and _names_its_city(token, place):
+        candidate.participants = [m for m in candidate.participants if (m.start, m.end) != (place.start, place.end)]
     earlier_stop = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
     # "arrived Wednesday for talks with Y", "arrived Wednesday after a visit to Y": not their day
     arrival = token.head.head if arrived_for(token) or earlier_stop else None
