@@ -2789,6 +2789,12 @@ def test_a_meeting_with_someone_and_no_subject_is_with_the_one_the_story_follows
     assert ("Anna Berg", "Jon Berg", "Li Wei") in found
 
 
+def test_talks_a_deal_is_to_open_are_not_the_protagonist_s(extract_text):
+    text = ("Anna Berg has hailed the deal. She has long argued for Finnish membership. "
+            "The deal to open formal talks with Helsinki came despite a demand for Finland to recognise Cyprus.")
+    assert meetings(extract_text(text)) == []
+
+
 def test_a_name_the_parser_reads_into_the_day_is_still_the_one_met(extract_text):
     # The parser reads "Jon Berg-Otieno Wednesday" as one phrase headed by the day.
     people, _ = only_meeting(extract_text("Speaker Anna Berg met Kenyan President Jon Berg-Otieno Wednesday."))

@@ -1274,6 +1274,8 @@ def _protagonist_of_a_with(token: Token, roots: list[Token], index: MentionIndex
     person who was a subject before."""
     if token.pos_ != "NOUN" or not roots or any(r.head.lower_ != "with" or r.head.head != token for r in roots):
         return []
+    if token.dep_ == "dobj" and token.head.dep_ in ("relcl", "acl") and is_infinitive(token.head):
+        return []  # "the deal to open talks with X": whoever the deal is of, not whom the story follows
     doc = index.doc
     earlier = [m for m in index.before(token.i, type=EntityType.PERSON) if doc[m.end - 1].dep_ in SUBJECTS]
     named = {m.key for r in roots for m in actors_under(r, index)}
