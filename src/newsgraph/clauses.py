@@ -743,6 +743,12 @@ def _gathered(clause: Token) -> list[Token]:
     return [c for c in clause.children if c.dep_ == "dobj"]
 
 
+def gathers(token: Token) -> bool:
+    """'The talks involve A and B', 'the talks bring together A and B': the meeting's own verb names who takes part."""
+    verbs = [token.head] if token.dep_ == "nsubj" else [c for c in token.children if c.dep_ in ("acl", "relcl")]
+    return any(_gathered(verb) for verb in verbs)
+
+
 def _holders_of(clause: Token) -> list[Token]:
     """'the talks he held with X', 'the meeting they had on Monday': who holds the meeting, and with whom."""
     if clause.dep_ != "relcl" or lemma_of(clause) not in load_triggers()["meeting"]["light_verbs"]:

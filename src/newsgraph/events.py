@@ -37,11 +37,12 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
-    days_after_the_day_before, days_from_its_neighbour, destinations, done_after, has_preposition, hyphen_joined_states,
-    infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive, is_someone_elses, is_theirs,
-    is_unreal, leads, lemma_of, names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of,
-    place_at, place_of, preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before,
-    set_off_for, shared_frame, status_of, subjects_above, time_of, told_of, with_under_topic,
+    days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
+    hyphen_joined_states, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive,
+    is_someone_elses, is_theirs, is_unreal, leads, lemma_of, names_own_sides, new_date_of, object_misread, objects_of,
+    participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, reported_right_after,
+    routes_of, sentence_before, set_off_for, shared_frame, status_of, subjects_above, time_of, told_of,
+    with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -861,14 +862,6 @@ def _attends_unnamed(verb: Token, lexicon: dict) -> bool:
     return verb.lemma_.lower() in lexicon["bare_join_verbs"] and not named and verb.dep_ not in ("relcl", "acl")
 
 
-def _gathers(token: Token, member_verbs: list[str]) -> bool:
-    """'The talks involve A and B', 'talks involving A and B', 'the talks bring together A and B': the verb
-    names who takes part."""
-    verbs = [token.head] if token.dep_ == "nsubj" else [c for c in token.children if c.dep_ in ("acl", "relcl")]
-    together = [v for v in verbs if any(c.lower_ == "together" for c in v.children)]  # the parser's adverb
-    return any(lemma_of(v) in member_verbs for v in verbs) or any(f"{lemma_of(v)} together" in member_verbs for v in together)
-
-
 def _names_its_city(token: Token, place: Mention) -> bool:
     """'Leaving a Brussels summit': the city before the meeting noun is where it is, not the state whose capital it
     is ("the Doha round" of trade talks is a name, not a place)."""
@@ -949,7 +942,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.owners = {m.key for m in own}
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
-    candidate.gathers = _gathers(token, load_triggers()["meeting"]["member_verbs"])
+    candidate.gathers = gathers(token)
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
