@@ -1224,6 +1224,15 @@ def test_a_city_before_a_meeting_noun_is_its_place_not_a_side(extract_text, text
     assert meetings(extract_text(text)) == []
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Anna Berg held several hours of talks with Paul Otieno in this western German spa town on Thursday.", "Germany"),
+    ("Anna Berg met Paul Otieno in a southern Iraqi port on Monday.", "Iraq"),
+])
+def test_a_town_the_text_does_not_name_is_placed_in_its_state(extract_text, text, place):
+    extraction = extract_text(text, published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == [place]
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

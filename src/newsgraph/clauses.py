@@ -1292,7 +1292,8 @@ def place_at(token: Token, index: MentionIndex) -> Mention | None:
         return named  # "in Hanoi capital", "their Beijing meeting", "in Damascus Monday"; "a London hotel", of a town
     # "the Tunisian capital Tunis", when NER does not know the name itself
     described = [token, *compounds]
-    return next((m for t in described if (m := _capital_description(t, index))), None) or _the_country(token, index)
+    capital = next((m for t in described if (m := _capital_description(t, index))), None)
+    return capital or _the_country(token, index) or _state_of_a_town(token, index)
 
 def _names_its_place(token: Token) -> bool:
     """Nouns a place name before them locates: a place noun, a meeting, or a date the parser took as the object."""
@@ -1320,6 +1321,15 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
             if capital is not None:
                 return Mention(token.i, token.i + 1, EntityType.PLACE, capital.key, capital.label)
     return None
+
+def _state_of_a_town(token: Token, index: MentionIndex) -> Mention | None:
+    """'in this western German spa town', 'a southern Iraqi port': a place the text does not name lies in the
+    state its adjective names, the most it says of where."""
+    if token.lemma_.lower() not in load_triggers()["place_nouns"]:
+        return None
+    states = (index.at(c.i) for c in token.children if c.dep_ in ("amod", "compound"))
+    state = next((m for m in states if m is not None and m.type is EntityType.STATE), None)
+    return state_mention(token.i, token.i + 1, state.key) if state else None
 
 def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     anchor_ids = {a.i for a in anchors}
