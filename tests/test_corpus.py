@@ -68,9 +68,12 @@ def _assert_above(split: str, floors: dict, extractions: dict) -> None:
         assert report.scores[metric].f1 >= floor, f"{split} {metric}: {report.to_text()}"
 
 
+WIRE_SPLITS = ("dev12", "dev13", "dev14", "dev15", "dev16", "dev17")
+
+
 @pytest.fixture(scope="module")
 def wire_extractions():
-    wanted = {g.id for split in ("dev12", "dev13", "dev14", "dev15", "dev16") for g in load_gold(GOLD / f"{split}.jsonl")}
+    wanted = {g.id for split in WIRE_SPLITS for g in load_gold(GOLD / f"{split}.jsonl")}
     articles = (a for a in read_articles([WIRES], on_error=OnError.SKIP) if a.id in wanted)  # it repeats some ids
     return {x.article.id: x for x in extract_corpus(articles)}
 
@@ -85,8 +88,10 @@ def wire_extractions():
     ("dev14", {Metric.PEOPLE: 0.83, Metric.ROLES: 0.67, Metric.MEETINGS: 0.10}),
     # unseen: 0.24 on meetings (2026-12-06, 06:04 UTC)
     ("dev15", {Metric.PEOPLE: 0.88, Metric.ROLES: 0.69, Metric.MEETINGS: 0.22}),
-    # unseen: 0.23 on meetings (2026-12-06, 07:35 UTC)
-    ("dev16", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.69, Metric.MEETINGS: 0.21}),
+    # unseen: 0.23 on meetings (2026-12-06, 07:35 UTC), 0.35 after the rules written on it
+    ("dev16", {Metric.PEOPLE: 0.90, Metric.ROLES: 0.69, Metric.MEETINGS: 0.32}),
+    # unseen: 0.45 on meetings (2026-12-06, 08:10 UTC)
+    ("dev17", {Metric.PEOPLE: 0.88, Metric.ROLES: 0.65, Metric.MEETINGS: 0.42}),
 ])
 def test_scores_on_the_news_68k_gold_stay_above_their_floors(wire_extractions, split, floors):
     _assert_above(split, floors, wire_extractions)
