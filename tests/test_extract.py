@@ -1031,13 +1031,13 @@ def test_a_meeting_takes_place_where_its_participant_is_staying(extract_text, te
     assert event.place == "place:184745"
 
 
-@pytest.mark.parametrize("text, state", [
-    ("Paul Otieno made a stop in Chad on Monday before flying to Paris.", "state:TCD"),
-    ("Otieno's visit, which included earlier stops in Chad and Niger, is his first to Africa.", "state:TCD"),
+@pytest.mark.parametrize("text, states", [
+    ("Paul Otieno made a stop in Chad on Monday before flying to Paris.", ["state:TCD"]),
+    ("Otieno's visit, which included earlier stops in Chad and Niger, is his first to Africa.", ["state:TCD", "state:NER"]),
 ])
-def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, state):
-    people, event = only_meeting(extract_text(text, published=dt.date(2006, 11, 8)))
-    assert people[0] == "Chad" and event.place == state and event.mode is MeetingMode.VISIT
+def test_a_stop_in_a_state_is_a_visit_there(extract_text, text, states):
+    found = meetings(extract_text(text, published=dt.date(2006, 11, 8)))
+    assert [event.place for _, event in found] == states and {event.mode for _, event in found} == {MeetingMode.VISIT}
 
 
 def test_her_meeting_with_y_is_the_earlier_meeting_between_them_past_another_one(extract_text):
