@@ -1233,6 +1233,20 @@ def test_a_town_the_text_does_not_name_is_placed_in_its_state(extract_text, text
     assert names(extraction, [only_meeting(extraction)[1].place]) == [place]
 
 
+TAKEOVER = "Nordic Bourse shareholders back the takeover bid. "
+
+
+def test_talks_between_company_chiefs_in_business_news_are_no_meeting(extract_text):
+    text = TAKEOVER + "Exchange chief Anna Berg will meet Paul Otieno, chief executive of Nordic Bourse, on Friday."
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
+@pytest.mark.parametrize("title", ["Finance Minister", "Labour Party leader"])
+def test_a_minister_or_party_leader_meeting_a_company_chief_is_a_meeting(extract_text, title):
+    text = TAKEOVER + f"{title} Anna Berg will meet Paul Otieno, chief executive of Nordic Bourse, on Friday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul Otieno"]
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

@@ -150,9 +150,33 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     _name_the_delegations(merged, index, represented)
     _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
+    if _about_deals(doc):
+        public = _public_actors(roles, index)
+        kept = [(c, event) for c, event in kept if event.actors & public]
     kept = _without_repeats(_without_bare_visits(kept))
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
+
+
+def _about_deals(doc: Doc) -> bool:
+    """Business news: two words of corporate deals or more ("takeover", "shareholders")."""
+    words = load_triggers()["deal_words"]
+    return sum(token.lemma_.lower() in words for token in doc) >= 2
+
+
+def _public_actors(roles: list[Role], index: MentionIndex) -> set[str]:
+    """States, the public bodies the gazetteer knows, parties, and who holds an office of any of them or of no named
+    body ("President Bush", "Liberal Party leader John Turner"); not a company's chief."""
+    gazetteer = load_gazetteer()
+    public = {m.key for m in index.mentions if m.type is EntityType.STATE or m.type is EntityType.ORGANIZATION and (
+        gazetteer.find_organization(m.name) is not None or "party" in m.name.lower().split())}
+    return public | {r.holder for r in roles if _public_office(r, public)}
+
+
+def _public_office(role: Role, public: set[str]) -> bool:
+    if role.organization is None:
+        return role.role != "Leader"  # "Prime Minister X", not "party leader X"
+    return role.organization in public or role.organization.startswith("state:")
 
 
 def _adverb(anchors: list[Token], word: str) -> Token | None:
