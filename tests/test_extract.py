@@ -1247,6 +1247,16 @@ def test_a_minister_or_party_leader_meeting_a_company_chief_is_a_meeting(extract
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul Otieno"]
 
 
+@pytest.mark.parametrize("text, status", [
+    ("It was the second meeting between Anna Berg and Paul Otieno this year.", Status.OCCURRED),
+    ("This is the third informal meeting between Anna Berg and Paul Otieno.", Status.OCCURRED),
+    ("Anna Berg and Paul Otieno agreed to hold a second meeting.", Status.PLANNED),
+])
+def test_an_ordinal_counts_the_meeting_a_copula_names_and_plans_one_agreed_on(extract_text, text, status):
+    found = [event.status for _, event in meetings(extract_text(text, published=MONDAY))]
+    assert found[:1] == [status]  # an agreement to meet is an event of its own
+
+
 def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     text = "Paul Otieno and Anna Berg attended the Oslo Summit of the Forum on China-Africa Cooperation."
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]

@@ -396,8 +396,10 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     verbs = anchors + governors + ([preposition.head] if preposition is not None else [])
     if any(_is_future(verb) for verb in verbs):
         return Status.PLANNED  # "will meet", "is to be received"
-    if any(c.lower_ in cues["planned_modifiers"] and c.dep_ in ("amod", "compound") for c in token.children) and (
-            not _carried_out(token, anchors)):
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")} & set(cues["planned_modifiers"])
+    if token.dep_ == "attr":
+        modifiers -= set(cues["counting_modifiers"])  # "it was the second meeting between them": this one
+    if modifiers and not _carried_out(token, anchors):
         return Status.PLANNED  # "the planned talks", but "arrived on a scheduled visit", "held the planned talks"
     if _dated_ahead(anchors):
         return Status.PLANNED  # "X visits Y next week": a headline's present, a time still to come
