@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from newsgraph.events import Candidate, _merge_into, _without_repeats
 from newsgraph.extract import extract
-from newsgraph.mentions import Mention, headline_end
+from newsgraph.mentions import Mention, _repeated_surnames, headline_end
 from newsgraph.model import Article, EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
 
 MONDAY = dt.date(2021, 5, 4)
@@ -807,6 +807,17 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
     extraction = extract_text("Angela Merkel arrived on Monday. Merkel then spoke to reporters.")
     people = [e for e in extraction.entities if e.type.value == "Person"]
     assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
+
+
+def test_a_surname_is_the_person_even_where_ner_ended_a_place_with_it(nlp):
+    # NER once read "in The Hague, Mesic said" as one place, "Hague, Mesic", and missed the bare "Mesic" after it:
+    # that place is no second bearer of the name.
+    doc = nlp("Ivo Mesar spoke. The case went to The Hague, Mesar said. Mesar then left.")
+    doc.ents = [doc.char_span(0, 9, label="PERSON"), doc.char_span(38, 50, label="GPE")]
+    person = Mention(0, 2, EntityType.PERSON, "person:ivo mesar", "Ivo Mesar")
+    place = Mention(9, 12, EntityType.PLACE, "place:hague mesar", "Hague, Mesar")
+    extra = _repeated_surnames(doc, [person, place])
+    assert [(m.key, m.start) for m in extra] == [("person:ivo mesar", 14)]
 
 
 def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extract_text):

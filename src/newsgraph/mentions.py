@@ -730,6 +730,8 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     extra = []
     for token in doc:
         keys = by_surname.get(token.text, set())
+        if len(persons := {k for k in keys if k.startswith("person:")}) == 1:
+            keys = persons  # "in The Hague, Mesic said", read as one place, is no second Mesic
         if keys and token.text in rivals:
             keys = keys & _named_in_full_before(keys | rivals[token.text], token.i, first_named)
         # not "King Omar": a given name, someone else than "Paul Omar"
