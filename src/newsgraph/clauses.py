@@ -1225,7 +1225,6 @@ def _destinations(token: Token) -> list[Token]:
     stops = [o for route in routes_of(token) for o in objects_of(route, ("to",)) or _included(route, lexicon)]
     return found + stops
 
-
 def _included(verb: Token, lexicon: dict) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj"] if lemma_of(verb) in lexicon["contain_verbs"] else []
 
@@ -1238,13 +1237,14 @@ def agents_of(verb: Token) -> list[Token]:
 
 def routes_of(token: Token) -> list[Token]:
     """The verbs that list a tour's stops, each in its own tense: "a tour which has taken him to A and will take
-    him on to B", "the tour took him to A". The parser may hang the relative clause on the tour's object
+    him on to B", "the tour took him to A", "a tour which also included B". The parser may hang the relative clause on the tour's object
     ("a tour to five countries, which ..."), and that object on the verb the tour hangs on ("is on a tour to ...")."""
     holder = preposition.head if (preposition := preposition_of(token)) is not None else token
     objects = objects_of(token, ("to", "of")) + objects_of(holder, ("to",))
     verbs = [c for h in [token, *objects] for c in h.children if c.dep_ in ("relcl", "acl")]
     verbs += [token.head] if token.dep_ == "nsubj" else []
-    route_verbs = load_triggers()["meeting"]["route_verbs"] + load_triggers()["meeting"]["contain_verbs"]
+    lexicon = load_triggers()["meeting"]
+    route_verbs = lexicon["route_verbs"] + lexicon["contain_verbs"]
     first = next((v for v in verbs if lemma_of(v) in route_verbs), None)
     if first is None:
         return _legs_continuing(token)
