@@ -809,6 +809,21 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text):
     assert [(p.name, len(p.mentions)) for p in people] == [("Angela Merkel", 2)]
 
 
+@pytest.mark.parametrize("state, label", [
+    ("The Democratic Republic of Congo", "Democratic Republic of the Congo"),
+    ("Sao Tome and Principe", "São Tomé and Príncipe"),
+])
+def test_a_state_name_with_of_or_and_in_it_owns_the_title_after_it(extract_text, state, label):
+    extraction = extract_text(f"{state}'s President Paul Otieno spoke on Saturday.")
+    assert roles(extraction) == {("Paul Otieno", "President", label, None, False)}
+
+
+def test_a_president_visiting_his_own_state_meets_no_host(extract_text):
+    text = ("Otieno makes a symbolic visit to eastern DRC. The Democratic Republic of Congo's President Paul Otieno "
+            "visited the former rebel-held east on Saturday.")
+    assert meetings(extract_text(text)) == []
+
+
 def test_a_surname_is_the_person_even_where_ner_ended_a_place_with_it(nlp):
     # NER once read "in The Hague, Mesic said" as one place, "Hague, Mesic", and missed the bare "Mesic" after it:
     # that place is no second bearer of the name.

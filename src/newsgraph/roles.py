@@ -422,7 +422,9 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         previous = doc[i - 1]
         modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president": a participle
         deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
-        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy)
+        # "The Democratic Republic of Congo's President X": the "of" inside a state's name is no clause word
+        in_a_state = previous.ent_iob_ == "I" and previous.ent_type_ == "GPE"
+        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy or in_a_state)
         # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
         inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and (
             not doc[i - 2].whitespace_)
