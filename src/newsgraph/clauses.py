@@ -1327,11 +1327,15 @@ def _capital_description(token: Token, index: MentionIndex) -> Mention | None:
 def _state_of_a_town(token: Token, index: MentionIndex) -> Mention | None:
     """'in this western German spa town', 'a southern Iraqi port': a place the text does not name lies in the
     state its adjective names, the most it says of where."""
-    if token.lemma_.lower() not in load_triggers()["place_nouns"]:
+    if token.lemma_.lower() not in load_triggers()["place_nouns"] or not (states := modifying_states(token, index)):
         return None
-    states = (index.at(c.i) for c in token.children if c.dep_ in ("amod", "compound"))
-    state = next((m for m in states if m is not None and m.type is EntityType.STATE), None)
-    return state_mention(token.i, token.i + 1, state.key) if state else None
+    return state_mention(token.i, token.i + 1, states[0].key)
+
+def modifying_states(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The states named in a noun's modifiers: "the US speaker", "the Iraqi capital"."""
+    modifiers = {c.i for c in noun.children if c.dep_ in ("compound", "amod")}
+    return [m for m in index.within(noun.left_edge.i, noun.i)
+            if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end))]
 
 def time_of(anchors: list[Token], doc: Doc, published, *, prefer_future: bool) -> TimeValue | None:
     anchor_ids = {a.i for a in anchors}

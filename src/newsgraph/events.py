@@ -39,10 +39,10 @@ from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
     hyphen_joined_states, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive,
-    is_someone_elses, is_theirs, is_unreal, leads, lemma_of, names_own_sides, new_date_of, object_misread, objects_of,
-    participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent, reported_right_after,
-    routes_of, sentence_before, set_off_for, shared_frame, status_of, subjects_above, time_of, told_of,
-    with_under_topic,
+    is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides, new_date_of,
+    object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent,
+    reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of, subjects_above, time_of,
+    told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -150,12 +150,17 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     _name_the_delegations(merged, index, represented)
     _narrow_to_a_city(merged, stays, index, published)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
-    if _about_deals(doc):
+    # only an event with no state among its sides may be talks between companies: most articles skip the word count
+    if any(not _has_a_state(event) for _, event in kept) and _about_deals(doc):
         public = _public_actors(roles, index)
         kept = [(c, event) for c, event in kept if event.actors & public]
     kept = _without_repeats(_without_bare_visits(kept))
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
+
+
+def _has_a_state(event: Event) -> bool:
+    return any(key.startswith("state:") for key in event.actors)
 
 
 def _about_deals(doc: Doc) -> bool:
@@ -1382,7 +1387,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         return groups.states[-1]  # "the prime ministers of the two countries": unnamed, so the states
     if (country := _the_country(root, cues)) is not None:
         # "the country's president": that state, its envoy unnamed; "the Iraqi capital": Iraq's, whatever came before
-        if own := _modifying_states(country, index):
+        if own := modifying_states(country, index):
             return [replace(m, adjectival=False, metonym=True) for m in own[:1]]
         states = [m for m in index.before(country.i, type=EntityType.STATE) if not m.adjectival]
         return states[-1:] or None
@@ -1581,16 +1586,9 @@ def _qualifying_states(root: Token, index: MentionIndex) -> frozenset[str]:
         (root.pos_ == "PROPN" or index.in_headline(root.i)) and not any(c.dep_ == "det" for c in root.children))
     if not _title_concept(root) or not definite:
         return frozenset()
-    named = frozenset(m.key for m in _modifying_states(root, index))
+    named = frozenset(m.key for m in modifying_states(root, index))
     return named or frozenset(key for c in root.children if c.dep_ in ("compound", "amod")
                               for key in _states_of_a_demonym_tail(c.text))
-
-
-def _modifying_states(noun: Token, index: MentionIndex) -> list[Mention]:
-    """The states named in a noun's modifiers: "the US speaker", "the Iraqi capital"."""
-    modifiers = {c.i for c in noun.children if c.dep_ in ("compound", "amod")}
-    return [m for m in index.within(noun.left_edge.i, noun.i)
-            if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end))]
 
 
 @lru_cache(maxsize=None)
