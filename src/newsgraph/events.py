@@ -781,6 +781,9 @@ def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, publish
 def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and _a_noun_misread(token):  # "a July 1 meeting in Vienna"; "the Masters Series meet"
+        noun = token.lower_.removesuffix("s")
+        return _noun_mode(token, noun, lexicon) if noun in lexicon["nouns"] else None
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
         return _verb_mode(token, lemma, lexicon)
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
@@ -790,6 +793,13 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"] and not _purpose_of_a_meeting(token):
         return _noun_mode(token, lemma, lexicon)
     return None
+
+
+def _a_noun_misread(verb: Token) -> bool:
+    """A word the tagger calls a verb that an article or a preposition governs is a noun ("out of the meet"), also
+    where the parser hangs the article on a compound before it ("the Masters Series meet")."""
+    phrase = [verb, *(c for c in verb.children if c.dep_ == "compound")]
+    return verb.dep_ == "pobj" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for t in phrase for c in t.children)
 
 
 def _purpose_of_a_meeting(noun: Token) -> bool:
