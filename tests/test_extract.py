@@ -690,10 +690,16 @@ def test_a_title_in_an_opening_phrase_is_not_the_next_subject_s(extract_text):
     assert not any(holder == "Paul Otieno" for holder, *_ in found)
 
 
-def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_share(extract_text):
-    found = roles(extract_text("Kenyan Deputy Prime Minister and Foreign Minister Paul Otieno spoke."))
+@pytest.mark.parametrize("second, concept", [("Foreign Minister", "ForeignMinister"), ("Finance Minister", "Minister")])
+def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_share(extract_text, second, concept):
+    found = roles(extract_text(f"Kenyan Deputy Prime Minister and {second} Paul Otieno spoke."))
     assert ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False) in found
-    assert ("Paul Otieno", "ForeignMinister", "Kenya", None, False) in found
+    assert ("Paul Otieno", concept, "Kenya", None, False) in found
+
+
+def test_a_title_after_and_with_a_body_of_its_own_is_no_second_title_of_the_name(extract_text):
+    found = roles(extract_text("Kenyan Deputy Prime Minister and KANU party Secretary-General Paul Otieno spoke."))
+    assert not any(role == "DeputyPrimeMinister" for _, role, *_ in found)
 
 
 def test_a_second_title_with_a_name_of_its_own_keeps_no_state_it_does_not_say(extract_text):

@@ -237,8 +237,14 @@ def _portfolio_concept(title: SpacySpan) -> str:
 
 
 def _joined(first: SpacySpan, second: SpacySpan | None) -> bool:
-    """'Deputy Prime Minister and Foreign Minister': two titles of one name, "and" between them."""
-    return second is not None and second.start == first.end + 1 and first.doc[first.end].lower_ == "and"
+    """'Deputy Prime Minister and Foreign Minister', '... and Finance Minister': two titles of one name, "and"
+    between them (and the second's portfolio)."""
+    doc = first.doc
+    if second is None or first.end >= len(doc) or doc[first.end].lower_ != "and":
+        return False
+    portfolio = doc[first.end + 1 : second.start]  # capitalized words no entity takes: not "CBS Chairman"
+    return all(t.is_title or t.text == "-" for t in portfolio) and not any(t.ent_type_ for t in portfolio) and (
+        _phrase_start(doc, second.start) == first.end + 1)
 
 
 def _heads_a_body(title: SpacySpan, body: Mention | None) -> bool:
