@@ -508,7 +508,7 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
         ("European Commission President Jon Berg spoke.", ("Jon Berg", "Leader", "European Commission", None, False)),
         ("Anna Berg, president of the Kenyan parliament, spoke.", ("Anna Berg", "Speaker", "Kenyan parliament", None, False)),
         # a name whose first word the tagger reads as a verb
-        ("Paul Otieno met Communist Party chief Do Kamau at the palace on Tuesday.", ("Do Kamau", "Leader", None, None, False)),
+        ("Paul Otieno met Communist Party chief Do Kamau at the palace on Tuesday.", ("Do Kamau", "Leader", "Communist Party", None, False)),
         # an honorific between title and name; a name of many hyphenated words
         ("Kuwaiti Emir Sheikh Omar Al-Hamad Al-Nasser Al-Khalil spoke.",
          ("Omar Al-Hamad Al-Nasser Al-Khalil", "Monarch", "Kuwait", None, False)),
@@ -695,6 +695,11 @@ def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_sh
     found = roles(extract_text(f"Kenyan Deputy Prime Minister and {second} Paul Otieno spoke."))
     assert ("Paul Otieno", "DeputyPrimeMinister", "Kenya", None, False) in found
     assert ("Paul Otieno", concept, "Kenya", None, False) in found
+
+
+def test_a_title_that_starts_with_its_body_is_of_that_body(extract_text):
+    found = roles(extract_text("Kenyan Parliament Speaker Paul Otieno met Anna Berg on Monday."))
+    assert ("Paul Otieno", "Speaker", "Kenyan Parliament", None, False) in found
 
 
 def test_a_title_after_and_with_a_body_of_its_own_is_no_second_title_of_the_name(extract_text):

@@ -487,7 +487,10 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
         return m  # not "a spokesman for EU trade commissioner X", nor "the leader of Iraq's largest party"
     # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
     portfolio = title[-1].lower_ == "minister"
-    inside = [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
+    # "Spanish Parliament Speaker X": the title the lexicon knows starts with the body NER names
+    body_in_title = [m for m in index.mentions if m.type is EntityType.ORGANIZATION and
+                     phrase_start <= m.start < title.start < m.end < title.end]
+    inside = body_in_title + [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
         portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)
         and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
     inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
