@@ -697,6 +697,14 @@ def test_two_titles_joined_before_one_name_are_both_its_own_of_the_state_they_sh
     assert ("Paul Otieno", concept, "Kenya", None, False) in found
 
 
+@pytest.mark.parametrize("text", [
+    "Kenya's Economy and Energy Minister Paul Otieno spoke on Monday.",
+    "Kenyan Economic Development and Trade Minister Paul Otieno met Jon Berg.",
+])
+def test_a_portfolio_with_and_is_inside_the_title_phrase(extract_text, text):
+    assert ("Paul Otieno", "Minister", "Kenya", None, False) in roles(extract_text(text))
+
+
 def test_a_title_that_starts_with_its_body_is_of_that_body(extract_text):
     found = roles(extract_text("Kenyan Parliament Speaker Paul Otieno met Anna Berg on Monday."))
     assert ("Paul Otieno", "Speaker", "Kenyan Parliament", None, False) in found

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -430,7 +431,8 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
         # "The Democratic Republic of Congo's President X": the "of" inside a state's name is no clause word
         in_a_state = previous.ent_iob_ == "I" and previous.ent_type_ == "GPE"
-        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (modifier or deputy or in_a_state)
+        clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (
+            modifier or deputy or in_a_state or _inside_a_portfolio(doc, i - 1))
         # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
         inside_a_word = previous.text == "-" and not previous.whitespace_ and i - 2 >= first and (
             not doc[i - 2].whitespace_)
@@ -441,6 +443,15 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
             break
         i -= 1
     return i
+
+
+def _inside_a_portfolio(doc: Doc, i: int) -> bool:
+    """'Economy and Energy Minister X': an "and" between two capitalized words of a minister's portfolio, not one
+    after a title ("Deputy Prime Minister and Finance Minister X")."""
+    def portfolio_word(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].is_title and doc[j].ent_type_ in ("", "ORG") and not any(
+            t.start <= j < t.end for t in doc.spans.get(ROLE_SPANS, []))
+    return doc[i].lower_ == "and" and portfolio_word(i - 1) and portfolio_word(i + 1)
 
 
 def _opens_a_clause(title: SpacySpan) -> bool:
@@ -485,13 +496,15 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     if preposition in _body_prepositions(title) and (m := _actor_at(index, title.end + 1)) and (
             preposition == "of" or not _modifies_a_noun(doc[m.start : m.end])) and not possessive_at(doc, m.end):
         return m  # not "a spokesman for EU trade commissioner X", nor "the leader of Iraq's largest party"
-    # "Energy Minister X": a minister's portfolio, which NER may read as an organization, is no body
+    # "Energy Minister X", "Economy and Energy Minister X": a minister's portfolio, which NER may read as an
+    # organization, is no body
     portfolio = title[-1].lower_ == "minister"
     # "Spanish Parliament Speaker X": the title the lexicon knows starts with the body NER names
     body_in_title = [m for m in index.mentions if m.type is EntityType.ORGANIZATION and
                      phrase_start <= m.start < title.start < m.end < title.end]
     inside = body_in_title + [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
-        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and m.end - m.start == 1)
+        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and (
+            m.end - m.start == 1 or any(map(partial(_inside_a_portfolio, doc), range(m.start, m.end)))))
         and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
     inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
