@@ -506,6 +506,8 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
          ("Lin Wei", "President", "Singapore", None, False)),
         # the president of a body leads it; a parliament's is its speaker
         ("European Commission President Jon Berg spoke.", ("Jon Berg", "Leader", "European Commission", None, False)),
+        ("Jon Berg, president of the Nordic Development Bank, spoke.",
+         ("Jon Berg", "Leader", "Nordic Development Bank", None, False)),
         ("Anna Berg, president of the Kenyan parliament, spoke.", ("Anna Berg", "Speaker", "Kenyan parliament", None, False)),
         # a name whose first word the tagger reads as a verb
         ("Paul Otieno met Communist Party chief Do Kamau at the palace on Tuesday.", ("Do Kamau", "Leader", "Communist Party", None, False)),
