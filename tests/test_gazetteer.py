@@ -183,6 +183,17 @@ def test_longest_name_wins(ruler_nlp):
     ]
 
 
+@pytest.mark.parametrize(("text", "known"), [
+    ("The Security Council met.", True),
+    ("Talks at the UN Security Council ended.", True),
+    ("The National Security Council met.", False),
+    ("The Russian Security Council met.", False),
+    ("a spokesman for the US national security council", False),
+])
+def test_a_known_body_s_name_ending_a_longer_name_or_in_lower_case_is_not_that_body(ruler_nlp, text, known):
+    assert ("org:un-security-council" in [e[2] for e in ents(ruler_nlp, text)]) is known
+
+
 def test_well_known_cities_named_like_words_are_tagged_when_capitalised(ruler_nlp):
     assert ents(ruler_nlp, "Talks in Geneva; gin from geneva") == [("Geneva", "GPE", "place:2660646")]
 

@@ -142,7 +142,7 @@ def add_rules(nlp: Language) -> Language:
     for kind, cities, where in (("gazetteer", False, before), ("place", True, {})):
         for case in Case:
             name = f"{kind}_ruler" if case is Case.ANY else f"{kind}_{case.name.lower()}_ruler"
-            ruler = nlp.add_pipe("span_ruler", name=name, config=_entity_ruler_config(case), **where)
+            ruler = nlp.add_pipe("span_ruler", name=name, config=_entity_ruler_config(case, bodies=not cities), **where)
             patterns = [p for p in gazetteer.entity_ruler_patterns(case) if _is_city(p) is cities]
             if kind == "gazetteer" and case is Case.EXACT:  # "the Dalai Lama": a title that is a person's name
                 patterns += [{"label": "PERSON", "pattern": name} for name in load_triggers()["title_names"]]
@@ -258,10 +258,30 @@ def _opening_words() -> frozenset[str]:
     return frozenset(n for n in names if " " not in n) | frozenset(load_triggers()["headline_openers"])
 
 
-def _entity_ruler_config(case: Case) -> dict:
+def _entity_ruler_config(case: Case, *, bodies: bool) -> dict:
     """A SpanRuler that adds entities where none is yet, longest match first (an EntityRuler without overwrite)."""
+    keep = "newsgraph.known_bodies_filter.v1" if bodies else "spacy.prioritize_existing_ents_filter.v1"
     return {"spans_key": None, "annotate_ents": True, "overwrite": False, "phrase_matcher_attr": case.value,
-            "ents_filter": {"@misc": "spacy.prioritize_existing_ents_filter.v1"}}
+            "ents_filter": {"@misc": keep}}
+
+
+@spacy.registry.misc("newsgraph.known_bodies_filter.v1")
+def known_bodies_filter():
+    """Matches of the gazetteer's bodies that are no such body are left to NER: the end of a longer name
+    ("National Security Council", "Russian Security Council" are not the UN's) or words in lower case
+    ("the US national security council")."""
+    keep_existing = spacy.registry.misc.get("spacy.prioritize_existing_ents_filter.v1")()
+
+    def known_bodies(entities, spans):
+        return keep_existing(entities, [s for s in spans if s.label_ != "ORG" or not _no_known_body(s)])
+
+    return known_bodies
+
+
+def _no_known_body(span) -> bool:
+    before = span.doc[span.start - 1] if span.start else None
+    tail = before is not None and before.is_title and before.lower_ not in ("the", "a", "an") and not before.is_sent_start
+    return tail or len(span) > 1 and all(t.is_lower for t in span)
 
 
 def _is_city(pattern: dict) -> bool:
