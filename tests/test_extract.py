@@ -707,6 +707,12 @@ def test_a_portfolio_with_and_is_inside_the_title_phrase(extract_text, text):
     assert ("Paul Otieno", "Minister", "Kenya", None, False) in roles(extract_text(text))
 
 
+def test_a_title_in_apposition_the_parser_makes_a_second_subject_is_the_name_s(extract_text):
+    text = ("Lee Ki-moon, South Korea's minister of foreign affairs and trade who chaired this year's APEC Ministerial "
+            "Meeting, said considerable progress has been made.")
+    assert ("Lee Ki-moon", "ForeignMinister", "South Korea", None, False) in roles(extract_text(text))
+
+
 def test_a_title_that_starts_with_its_body_is_of_that_body(extract_text):
     found = roles(extract_text("Kenyan Parliament Speaker Paul Otieno met Anna Berg on Monday."))
     assert ("Paul Otieno", "Speaker", "Kenyan Parliament", None, False) in found

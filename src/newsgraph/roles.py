@@ -462,11 +462,14 @@ def _opens_a_clause(title: SpacySpan) -> bool:
 def _name_in_apposition(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
     """'Jon Berg, the foreign minister, ...'"""
     start = _phrase_start(doc, title.start)
-    if _opens_a_clause(title):
-        return []  # "After talks with X, the president said": the title opens the clause, X ends a phrase
-    if start >= 2 and doc[start - 1].text == "," and (person := _person_at(index, start - 2)):
-        return [Holder(person, None)]
-    return []
+    if start < 2 or doc[start - 1].text != "," or (person := _person_at(index, start - 2)) is None:
+        return []
+    # "After talks with X, the president said": the title opens the clause, X ends a phrase; not "X, Korea's
+    # minister of ..., said", where the parser makes both subjects of the verb
+    name = doc[person.end - 1]
+    if _opens_a_clause(title) and not (name.dep_ in SUBJECTS and name.head == title.root.head):
+        return []
+    return [Holder(person, None)]
 
 
 def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[Holder]:
