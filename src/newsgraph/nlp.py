@@ -273,15 +273,15 @@ def known_bodies_filter():
     keep_existing = spacy.registry.misc.get("spacy.prioritize_existing_ents_filter.v1")()
 
     def known_bodies(entities, spans):
-        return keep_existing(entities, [s for s in spans if s.label_ != "ORG" or not _no_known_body(s)])
+        return keep_existing(entities, [s for s in spans if s.label_ != "ORG" or _is_the_known_body(s)])
 
     return known_bodies
 
 
-def _no_known_body(span) -> bool:
+def _is_the_known_body(span) -> bool:
     before = span.doc[span.start - 1] if span.start else None
     tail = before is not None and before.is_title and before.lower_ not in ("the", "a", "an") and not before.is_sent_start
-    return tail or len(span) > 1 and all(t.is_lower for t in span)
+    return not tail and not (len(span) > 1 and all(t.is_lower for t in span))
 
 
 def _is_city(pattern: dict) -> bool:

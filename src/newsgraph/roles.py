@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import partial
 from itertools import islice
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -385,7 +384,7 @@ def _portfolio_end(title: SpacySpan, index: MentionIndex) -> int:
     word of its own and holds no title or honorific: "spokesman for President X", "MP for Mr X" name no portfolio."""
     doc = index.doc
     honorifics = load_triggers()["honorifics"]
-    titled = {i for t in doc.spans.get(ROLE_SPANS, []) for i in range(t.start, t.end)}
+    titled = _titled(doc)
     i, words = title.end + 1, 0
     while i < len(doc) and i - title.end <= 10 and (doc[i].is_title or doc[i].lower_ in ("and", "&", "of", "the")):
         if (person := _person_at(index, i)) is not None and person.start == i:
@@ -448,10 +447,15 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
 def _inside_a_portfolio(doc: Doc, i: int) -> bool:
     """'Economy and Energy Minister X': an "and" between two capitalized words of a minister's portfolio, not one
     after a title ("Deputy Prime Minister and Finance Minister X")."""
-    def portfolio_word(j: int) -> bool:
-        return 0 <= j < len(doc) and doc[j].is_title and doc[j].ent_type_ in ("", "ORG") and not any(
-            t.start <= j < t.end for t in doc.spans.get(ROLE_SPANS, []))
-    return doc[i].lower_ == "and" and portfolio_word(i - 1) and portfolio_word(i + 1)
+    if doc[i].lower_ != "and" or not 1 <= i < len(doc) - 1:
+        return False
+    titled = _titled(doc)
+    return all(doc[j].is_title and doc[j].ent_type_ in ("", "ORG") and j not in titled for j in (i - 1, i + 1))
+
+
+def _titled(doc: Doc) -> set[int]:
+    """The tokens inside a role title."""
+    return {i for t in doc.spans.get(ROLE_SPANS, []) for i in range(t.start, t.end)}
 
 
 def _opens_a_clause(title: SpacySpan) -> bool:
@@ -507,7 +511,7 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
                      phrase_start <= m.start < title.start < m.end < title.end]
     inside = body_in_title + [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
         portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and (
-            m.end - m.start == 1 or any(map(partial(_inside_a_portfolio, doc), range(m.start, m.end)))))
+            m.end - m.start == 1 or any(_inside_a_portfolio(doc, j) for j in range(m.start, m.end))))
         and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
     inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
