@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from spacy.tokens import Span
 
+from newsgraph.clauses import participant_roots
 from newsgraph.events import Candidate, _merge_into, _without_repeats
 from newsgraph.extract import extract
 from newsgraph.mentions import Mention, _repeated_surnames, headline_end
@@ -257,6 +258,22 @@ def test_a_stay_said_without_its_subject_is_the_main_clause_s(extract_text, stay
     extraction = extract_text(text, published=MONDAY)
     places = {tuple(people): names(extraction, [e.place]) for people, e in meetings(extraction)}
     assert places == {("Jon Edde", "Karl Brandt"): ["Tokyo"], ("Ivan Petrov", "Jon Edde"): ["Moscow"]}
+
+
+@pytest.mark.parametrize("opening", ["Kicking off a three-day stay in Oslo", "Beginning a two-day visit to Oslo"])
+def test_a_stay_a_participle_opens_is_the_main_clause_s(extract_text, opening):
+    text = f"{opening}, Kenyan President Paul Otieno met Anna Berg on Monday."
+    extraction = extract_text(text, published=MONDAY)
+    _, meeting = only_meeting(extraction)
+    assert meeting.place is not None and names(extraction, [meeting.place]) == ["Oslo"]
+
+
+def test_a_second_subject_beside_a_visit_is_no_side_of_it(nlp):
+    doc = nlp("Paul Otieno's visit and Kenya's entry to the African Union will help ties, Anna Berg said.")
+    visit, entry, helps = doc[3], doc[7], doc[13]
+    entry.head, entry.dep_ = helps, "nsubj"  # the parser's reading of a real article's longer sentence
+    roots = [t.text for t in participant_roots(visit, [visit, helps])]
+    assert "Otieno" in roots and "entry" not in roots
 
 
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])

@@ -617,7 +617,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
             continue
         for child in anchor.children:
-            if child.dep_ in SUBJECTS and anchor is not token and _theirs_without(token, child):
+            if child.dep_ in SUBJECTS and anchor is not token and (
+                    _theirs_without(token, child) or _second_subject(token, child)):
                 continue  # "X would hold talks on what A and B decided during their meeting": not X's meeting
             if subject_only:
                 # "told Y during a visit to China": whom one tells, assures or urges there is met there (not "briefed Y
@@ -708,6 +709,12 @@ def _theirs_without(noun: Token, subject: Token) -> bool:
     """'their meeting' under a verb whose subject is one ("X said during their meeting"), not several ("A and B
     held their talks"): "their" are others."""
     return is_theirs(noun) and subject.tag_ in ("NNP", "NN") and not any(c.dep_ == "conj" for c in subject.children)
+
+
+def _second_subject(trigger: Token, subject: Token) -> bool:
+    """"X's visit, ..., and Y's entry to the EU will help", parsed with two subjects of "help": the other thing
+    said beside the trigger is no side of it."""
+    return trigger.dep_ in SUBJECTS and trigger.head == subject.head and subject.pos_ == "NOUN"
 
 
 def _brings_to(token: Token, verb: Token) -> bool:

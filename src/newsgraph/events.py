@@ -223,8 +223,10 @@ def _stays(sent, index: MentionIndex) -> dict[str, Mention]:
         # "X, on holiday in Sochi, ...": the phrase hangs on X itself.
         subjects = [verb] if verb.pos_ == "PROPN" else [
             relative_antecedent(c) for c in verb.children if c.dep_ in SUBJECTS] or infinitive_subjects(verb) or (
-            # "will hold talks and meet Y during his stay in X", "while staying in X, Y will meet Z"
-            subjects_above(verb) if verb.dep_ == "conj" or verb is token and verb.dep_ in ("advcl", "pcomp") else [])
+            # "will hold talks and meet Y during his stay in X", "while staying in X, Y will meet Z",
+            # "kicking off a stay in X, Y met Z"
+            subjects_above(verb) if verb.dep_ == "conj" or verb.dep_ in ("advcl", "pcomp") and (
+                verb is token or verb.tag_ == "VBG" and verb.lemma_ in lexicon["stay_phase_verbs"]["words"]) else [])
         people = [m for c in subjects for m in actors_under(c, index) if m.type is EntityType.PERSON]
         if places:  # "arrived in Oslo for a visit to Norway": in Oslo
             found.update({person.key: places[0] for person in people if not _in_state(found.get(person.key), places[0])})
