@@ -276,10 +276,9 @@ def test_a_second_subject_beside_a_visit_is_no_side_of_it(nlp):
     assert "Otieno" in roots and "entry" not in roots
 
 
-def test_here_with_no_dateline_is_the_city_of_the_lead(extract_text):
-    text = ("Kenya and Norway on Monday signed a trade pact on the sidelines of the African Union summit in Addis Ababa. "
-            "The pact will go to Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg, "
-            "who were here attending the summit.")
+def test_here_in_a_clause_of_presence_is_the_dateline(extract_text):
+    text = ("ADDIS ABABA, May 3 (Xinhua) -- Kenya and Norway on Monday signed a trade pact. The pact will go to Kenyan "
+            "President Paul Otieno and Norwegian Prime Minister Anna Berg, who were here attending the summit.")
     extraction = extract_text(text, published=MONDAY)
     places = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)
               if e.type is EventType.MEETING}

@@ -305,8 +305,7 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
         if candidate.place is None and candidate.mode is not MeetingMode.PHONE:
             # "X held talks with visiting Y" says no place: the host's state is not named as where they met; with
             # "here" and no dateline, the host's capital is
-            said_here = _capital_here(candidate.here, _host_state_here(candidate, index, represented, visitors)) or (
-                _city_in(sentences[0], index) if candidate.here is not None else None)
+            said_here = _capital_here(candidate.here, _host_state_here(candidate, index, represented, visitors))
             candidate.place = (lead_place if in_lead(candidate) else None) or _where_visiting(candidate, merged) or (
                 said_here or _hosts_dateline(candidate, here, represented, sentences[0].end))
     for candidate in undated:
@@ -564,13 +563,6 @@ def _dated_joint_acts(sentences, index: MentionIndex, published) -> dict[frozens
             if len(people) >= 2 and people not in found and (time := time_of([verb], index.doc, published, prefer_future=False)):
                 found[people] = time
     return found
-
-
-def _city_in(lead, index: MentionIndex) -> Mention | None:
-    """'signed an agreement on the sidelines of the summit in Hanoi. ... who were here': with the dateline cut,
-    "here" is the city the lead's story happens in."""
-    return next((m for m in index.within(lead.start, lead.end) if m.type is EntityType.PLACE and not m.adjectival
-                 and index.doc[m.end - 1].dep_ == "pobj" and index.doc[m.end - 1].head.lower_ in ("in", "at")), None)
 
 
 def _host_state_here(candidate: Candidate, index: MentionIndex, represented, visitors: set[str]) -> str | None:
