@@ -285,6 +285,17 @@ def test_here_in_a_clause_of_presence_is_the_dateline(extract_text):
     assert places == {("Anna Berg", "Paul Otieno"): ["Addis Ababa"]}
 
 
+@pytest.mark.parametrize(("which", "place"), [("the", ["Addis Ababa"]), ("last year's", None)])
+def test_a_body_s_gathering_told_again_is_where_it_was_said_to_be(extract_text, which, place):
+    text = (f"Kenya and Norway signed a trade pact on the sidelines of {which} African Union summit in Addis Ababa. "
+            "The pact will go to Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg, "
+            "who are attending the African Union summit.")
+    extraction = extract_text(text, published=MONDAY)
+    places = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)
+              if e.type is EventType.MEETING}
+    assert places == {("Anna Berg", "Paul Otieno"): place}
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

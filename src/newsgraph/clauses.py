@@ -1158,7 +1158,7 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (m := _place_in_phrase(prep.lower_, obj, index)) and m.key not in taken:
                         return m
-    return _place_where(token, index)
+    return _place_where(token, index) or (_place_of_the_same_gathering(token, index) if _a_gathering(token) else None)
 
 def _destination_prepositions(verb: Token) -> tuple[str, ...]:
     """'left for Oslo for talks', 'heading to Brasilia for talks': where one leaves for is where the talks are;
@@ -1212,11 +1212,38 @@ def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Menti
 
 def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
     """'the summit in Minsk', 'a summit of the CIS in Minsk' (the parser may hang the place on who gathers), 'a forum
-    held in Bamako'."""
+    held in Bamako'; 'the APEC meeting' where the article puts 'the APEC Leaders' Meeting' in Hanoi."""
+    return _place_said_of(gathering, index) or _place_of_the_same_gathering(gathering, index)
+
+
+def _place_said_of(gathering: Token, index: MentionIndex) -> Mention | None:
     holders = [gathering, *objects_of(gathering, ("of",))]
     holders += [c for c in gathering.children if c.dep_ == "acl" and lemma_of(c) in ("hold", "host", "open")]
     places = (venue_at(c, index) or place_at(c, index) for h in holders for c in objects_of(h, ("in", "at")))
     return next(filter(None, places), None)
+
+
+def _place_of_the_same_gathering(gathering: Token, index: MentionIndex) -> Mention | None:
+    """A body's gathering told again is the one told with its place, unless either says which one it was ("last
+    year's APEC summit", "the previous ASEAN summit")."""
+    bodies = _bodies_of(gathering, index)
+    others = (t for t in gathering.doc if t.i != gathering.i and _a_gathering(t) and _bodies_of(t, index) & bodies)
+    return next(filter(None, (_place_said_of(t, index) for t in others)), None) if bodies else None
+
+
+def _a_gathering(token: Token) -> bool:
+    lexicon = load_triggers()
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in {*lexicon["gathering_nouns"], *lexicon["meeting"]["nouns"]}
+
+
+def _bodies_of(gathering: Token, index: MentionIndex) -> set[str]:
+    """The bodies named before a gathering's noun ("the APEC leaders' meeting"); none for one dated or said to be
+    another ("last year's APEC summit")."""
+    phrase = gathering.doc[gathering.left_edge.i : gathering.i]
+    past = load_triggers()["meeting"]["past_stay_words"]["words"]
+    if any(t.ent_type_ == "DATE" or t.lower_ in past or t.lower_ == "next" for t in phrase):
+        return set()
+    return {m.key for m in index.within(phrase.start, phrase.end) if m.type is EntityType.ORGANIZATION}
 
 def _destinations(token: Token) -> list[Token]:
     """What a visit goes to: "visited Japan", "a visit to Japan", "a tour of Japan"."""
