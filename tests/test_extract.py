@@ -296,6 +296,12 @@ def test_a_body_s_gathering_told_again_is_where_it_was_said_to_be(extract_text, 
     assert places == {("Anna Berg", "Paul Otieno"): place}
 
 
+def test_a_delegation_is_whom_a_leading_clause_hung_on_the_verb_names(extract_text):
+    text = "Kenyan President Paul Otieno met a Norwegian delegation in Nairobi on Monday headed by Anna Berg."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

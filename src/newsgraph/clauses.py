@@ -915,6 +915,7 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
     inside.update(_name_hung_elsewhere(max(inside) + 1, index))
+    inside.update(t.i for leader in _leader_hung_on_the_verb(root) for t in _phrase(leader))
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     # "LONDON - British newspapers ...", "BAGHDAD, Iraq - The U.S. military and ...": a dateline the parser hangs
     # on a side is none
@@ -971,6 +972,15 @@ def _name_hung_elsewhere(after: int, index: MentionIndex) -> range:
         return range(0)
     titled = any(title.end == after for title in index.doc.spans.get("roles", []))
     return range(named.start, named.end) if titled else range(0)
+
+def _leader_hung_on_the_verb(group: Token) -> list[Token]:
+    """'met a Latvian delegation here on Monday headed by X', parsed with "headed by X" on "met": X leads the
+    group the verb takes."""
+    if group.dep_ != "dobj" or group.lemma_.lower() not in load_triggers()["anaphora"]["led_group_nouns"]:
+        return []
+    return [agent for c in group.head.children if c.dep_ == "advcl" and c.i > group.i and c.tag_ == "VBN" and leads(c)
+            for agent in agents_of(c)]
+
 
 def _describing(root: Token, index: MentionIndex) -> set[int]:
     """'X, an adviser to President Y, met Z': an apposition that says who a named person is names no side
