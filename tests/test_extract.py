@@ -302,6 +302,24 @@ def test_a_delegation_is_whom_a_leading_clause_hung_on_the_verb_names(extract_te
     assert people == ["Anna Berg", "Paul Otieno"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg told a joint news conference on Monday that trade would grow.",
+    "Kenyan President Paul Otieno, in a joint press appearance with Norwegian Prime Minister Anna Berg on Monday, said trade would grow.",
+])
+def test_a_joint_press_conference_brings_its_sides_together(extract_text, sentence):
+    people, meeting = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"] and meeting.status is Status.OCCURRED
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kenyan President Paul Otieno told a news conference on Monday that trade would grow.",
+    "Norwegian coach for Kenya's National Football team Karl Brandt on Monday announced he would stay on as head coach. "
+    "During a joint press conference with the Kenyan Football Federation, he said the fans are behind his decision.",
+])
+def test_a_press_conference_alone_or_with_a_sports_body_is_no_meeting(extract_text, sentence):
+    assert [e for e in extract_text(sentence, published=MONDAY).events if e.type is EventType.MEETING] == []
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))
