@@ -320,6 +320,14 @@ def test_a_press_conference_alone_or_with_a_sports_body_is_no_meeting(extract_te
     assert [e for e in extract_text(sentence, published=MONDAY).events if e.type is EventType.MEETING] == []
 
 
+def test_a_summit_named_after_its_city_is_there_though_ner_reads_a_body(extract_text):
+    text = ("Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg attended the Nairobi Summit of the Forum "
+            "on Africa-Europe Cooperation on Sunday.")
+    extraction = extract_text(text, published=MONDAY)
+    _, meeting = only_meeting(extraction)
+    assert meeting.place is not None and names(extraction, [meeting.place]) == ["Nairobi"]
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

@@ -1149,8 +1149,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     for child in _destinations(token):
         if (m := place_at(child, index) or _venue_in_place(child, index)) and m.key not in taken:
             return m
-    if token.pos_ == "NOUN" and (m := place_at(token, index)) and m.key not in taken:
-        return m  # "will attend the Madrid summit", whatever the summit's place in the clause
+    if token.pos_ in ("NOUN", "PROPN") and (m := place_at(token, index)) and m.key not in taken:
+        return m  # "will attend the Madrid summit" (or "the Beijing Summit of ..."), whatever the summit's place in the clause
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X; what is discussed is
     # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
     sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in load_triggers()["meeting"]["discuss_verbs"]

@@ -400,6 +400,8 @@ def _organization(ent: Span) -> Mention | None:
         return None
     if span[-1].lemma_.lower() in load_triggers()["meeting"]["nouns"]:
         return None  # "the fourth Summit of the": the meeting, not one of its sides
+    if (named := _place_naming_a_meeting(span)) is not None:
+        return named
     gazetteer = load_gazetteer()
     known = gazetteer.find_organization(span.text)
     if known:
@@ -409,6 +411,16 @@ def _organization(ent: Span) -> Mention | None:
     key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
     return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
                    state=state.key if state else None)
+
+
+def _place_naming_a_meeting(span: Span) -> Mention | None:
+    """'the Beijing Summit of the Forum on ...', read by NER as one body: the city it opens with is the summit's
+    place."""
+    triggers = load_triggers()
+    nouns = {*triggers["meeting"]["nouns"], *triggers["gathering_nouns"]}
+    noun = next((t.i for t in span[1:4] if t.lemma_.lower() in nouns), None)
+    place = _find_place(span.doc[span.start : noun]) if noun is not None else None
+    return place and _place_mention(span.doc[span.start : noun], place)
 
 
 def _people_of_a_state(text: str) -> bool:
