@@ -328,6 +328,16 @@ def test_a_summit_named_after_its_city_is_there_though_ner_reads_a_body(extract_
     assert meeting.place is not None and names(extraction, [meeting.place]) == ["Nairobi"]
 
 
+def test_a_body_and_a_state_a_hyphen_joins_before_the_noun_are_its_sides(extract_text):
+    people, meeting = only_meeting(extract_text("The EU-Kenya summit opened in Nairobi on Friday.", published=MONDAY))
+    assert people == ["European Union", "Kenya"]
+
+
+def test_a_hyphen_inside_a_number_or_a_name_joins_no_sides(extract_text):
+    text = "UN Security Council members have arrived in Nairobi for a two-day meeting on the Asia-Pacific region."
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

@@ -95,6 +95,7 @@ class Candidate:
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
+    paired: bool = False  # "the EU-Russia summit": the noun names its two sides
     evidence: list = field(default_factory=list)
 
 
@@ -987,6 +988,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
+    candidate.paired = _paired(token)
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -1834,6 +1836,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.owners |= other.owners
     target.mediated = target.mediated or other.mediated
     target.here = target.here or other.here
+    target.paired = target.paired or other.paired
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
@@ -1942,6 +1945,14 @@ def _host_state(place: Mention | None) -> str | None:
     return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) else None
 
 
+def _paired(noun: Token) -> bool:
+    """'the EU-Russia summit': two names a hyphen joins before the noun are its sides (a body and a state too)."""
+    doc, named = noun.doc, ("ORG", "GPE", "NORP", "PERSON")
+    return any(c.dep_ == "compound" and c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].head in (c, noun)
+               and c.ent_iob_ == "B" and c.ent_type_ in named and doc[c.i - 2].ent_type_ in named  # not "Asia-Pacific"
+               for c in noun.children)
+
+
 def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     """One body and one state, nobody named: in news, a body's meeting in the state that hosts it ("the
     APEC meeting in Hanoi", "the Lisbon summit of EU leaders") or a state dealing with its own body, not
@@ -1950,7 +1961,7 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     ("Darfur rebels") is no body."""
     body_visits = c.mode is MeetingMode.VISIT and any(m.type is EntityType.ORGANIZATION for m in c.subjects)
     body_and_state = len(actors) == 2 and {m.type for m in actors} == {EntityType.ORGANIZATION, EntityType.STATE}
-    return body_and_state and not body_visits and not any(names_a_group(m.name) for m in actors)
+    return body_and_state and not body_visits and not c.paired and not any(names_a_group(m.name) for m in actors)
 
 
 def _to_event(c: Candidate, represented) -> Event | None:
