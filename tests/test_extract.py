@@ -338,6 +338,15 @@ def test_a_hyphen_inside_a_number_or_a_name_joins_no_sides(extract_text):
     assert meetings(extract_text(text, published=MONDAY)) == []
 
 
+@pytest.mark.parametrize("sentence", ["Nairobi Mayor Jon Edde said the city was ready.",
+                                      "Jon Edde, mayor of Nairobi, said the city was ready."])
+def test_a_city_a_mayor_is_of_stands_for_its_government(extract_text, sentence):
+    extraction = extract_text(sentence)
+    assert roles(extraction) == {("Jon Edde", "Mayor", "Nairobi", None, False)}
+    government = next(e for e in extraction.entities if e.name == "Nairobi")
+    assert government.type is EntityType.ORGANIZATION and government.state == "state:KEN"
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

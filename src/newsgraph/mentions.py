@@ -89,10 +89,28 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found += _bodies(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
-    found = _coordinated_with_people(doc, _acronyms_beside(doc, found))
+    found = _local_governments(doc, _coordinated_with_people(doc, _acronyms_beside(doc, found)), titles)
     headline = headline_end(doc)
     people = _resolve_people(found, doc, headline)
     return MentionIndex(doc, people + _repeated_surnames(doc, people), headline=headline)
+
+
+def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> list[Mention]:
+    """'Shanghai Mayor X', "Hainan's governor X", 'X, governor of Hainan Province': a province or city a local
+    office is of stands there for its government, a body in that place's state (a role is of a state or a body)."""
+    offices = load_triggers()["local_offices"]
+    starts = {t.start for t in titles if t.id_ in offices}
+    ends = {t.end for t in titles if t.id_ in offices}
+    return [_as_local_government(m, doc) if m.type is EntityType.PLACE and not m.adjectival and (
+        m.end in starts or m.end < len(doc) and doc[m.end].tag_ == "POS" and m.end + 1 in starts
+        or m.start >= 1 and doc[m.start - 1].lower_ == "of" and m.start - 1 in ends) else m for m in found]
+
+
+def _as_local_government(place: Mention, doc: Doc) -> Mention:
+    name = doc[place.start : place.end].text
+    known = place.state and load_gazetteer().state_by_code(place.state.partition(":")[2]) is not None
+    return Mention(place.start, place.end, EntityType.ORGANIZATION, f"org:{fold(name)}", name,
+                   state=place.state if known else None)  # a territory the gazetteer has no state for
 
 
 def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
