@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates import is_length, is_month, names_a_day, normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers, state_mention, venue_at
+from newsgraph.mentions import Mention, MentionIndex, gathering_words, load_triggers, state_mention, venue_at
 from newsgraph.model import EntityType, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
@@ -1150,7 +1150,7 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
         if (m := place_at(child, index) or _venue_in_place(child, index)) and m.key not in taken:
             return m
     if token.pos_ in ("NOUN", "PROPN") and (m := place_at(token, index)) and m.key not in taken:
-        return m  # "will attend the Madrid summit" (or "the Beijing Summit of ..."), whatever the summit's place in the clause
+        return m  # "will attend the Madrid summit" ("the Beijing Summit of ..."), whatever its place in the clause
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X; what is discussed is
     # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
     sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in load_triggers()["meeting"]["discuss_verbs"]
@@ -1242,8 +1242,7 @@ def _place_of_the_same_gathering(gathering: Token, index: MentionIndex) -> Menti
 
 
 def _a_gathering(token: Token) -> bool:
-    lexicon = load_triggers()
-    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in {*lexicon["gathering_nouns"], *lexicon["meeting"]["nouns"]}
+    return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in gathering_words()
 
 
 def _bodies_of(gathering: Token, index: MentionIndex) -> set[str]:

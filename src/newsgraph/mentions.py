@@ -333,6 +333,13 @@ def _person(ent: Span) -> Mention | None:
 
 
 @lru_cache(maxsize=1)
+def gathering_words() -> frozenset[str]:
+    """Nouns of meetings and of the gatherings they may be held at ("talks", "summit", "conference")."""
+    triggers = load_triggers()
+    return frozenset(triggers["meeting"]["nouns"]) | frozenset(triggers["gathering_nouns"])
+
+
+@lru_cache(maxsize=1)
 def _meeting_words() -> frozenset[str]:
     lexicon = load_triggers()["meeting"]
     return frozenset(lexicon["nouns"]) | frozenset(lexicon["verbs"])
@@ -434,9 +441,7 @@ def _organization(ent: Span) -> Mention | None:
 def _place_naming_a_meeting(span: Span) -> Mention | None:
     """'the Beijing Summit of the Forum on ...', read by NER as one body: the city it opens with is the summit's
     place."""
-    triggers = load_triggers()
-    nouns = {*triggers["meeting"]["nouns"], *triggers["gathering_nouns"]}
-    noun = next((t.i for t in span[1:4] if t.lemma_.lower() in nouns), None)
+    noun = next((t.i for t in span[1:4] if t.lemma_.lower() in gathering_words()), None)
     place = _find_place(span.doc[span.start : noun]) if noun is not None else None
     return place and _place_mention(span.doc[span.start : noun], place)
 
