@@ -23,6 +23,12 @@ def meetings(extraction):
     return [(names(extraction, e.actors), e) for e in extraction.events]
 
 
+def meeting_places(extraction):
+    """Each meeting's sides and the names of its place (None where it has none)."""
+    return {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)
+            if e.type is EventType.MEETING}
+
+
 def only_meeting(extraction):
     found = meetings(extraction)
     assert len(found) == 1, found
@@ -279,10 +285,7 @@ def test_a_second_subject_beside_a_visit_is_no_side_of_it(nlp):
 def test_here_in_a_clause_of_presence_is_the_dateline(extract_text):
     text = ("ADDIS ABABA, May 3 (Xinhua) -- Kenya and Norway on Monday signed a trade pact. The pact will go to Kenyan "
             "President Paul Otieno and Norwegian Prime Minister Anna Berg, who were here attending the summit.")
-    extraction = extract_text(text, published=MONDAY)
-    places = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)
-              if e.type is EventType.MEETING}
-    assert places == {("Anna Berg", "Paul Otieno"): ["Addis Ababa"]}
+    assert meeting_places(extract_text(text, published=MONDAY)) == {("Anna Berg", "Paul Otieno"): ["Addis Ababa"]}
 
 
 @pytest.mark.parametrize(("which", "place"), [("the", ["Addis Ababa"]), ("last year's", None)])
@@ -290,10 +293,7 @@ def test_a_body_s_gathering_told_again_is_where_it_was_said_to_be(extract_text, 
     text = (f"Kenya and Norway signed a trade pact on the sidelines of {which} African Union summit in Addis Ababa. "
             "The pact will go to Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg, "
             "who are attending the African Union summit.")
-    extraction = extract_text(text, published=MONDAY)
-    places = {tuple(people): names(extraction, [e.place]) if e.place else None for people, e in meetings(extraction)
-              if e.type is EventType.MEETING}
-    assert places == {("Anna Berg", "Paul Otieno"): place}
+    assert meeting_places(extract_text(text, published=MONDAY)) == {("Anna Berg", "Paul Otieno"): place}
 
 
 def test_a_delegation_is_whom_a_leading_clause_hung_on_the_verb_names(extract_text):
@@ -329,7 +329,7 @@ def test_a_summit_named_after_its_city_is_there_though_ner_reads_a_body(extract_
 
 
 def test_a_body_and_a_state_a_hyphen_joins_before_the_noun_are_its_sides(extract_text):
-    people, meeting = only_meeting(extract_text("The EU-Kenya summit opened in Nairobi on Friday.", published=MONDAY))
+    people, _ = only_meeting(extract_text("The EU-Kenya summit opened in Nairobi on Friday.", published=MONDAY))
     assert people == ["European Union", "Kenya"]
 
 
