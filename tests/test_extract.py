@@ -347,6 +347,13 @@ def test_a_city_a_mayor_is_of_stands_for_its_government(extract_text, sentence):
     assert government.type is EntityType.ORGANIZATION and government.state == "state:KEN"
 
 
+@pytest.mark.parametrize("sentence", ["Kenyan President Paul Otieno and Norwegian Prime Minister Anna Berg held discussions.",
+                                      "Paul Otieno and Anna Berg had lunch in Oslo on Monday."])
+def test_a_noun_that_needs_a_with_takes_sides_named_together_as_the_subject(extract_text, sentence):
+    people, _ = only_meeting(extract_text(sentence, published=MONDAY))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

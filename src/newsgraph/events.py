@@ -861,8 +861,9 @@ _HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     needed = lexicon["noun_needs_modifier"].get(lemma)
     if needed and not (_has_modifier(noun, needed) or noun.dep_ == "dobj" and (
-            lemma_of(noun.head) in needed or has_preposition(noun.head, "with") and "with" in needed)):
-        return None  # "had lunch with X": the parser hangs "with" on the verb
+            lemma_of(noun.head) in needed or "with" in needed and (
+                has_preposition(noun.head, "with") or _named_together(noun.head)))):
+        return None  # "had lunch with X": the parser hangs "with" on the verb; "A and B held discussions"
     if _has_modifier(noun, lexicon["noun_excluding_modifier"].get(lemma, [])):
         return None  # "a public meeting" is a rally; "a cabinet meeting", "the annual meeting" a body's own session
     if lemma in lexicon["appeal_nouns"] and _says_for_what(noun) and not _has_modifier(noun, lexicon["phone_words"]):
