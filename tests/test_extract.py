@@ -354,6 +354,17 @@ def test_a_noun_that_needs_a_with_takes_sides_named_together_as_the_subject(extr
     assert people == ["Anna Berg", "Paul Otieno"]
 
 
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Jon Edde, secretary general of the Revolutionary Party of Kenya, met Anna Berg.",
+     ("Jon Edde", "SecretaryGeneral", "Revolutionary Party of Kenya", None, False)),
+    ("Bank of Kenya Governor Jon Edde said rates would rise.", ("Jon Edde", "Governor", "Bank of Kenya", None, False)),
+    ("Jon Edde, president of the Federation of Kenyan Chambers of Commerce and Industry, welcomed the cut.",
+     ("Jon Edde", "Leader", "Federation of Kenyan Chambers of Commerce and Industry", None, False)),
+])
+def test_a_body_s_name_runs_on_past_the_of_where_ner_stops_it(extract_text, sentence, role):
+    assert role in roles(extract_text(sentence))
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.dates import is_length, is_month, names_a_day, normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, gathering_words, load_triggers, state_mention, venue_at
+from newsgraph.mentions import (Mention, MentionIndex, gathering_words, load_triggers, occasion_nouns, state_mention,
+                                venue_at)
 from newsgraph.model import EntityType, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
@@ -1133,7 +1134,7 @@ def _as_actor(mention: Mention) -> Mention | None:
 
 def _names_a_meeting(name: str) -> bool:
     words = name.lower().split()
-    return bool(words) and words[-1].rstrip("s") in load_triggers()["meeting"]["nouns"]
+    return bool(words) and words[-1].rstrip("s") in occasion_nouns()
 
 def _is_news_agency(name: str) -> bool:
     """'Xinhua', 'Yonhap News Agency', 'Vietnam News Agency': who reports, never a side."""

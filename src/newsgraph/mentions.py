@@ -82,7 +82,7 @@ def state_mention(start: int, end: int, key: str) -> Mention:
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
     titles = list(doc.spans.get("roles", []))
-    entities = [part for ent in doc.ents if not (len(ent) >= 3 and _title_and_name(ent, titles))
+    entities = [part for ent in _names_run_on(doc.ents, titles) if not (len(ent) >= 3 and _title_and_name(ent, titles))
                 for part in _holder_apart(ent, titles)]
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found = [_group_named_after(m, doc) for m in found]
@@ -93,6 +93,41 @@ def find_mentions(doc: Doc) -> MentionIndex:
     headline = headline_end(doc)
     people = _resolve_people(found, doc, headline)
     return MentionIndex(doc, people + _repeated_surnames(doc, people), headline=headline)
+
+
+def _names_run_on(ents, titles: list[Span]) -> list[Span]:
+    """'the Commission of the | African Union', 'the Revolutionary Party of | Tanzania': where NER stops a body's
+    name at its "of", the name runs on to the end of the capitalized words after it (the entities inside go), up to
+    a title ("Bank of | Japan | Governor X") or a person, and a first name NER left out of it ("the African Union
+    Alpha | Oumar Konare"). Not an occasion's name ("the Summit of the | Organization of American States")."""
+    stops = {t.start for t in titles} | {i for e in ents if e.label_ == "PERSON" for i in range(e.start - 1, e.end)}
+    merged: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        end = _run_on_end(ent, stops) if ent.label_ == "ORG" else ent.end
+        merged.append(ent.doc[ent.start : end] if end > ent.end else ent)
+        if end > ent.end:
+            merged[-1].label_ = "ORG"
+        skip_to = end
+    return merged
+
+
+def _run_on_end(ent: Span, stops: set[int]) -> int:
+    doc, end = ent.doc, ent.end
+    head = next((t for t in reversed(ent) if t.lower_ not in ("of", "the")), ent[0])
+    if ent[-1].lower_ not in ("of", "the") or not any(t.lower_ == "of" for t in ent[-2:]) or (
+            head.lemma_.lower() in occasion_nouns()):
+        return end
+    name_end = end
+    while end < len(doc) and end not in stops and (
+            doc[end].is_title or doc[end].is_upper or doc[end].tag_ == "POS" and name_end == end
+            or doc[end].lower_ in ("of", "and", "the", "for")):
+        end += 1
+        if doc[end - 1].is_title or doc[end - 1].is_upper:
+            name_end = end
+    return name_end
 
 
 def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> list[Mention]:
@@ -239,7 +274,7 @@ def venue_at(token, index: MentionIndex) -> Mention | None:
     if not span or span.root.i not in named:
         return None  # "the Golden Temple in [Amritsar]": the city, not the temple
     last = span[-1].lemma_.lower()
-    if last in load_triggers()["meeting"]["nouns"] or (
+    if last in occasion_nouns() or (
             ent.label_ == "ORG" and not seat and last not in load_triggers()["venue_nouns"]):
         return None  # "the Beijing Summit" is an occasion, "the Foreign Ministry" a body
     state = "state:" + ent.ent_id_.partition(":")[2] if seat else None
@@ -333,6 +368,14 @@ def _person(ent: Span) -> Mention | None:
 
 
 @lru_cache(maxsize=1)
+def occasion_nouns() -> frozenset[str]:
+    """Meeting nouns that name an occasion by themselves ("the Beijing Summit"); not those that are one only when
+    joint ("a joint press conference"): "the UN Conference on Trade and Development" is a body."""
+    meeting = load_triggers()["meeting"]
+    return frozenset(n for n in meeting["nouns"] if meeting["noun_needs_modifier"].get(n) != ["joint"])
+
+
+@lru_cache(maxsize=1)
 def gathering_words() -> frozenset[str]:
     """Nouns of meetings and of the gatherings they may be held at ("talks", "summit", "conference")."""
     triggers = load_triggers()
@@ -423,7 +466,7 @@ def _organization(ent: Span) -> Mention | None:
     span = _trim(_without_agency_lead(ent))
     if not span or span.text.isupper() and len(span.text) < 2 or _people_of_a_state(span.text):
         return None
-    if span[-1].lemma_.lower() in load_triggers()["meeting"]["nouns"]:
+    if span[-1].lemma_.lower() in occasion_nouns():
         return None  # "the fourth Summit of the": the meeting, not one of its sides
     if (named := _place_naming_a_meeting(span)) is not None:
         return named

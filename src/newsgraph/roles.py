@@ -203,7 +203,7 @@ def _concept_in_body(concept: str, owner: Mention) -> str:
     """'European Commission President' is its leader, 'European Parliament President' its speaker;
     only for what is surely a body (known, or named by a body noun), not a city NER misread."""
     by_body = load_triggers()["role_by_body"].get(concept)
-    words = fold(owner.name).split()
+    words = fold(owner.name).split(" of ")[0].split()  # the head noun: "Federation of Indian Chambers of ..."
     if by_body is None or not words:
         return concept
     if words[-1] in by_body:
@@ -428,8 +428,9 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
         previous = doc[i - 1]
         modifier = previous.dep_ == "amod" and previous.head.i >= title_start  # "the acting president": a participle
         deputy = i == title_start and previous.lower_ in load_triggers()["deputy_words"]  # "U.S. Under Secretary"
-        # "The Democratic Republic of Congo's President X": the "of" inside a state's name is no clause word
-        in_a_state = previous.ent_iob_ == "I" and previous.ent_type_ == "GPE"
+        # "The Democratic Republic of Congo's President X", "Bank of Japan Governor X": the "of" inside a state's or
+        # a body's name is no clause word
+        in_a_state = previous.ent_iob_ == "I" and previous.ent_type_ in ("GPE", "ORG")
         clause_word = previous.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "PRON") and not (
             modifier or deputy or in_a_state or _inside_a_portfolio(doc, i - 1))
         # "Guinea-Bissau President X": a hyphen inside a name does not end the phrase
