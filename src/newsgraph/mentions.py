@@ -102,15 +102,11 @@ def _names_run_on(ents, titles: list[Span]) -> list[Span]:
     Alpha | Oumar Konare"). Not an occasion's name ("the Summit of the | Organization of American States")."""
     stops = {t.start for t in titles} | {i for e in ents if e.label_ == "PERSON" for i in range(e.start - 1, e.end)}
     merged: list[Span] = []
-    skip_to = -1
     for ent in ents:
-        if ent.start < skip_to:
-            continue
+        if merged and ent.start < merged[-1].end:
+            continue  # inside the name before it, which ran on
         end = _run_on_end(ent, stops) if ent.label_ == "ORG" else ent.end
-        merged.append(ent.doc[ent.start : end] if end > ent.end else ent)
-        if end > ent.end:
-            merged[-1].label_ = "ORG"
-        skip_to = end
+        merged.append(Span(ent.doc, ent.start, end, label="ORG") if end > ent.end else ent)
     return merged
 
 
@@ -122,12 +118,15 @@ def _run_on_end(ent: Span, stops: set[int]) -> int:
         return end
     name_end = end
     while end < len(doc) and end not in stops and (
-            doc[end].is_title or doc[end].is_upper or doc[end].tag_ == "POS" and name_end == end
+            _capitalized(doc[end]) or doc[end].tag_ == "POS" and name_end == end
             or doc[end].lower_ in ("of", "and", "the", "for")):
         end += 1
-        if doc[end - 1].is_title or doc[end - 1].is_upper:
-            name_end = end
+        name_end = end if _capitalized(doc[end - 1]) else name_end
     return name_end
+
+
+def _capitalized(token) -> bool:
+    return token.is_title or token.is_upper
 
 
 def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> list[Mention]:
