@@ -365,6 +365,15 @@ def test_a_body_s_name_runs_on_past_the_of_where_ner_stops_it(extract_text, sent
     assert role in roles(extract_text(sentence))
 
 
+@pytest.mark.parametrize(("sentence", "sides"), [
+    ("Police said Jon Edde was arrested after the army intercepted his telephone conversations.", []),
+    ("Police said Jon Edde was arrested after Kenyan officials recorded his phone call with Anna Berg.",
+     [["Anna Berg", "Jon Edde"]]),
+])
+def test_who_intercepts_or_records_a_call_is_no_side_of_it(extract_text, sentence, sides):
+    assert [people for people, _ in meetings(extract_text(sentence))] == sides
+
+
 @pytest.mark.parametrize("side", ["the Kenyan government", "Kenya's government"])
 def test_a_state_s_government_as_a_side_is_the_state(extract_text, side):
     people, _ = only_meeting(extract_text(f"Jon Edde will hold talks with {side} on Friday.", published=MONDAY))

@@ -1273,8 +1273,8 @@ def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bo
 
 def _commented_on(token: Token) -> bool:
     """'X dismissed the planned talks as pointless', 'A and B welcomed the resumption of the talks', 'X protested
-    over a visit': who judges a meeting is no side of it, unless it is with someone ("X welcomed talks with Y": X is
-    the other side)."""
+    over a visit', 'the army intercepted his phone calls': who judges or overhears a meeting is no side of it (one who
+    judges talks with someone is: "X welcomed talks with Y")."""
     carrier = phase_of(token)
     lexicon = load_triggers()["meeting"]
     topic = lexicon["topic_prepositions"]
@@ -1286,8 +1286,8 @@ def _commented_on(token: Token) -> bool:
         return True  # "voiced indignation at a meeting between X and Y", the parser hanging "at" on either word
     if told_of(carrier):
         return True  # "said at a news conference on X's visits"
-    return carrier.dep_ == "dobj" and lemma_of(carrier.head) in lexicon["comment_verbs"] and not (
-        has_preposition(token, "with"))
+    verb = lemma_of(carrier.head) if carrier.dep_ == "dobj" else None
+    return verb in lexicon["overhear_verbs"] or verb in lexicon["comment_verbs"] and not has_preposition(token, "with")
 
 
 def _absent_from(token: Token) -> bool:
