@@ -46,7 +46,7 @@ from newsgraph.clauses import (
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
-from newsgraph.mentions import Mention, MentionIndex, load_triggers, names_a_group, state_mention
+from newsgraph.mentions import Mention, MentionIndex, known_state, load_triggers, names_a_group, state_mention
 from newsgraph.model import Event, EventType, EntityType, MeetingMode, Participant, Role, Status, TimeValue
 from newsgraph.nlp import ROLE_SPANS, load_role_broader, load_role_lexicon
 from newsgraph.roles import sentence_span
@@ -1942,8 +1942,7 @@ def _rough_day(time: TimeValue) -> int:
 
 def _host_state(place: Mention | None) -> str | None:
     """The state a meeting place lies in, when the gazetteer knows it as a state (not a territory)."""
-    key = _state_of(place) if place is not None else None
-    return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) else None
+    return known_state(_state_of(place)) if place is not None else None
 
 
 def _paired(noun: Token) -> bool:

@@ -72,6 +72,11 @@ class MentionIndex:
         return [m for m in self.mentions if m.end <= token_index and m.type is type]
 
 
+def known_state(key: str | None) -> str | None:
+    """``key`` if the gazetteer has it as a state; a place's country may be a territory it has no state for."""
+    return key if key and load_gazetteer().state_by_code(key.partition(":")[2]) is not None else None
+
+
 def state_mention(start: int, end: int, key: str) -> Mention:
     """A state standing at tokens that name it only in passing ("Iraqi interior ministry", "visited China"):
     not one of its names."""
@@ -132,9 +137,8 @@ def _capitalized(token) -> bool:
 def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> list[Mention]:
     """'Shanghai Mayor X', "Hainan's governor X", 'X, governor of Hainan Province': a province or city a local
     office is of stands there for its government, a body in that place's state (a role is of a state or a body)."""
-    offices = load_triggers()["local_offices"]
-    starts = {t.start for t in titles if t.id_ in offices}
-    ends = {t.end for t in titles if t.id_ in offices}
+    local = [t for t in titles if t.id_ in load_triggers()["local_offices"]]
+    starts, ends = {t.start for t in local}, {t.end for t in local}
     return [_as_local_government(m, doc) if m.type is EntityType.PLACE and not m.adjectival and (
         m.end in starts or m.end < len(doc) and doc[m.end].tag_ == "POS" and m.end + 1 in starts
         or m.start >= 1 and doc[m.start - 1].lower_ == "of" and m.start - 1 in ends) else m for m in found]
@@ -142,9 +146,8 @@ def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> li
 
 def _as_local_government(place: Mention, doc: Doc) -> Mention:
     name = doc[place.start : place.end].text
-    known = place.state and load_gazetteer().state_by_code(place.state.partition(":")[2]) is not None
     return Mention(place.start, place.end, EntityType.ORGANIZATION, f"org:{fold(name)}", name,
-                   state=place.state if known else None)  # a territory the gazetteer has no state for
+                   state=known_state(place.state))
 
 
 def _holder_apart(ent: Span, titles: list[Span]) -> list[Span]:
