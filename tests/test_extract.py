@@ -977,6 +977,15 @@ def test_a_surname_is_the_person_even_where_ner_ended_a_place_with_it(nlp):
     assert [(m.key, m.start) for m in extra] == [("person:ivo mesar", 14)]
 
 
+def test_a_surname_ner_reads_as_a_group_is_the_person_named_in_full_before(nlp):
+    # NER read the unknown "Ramgoolam, who met Monday with Li" as a nationality (NORP).
+    doc = nlp("Tevita Pouvalu arrived. Pouvalu, who met Monday with the premier, left.")
+    doc.ents = [doc.char_span(0, 14, label="PERSON"), doc.char_span(24, 31, label="NORP")]
+    person = Mention(0, 2, EntityType.PERSON, "person:tevita pouvalu", "Tevita Pouvalu")
+    extra = _repeated_surnames(doc, [person])
+    assert [(m.key, m.start) for m in extra] == [("person:tevita pouvalu", 4)]
+
+
 def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extract_text):
     text = ('UN envoy Paavo Zentrix said on Saturday that talks would go on. "There is going to be a presence for '
             'some time," Zentrix, former Finnish president and veteran peace broker, spoke to journalists after '

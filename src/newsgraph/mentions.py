@@ -780,15 +780,18 @@ def _coordinated_with_people(doc: Doc, found: list[Mention]) -> list[Mention]:
     return retyped
 
 
-# Entity labels newsgraph makes no mention of, which NER also gives to surnames it does not know.
-_NO_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Labels NER gives a surname it does not know when it stands alone: the labels newsgraph makes no mention
+# of, and a group ("Ramgoolam, who met ...", read as a nationality). Only a surname of someone the article
+# named in full is taken back.
+_MISREAD_SURNAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "NORP"})
 
 
 def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
     """One sense per discourse: a surname the article gave in full is that person wherever it recurs."""
     taken = {i for m in people for i in range(m.start, m.end)}
-    # A surname NER reads as a product or a work ("Zentrix, former Finnish president, ...") names nothing else.
-    taken |= {t.i for ent in doc.ents if not (len(ent) == 1 and ent.label_ in _NO_NAME_LABELS) for t in ent}
+    # A surname NER reads as a product, a work or a group ("Zentrix, former Finnish president, ...") names
+    # nothing else.
+    taken |= {t.i for ent in doc.ents if not (len(ent) == 1 and ent.label_ in _MISREAD_SURNAME_LABELS) for t in ent}
     full = [m for m in people if len(m.name.split()) >= 2]
     by_surname: dict[str, set[str]] = {}
     for m in full:
