@@ -792,6 +792,12 @@ def test_they_are_the_two_people_of_the_sentence_before_a_closing_quote(extract_
     assert people == ["Anna Berg", "Paul Otieno"] and meeting.time.iso() == "2006-11-01"
 
 
+def test_they_are_the_unnamed_people_their_clause_is_about_not_two_it_names(extract_text):
+    text = ("Paul Otieno was sacked on Monday. Anna Berg spoke for the party. Two local councillors who back Mr "
+            "Otieno met Ms Berg in Nakuru on Tuesday but did not comment as they left the meeting.")
+    assert meetings(extract_text(text, published=dt.date(2006, 11, 4))) == []
+
+
 @pytest.mark.parametrize("word", ["WikiLeaks", "EuroPol", "MacArthur", "McCain", "YouTube"])
 def test_a_name_with_a_capital_inside_is_not_a_glued_headline(nlp, word):
     assert word in [t.text for t in nlp(f"Paul Otieno praised {word} on Monday.")]

@@ -1415,6 +1415,8 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         # B after their meeting": the two people of the sentence, else of the sentence before ("A is ready to
         # work with B. The two met ..."), else the last group named together.
         start = root.sent.start
+        if lower in cues["plural_pronouns"] and _bound_to_unnamed_people(root, index):
+            return None
         if pair := _the_two_holders(root, groups):
             return pair
         if together := _coordinated(index, start, root.i, EntityType.PERSON):
@@ -1511,6 +1513,17 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
             kin = any(map(is_someone_elses, subjects))
             return people[:1] if people or kin else None
     return None
+
+
+def _bound_to_unnamed_people(pronoun: Token, index: MentionIndex) -> bool:
+    """'Two local councillors who back X met Y ... as they left the meeting': "they" is its clause's subject, people
+    the article does not name (an indefinite plural naming no actor), not the two it names in that sentence.
+    Not "both parties", who were named before."""
+    for verb in (t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")):
+        if subjects := [c for c in verb.children if c.dep_ in SUBJECTS and c.i < pronoun.i]:
+            return all(s.tag_ == "NNS" and s.is_lower and not is_definite(s) and not actors_under(s, index)
+                       and not any(c.lower_ == "both" for c in s.children) for s in subjects)
+    return False
 
 
 def _agrees(pronoun: Token, person: Mention, index: MentionIndex) -> bool:
