@@ -2408,6 +2408,12 @@ def test_a_meeting_told_in_a_when_clause_takes_the_time_of_its_main_clause(extra
     ("Kenyan President Paul Otieno left Libya by air Sunday, after holding talks with Libyan leader Jon Berg.",
      "state:LBY"),
     ("Li Wei left Oslo for Nairobi after meeting Paul Hamilton.", "place:3143244"),
+    # a report trailing the phrase, which the parser hangs it on: as the report's clause or as its root
+    ("Kenyan President Paul Otieno left Libya by air Sunday, after holding talks with Libyan leader Jon Berg and "
+     "officials from Uganda, Libyan television said.", "state:LBY"),
+    ("Kenyan President Paul Otieno left Libya by air on Sunday in defiance of UN sanctions, after holding talks "
+     "with Libyan leader Jon Berg and officials from Uganda, Libyan radio said in a report monitored here.",
+     "state:LBY"),
 ])
 def test_what_went_before_leaving_was_in_the_place_left(extract_text, text, place):
     assert [e.place for _, e in meetings(extract_text(text))] == [place]

@@ -226,10 +226,21 @@ def done_after(token: Token, words: tuple[str, ...] = ("after",)) -> Token | Non
     talks", "arrived after a visit to Y", "said after the two held talks"."""
     carrier = token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else token  # "after holding talks"
     if carrier.dep_ in ("pcomp", "pobj") and carrier.head.lower_ in words:
-        return carrier.head.head
+        return _before_a_trailing_report(carrier.head.head, carrier.head)
     if carrier.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words for c in carrier.children):
-        return carrier.head
+        return _before_a_trailing_report(carrier.head, carrier)
     return None
+
+def _before_a_trailing_report(verb: Token, phrase: Token) -> Token:
+    """'X left Libya on Sunday, after holding talks with Y, Libyan television said': the parser hangs the phrase on
+    the report that trails it, whose subject comes after it; the phrase belongs to the clause before."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects or any(s.i < phrase.i for s in subjects) or lemma_of(verb) not in load_triggers()["report_verbs"]:
+        return verb
+    # the report hung on the clause ("left ..., said") or the clause on the report, its root
+    before = [verb.head] if verb.dep_ in ("advcl", "ccomp", "parataxis") else [
+        c for c in verb.children if c.dep_ == "ccomp"]
+    return next((c for c in before if c.i < phrase.i), verb)
 
 def reported_right_after(token: Token) -> list[Token]:
     """'X said Sunday in Shanghai after meeting Y', 'X told reporters here after talks with Y', 'the ministry said
