@@ -365,6 +365,22 @@ def test_a_body_s_name_runs_on_past_the_of_where_ner_stops_it(extract_text, sent
     assert role in roles(extract_text(sentence))
 
 
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("The Congress of Kenyan Trade Unions (Cokatu) said that it will hold a press conference on Tuesday to discuss "
+     "the spat between its leader Paul Otieno and the ruling party.",
+     ("Paul Otieno", "Leader", "Congress of Kenyan Trade Unions", None, False)),
+    ("The State Department says it is troubled by Cuban personnel in Venezuela, whose president, Jon Berg, is a "
+     "close ally of Cuba.", ("Jon Berg", "President", "Venezuela", None, False)),
+    ("According to news agency KNA, the Nairobi Law Society (NLS), led by its President Jon Edde, called a strike.",
+     ("Jon Edde", "Leader", "Nairobi Law Society", None, False)),
+    # "its" of a subject that is no name names no one
+    ("Norway's opposition party says its leader, Anna Berg, has had her house arrest extended.",
+     ("Anna Berg", "Leader", None, None, False)),
+])
+def test_its_or_whose_before_a_title_is_the_state_or_body_it_stands_for(extract_text, sentence, role):
+    assert role in roles(extract_text(sentence))
+
+
 @pytest.mark.parametrize(("sentence", "sides"), [
     ("Police said Jon Edde was arrested after the army intercepted his telephone conversations.", []),
     ("Police said Jon Edde was arrested after Kenyan officials recorded his phone call with Anna Berg.",

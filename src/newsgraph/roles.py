@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.util import filter_spans
 
 from newsgraph.clauses import SUBJECTS, possessive_at, relative_antecedent
@@ -517,7 +517,39 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
     inside.sort(key=lambda m: (m.type is not EntityType.ORGANIZATION, -m.end))
-    return inside[0] if inside else None
+    if inside:
+        return inside[0]
+    pointer = next((t for t in doc[max(phrase_start - 1, 0) : title.start] if t.lower_ in ("its", "whose")), None)
+    return _owner_pointed_to(pointer, index) if pointer is not None else None
+
+
+def _owner_pointed_to(word: Token, index: MentionIndex) -> Mention | None:
+    """'Venezuela, whose president, X', 'the SCBA, led by its president X', 'Cosatu said it would discuss a spat
+    between its leader X and ...': the state or body "whose" or "its" stands for: the name just before
+    "whose" or a participle (wherever the parser hangs them), else the subject of the nearest clause around it
+    that is not "it"; none where that is anyone or anything else ("the party says its leader X")."""
+    if word.lower_ == "whose":
+        return _actor_just_before(word, index)
+    for verb in (t for t in word.ancestors if t.pos_ in ("VERB", "AUX")):
+        if verb.dep_ == "acl":
+            return _actor_just_before(verb, index)
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ != "it"]
+        if subjects:
+            return _actor_named_at(relative_antecedent(subjects[0]), index)
+    return None
+
+
+def _actor_just_before(word: Token, index: MentionIndex) -> Mention | None:
+    """The state or body named right before ``word``, but for a comma or a bracketed acronym."""
+    before = word.i - 1 - (word.i >= 2 and word.doc[word.i - 1].text == ",")
+    if before >= 3 and _bracket_at(word.doc, before - 2) == before:
+        before -= 3  # "the Supreme Court Bar Association (SCBA), led by"
+    return _actor_named_at(word.doc[before], index) if before >= 0 else None
+
+
+def _actor_named_at(token: Token, index: MentionIndex) -> Mention | None:
+    mention = index.at(token.i)
+    return mention if mention is not None and mention.type in _ACTORS else None
 
 
 def _people_of_a_group(demonym: Mention, title: SpacySpan, inside: list[Mention]) -> bool:
