@@ -942,7 +942,13 @@ def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
 
 
 def _named_together(verb: Token) -> bool:
-    return any(s.pos_ == "PROPN" and any(c.dep_ == "conj" for c in s.children) for s in verb.children if s.dep_ in SUBJECTS)
+    """'A and B held discussions', 'delegations from A and B started discussions': sides named together."""
+    def together(name: Token) -> bool:
+        return name.pos_ == "PROPN" and any(c.dep_ == "conj" for c in name.children)
+
+    subjects = [s for s in verb.children if s.dep_ in SUBJECTS]
+    senders = [o for s in subjects if s.tag_ == "NNS" for p in s.children if p.lower_ == "from" for o in p.children]
+    return any(map(together, subjects + senders))
 
 
 def _joint_subject(verb: Token) -> bool:
