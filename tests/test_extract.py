@@ -372,6 +372,25 @@ def test_a_body_s_name_runs_on_past_the_of_where_ner_stops_it(extract_text, sent
 
 
 @pytest.mark.parametrize(("sentence", "role"), [
+    ("Tory leader Jon Edde said the plan was wrong.", ("Jon Edde", "Leader", "Tory", None, False)),
+    ("Liberal Democrat parliamentary chairman Jon Edde said the plan was wrong.",
+     ("Jon Edde", "Leader", "Liberal Democrat", None, False)),
+    ("Lib Dem home affairs spokesman Jon Edde said the plan was wrong.",
+     ("Jon Edde", "PressSecretary", "Lib Dem", None, False)),
+    ("Democratic party leader Jon Edde said the plan was wrong.", ("Jon Edde", "Leader", "Democratic party", None, False)),
+    # a party before a state's office is no body of that office
+    ("Conservative prime minister Anna Berg said the plan was wrong.", ("Anna Berg", "PrimeMinister", None, None, False)),
+])
+def test_a_party_s_short_name_before_a_party_office_is_the_party(extract_text, sentence, role):
+    assert role in roles(extract_text(sentence))
+
+
+def test_a_party_word_before_a_title_of_nobody_named_is_no_body(extract_text):
+    extraction = extract_text("Republican leaders are pushing for a ban on the measure.")
+    assert [e.name for e in extraction.entities if e.type.value == "Organization"] == []
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
     ("The Congress of Kenyan Trade Unions (Cokatu) said that it will hold a press conference on Tuesday to discuss "
      "the spat between its leader Paul Otieno and the ruling party.",
      ("Paul Otieno", "Leader", "Congress of Kenyan Trade Unions", None, False)),

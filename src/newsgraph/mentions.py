@@ -92,6 +92,7 @@ def find_mentions(doc: Doc) -> MentionIndex:
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found = [_group_named_after(m, doc) for m in found]
     found += _bodies(doc, found)
+    found = _parties_before_titles(doc, found)
     found += _bodies_named_before_titles(doc, found)
     found += _holders_of_titles(doc, found)
     found = _local_governments(doc, _coordinated_with_people(doc, _acronyms_beside(doc, found)), titles)
@@ -554,6 +555,32 @@ def _bodies(doc: Doc, found: list[Mention]) -> list[Mention]:
 
 def _title_starts_at(doc: Doc, i: int) -> bool:
     return any(title.start == i for title in doc.spans.get("roles", []))
+
+
+def _parties_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """'Tory leader X', 'Liberal Democrat parliamentary chairman Y', 'Lib Dem home affairs spokesman Z', 'Democratic
+    party leader X': a party's short name right before the office of someone named (a body's title, with at most
+    the lower-case words of its portfolio between) is the party, whatever NER read it as."""
+    concepts, names = load_triggers()["titles_of_bodies"], _party_names()
+    parties = []
+    for title in doc.spans.get("roles", []):
+        start, first = title.start, title.sent.start
+        while start > first and title.start - start < 3 and (doc[start - 1].is_lower or doc[start - 1].text == "-"):
+            start -= 1  # "co-chairman", "home affairs spokesman"
+        phrase = next((doc[start - n : start] for n in (2, 1) if start - n >= first and
+                       doc[start - n : start].text.lower() in names and doc[start - n].is_title), None)
+        named_next = title.end < len(doc) and doc[title.end].ent_type_ == "PERSON"  # not "Republican leaders are"
+        if title.id_ in concepts and phrase is not None and named_next:
+            end = phrase.end + (doc[phrase.end].lower_ == "party")
+            parties.append(Mention(phrase.start, end, EntityType.ORGANIZATION, f"org:{fold(doc[phrase.start:end].text)}",
+                                   doc[phrase.start : end].text))
+    taken = {i for m in parties for i in range(m.start, m.end)}
+    return [m for m in found if taken.isdisjoint(range(m.start, m.end))] + parties
+
+
+@lru_cache(maxsize=1)
+def _party_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in load_triggers()["party_names"])
 
 
 def _bodies_named_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
