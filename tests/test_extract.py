@@ -354,6 +354,12 @@ def test_a_noun_that_needs_a_with_takes_sides_named_together_as_the_subject(extr
     assert people == ["Anna Berg", "Paul Otieno"]
 
 
+def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
+    text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
+            "prevent violence.")
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_delegations_from_states_named_together_hold_a_discussion_of_those_states(extract_text):
     text = "Expert-level delegations from Kenya and Norway started discussions early Wednesday on a border dispute."
     people, _ = only_meeting(extract_text(text, published=MONDAY))

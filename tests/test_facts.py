@@ -31,6 +31,9 @@ def facts(extraction, kind):
         ("Paul Otieno discussed the war in 1979.", EventType.ARMED_CONFLICT, []),
         ("Kenya helped resolve the conflict in 2004.", EventType.ARMED_CONFLICT, []),
         ("Chile welcomed the truce in 2006.", EventType.CEASEFIRE, []),
+        # a leader's faction is the party, not its leader
+        ("The attack came on the fourth day of a fragile ceasefire between Otieno's secular KANU faction and the "
+         "Islamist movement NARC which leads the government.", EventType.CEASEFIRE, ["KANU", "NARC"]),
     ],
 )
 def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actors):
