@@ -354,6 +354,13 @@ def test_a_noun_that_needs_a_with_takes_sides_named_together_as_the_subject(extr
     assert people == ["Anna Berg", "Paul Otieno"]
 
 
+def test_the_two_who_met_are_the_states_whose_unnamed_leaders_were_named_together(extract_text):
+    text = ("The leaders of Kenya and Norway have revitalised a peace process, analysts say, a day after the two met "
+            "in Oslo for their first talks.")
+    people, meeting = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Kenya", "Norway"] and meeting.place == "place:3143244"
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

@@ -1432,7 +1432,10 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             if len({m.key for m in here}) == 2:
                 return here
         # a pronoun may point ahead ("Since they met, A and B ..."); a description only back
-        return groups.latest_people(before=None if lower in cues["plural_pronouns"] else root.i)
+        people = groups.latest_people(before=None if lower in cues["plural_pronouns"] else root.i)
+        if people is None and lower in ("two", "both") and groups.states:
+            return groups.states[-1]  # "the leaders of India and Pakistan ... the two met": no one named, the states
+        return people
     if lemma in cues["led_group_nouns"] and not plural and the:
         return _leader_of_the_last(root, index)  # "the delegation", after "a delegation headed by X": X
     if lower in cues["singular_pronouns"]:
