@@ -361,6 +361,17 @@ def test_the_two_who_met_are_the_states_whose_unnamed_leaders_were_named_togethe
     assert people == ["Kenya", "Norway"] and meeting.place == "place:3143244"
 
 
+@pytest.mark.parametrize("sentence, sides", [
+    ("He and Norwegian leader Anna Berg met on Monday with US envoy Lars Lind.",
+     [["Anna Berg", "Lars Lind", "Paul Otieno"]]),
+    ("He and Norwegian leader Anna Berg meet separately Monday with US envoy Lars Lind.",
+     [["Anna Berg", "Lars Lind"], ["Lars Lind", "Paul Otieno"]]),
+])
+def test_a_pronoun_joined_with_a_name_is_a_side_too(extract_text, sentence, sides):
+    text = "Kenyan President Paul Otieno says gaps remain. " + sentence
+    assert sorted(people for people, _ in meetings(extract_text(text, published=MONDAY))) == sides
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

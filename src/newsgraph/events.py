@@ -646,6 +646,9 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
         return [candidate]
     if len(others) >= 2 and one_each:
         return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
+    if separately and len(subjects) >= 2 and len(others) == 1:  # "A and B meet separately with X"
+        return [replace(candidate, participants=[subject, others[0]], subjects=[subject], evidence=list(candidate.evidence))
+                for subject in subjects]
     # "A and B are to meet X", but "A and B began a meeting with X" is one
     if token.pos_ == "VERB" and len(people) == len(others) == 1 and len(subjects) >= 2 and (
             _hosts_of_one_state(subjects, people[0], represented, offices)):
@@ -1193,6 +1196,7 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
         if not any(m.type is EntityType.PERSON for m in mentions) and (person := _named_after_comma(root, index)):
             mentions = [person]
         mentions = _whom_a_visit_names(token, root, mentions)
+        mentions = _pronoun_joined_with(root, mentions, groups, index) + mentions
         qualifiers = _qualifying_states(root, index)
         if {m.key for m in mentions} <= qualifiers and (group := _antecedent(root, groups, index, qualifiers)):
             mentions, via_anaphora = group, True
@@ -1522,6 +1526,15 @@ def _clause_subject(pronoun: Token, index: MentionIndex) -> list[Mention] | None
             kin = any(map(is_someone_elses, subjects))
             return people[:1] if people or kin else None
     return None
+
+
+def _pronoun_joined_with(root: Token, named: list[Mention], groups: Discourse, index: MentionIndex) -> list[Mention]:
+    """'He and Palestinian leader Y meet separately with Z': "he" is a side too, beside the name joined to it."""
+    if not named or root.lower_ not in load_triggers()["anaphora"]["singular_pronouns"] or not any(
+            c.dep_ == "conj" for c in root.children):
+        return []
+    keys = {m.key for m in named}
+    return [m for m in _antecedent(root, groups, index) or [] if m.key not in keys]
 
 
 def _bound_to_unnamed_people(pronoun: Token, index: MentionIndex) -> bool:
