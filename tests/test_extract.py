@@ -893,6 +893,11 @@ def test_a_portfolio_with_and_is_inside_the_title_phrase(extract_text, text):
     assert ("Paul Otieno", "Minister", "Kenya", None, False) in roles(extract_text(text))
 
 
+def test_a_body_ner_reads_in_a_portfolio_with_and_is_no_body_of_the_minister(extract_text):
+    text = "Last year, Justice and Parliamentary Affairs Minister Paul Otieno said the government would act."
+    assert roles(extract_text(text)) == {("Paul Otieno", "Minister", None, None, False)}
+
+
 def test_a_title_in_apposition_the_parser_makes_a_second_subject_is_the_name_s(extract_text):
     text = ("Lee Ki-moon, South Korea's minister of foreign affairs and trade who chaired this year's APEC Ministerial "
             "Meeting, said considerable progress has been made.")

@@ -445,6 +445,15 @@ def _phrase_start(doc: Doc, title_start: int) -> int:
     return i
 
 
+def _a_portfolio(words: SpacySpan, body: Mention) -> bool:
+    """'Justice Minister', 'Economy and Energy Minister', 'Justice and Parliamentary Affairs Minister': the
+    capitalized words before a minister's title, a body NER read in them included, name the portfolio."""
+    doc = words.doc
+    if body.end == words.end:
+        return body.end - body.start == 1 or any(_inside_a_portfolio(doc, j) for j in range(body.start, body.end))
+    return any(_inside_a_portfolio(doc, t.i) for t in words) and all(t.is_title or t.lower_ == "and" for t in words)
+
+
 def _inside_a_portfolio(doc: Doc, i: int) -> bool:
     """'Economy and Energy Minister X': an "and" between two capitalized words of a minister's portfolio, not one
     after a title ("Deputy Prime Minister and Finance Minister X")."""
@@ -511,8 +520,7 @@ def _organization(doc: Doc, title: SpacySpan, phrase_start: int, index: MentionI
     body_in_title = [m for m in index.mentions if m.type is EntityType.ORGANIZATION and
                      phrase_start <= m.start < title.start < m.end < title.end]
     inside = body_in_title + [m for m in index.within(phrase_start, title.start) if m.type in _ACTORS and not (
-        portfolio and m.type is EntityType.ORGANIZATION and m.end == title.start and (
-            m.end - m.start == 1 or any(_inside_a_portfolio(doc, j) for j in range(m.start, m.end))))
+        portfolio and m.type is EntityType.ORGANIZATION and _a_portfolio(doc[m.start : title.start], m))
         and not _leaning(doc, m) and m.name.lower() not in load_triggers()["deputy_words"]]  # NER's "Vice" ORG
     inside = [m for m in inside if not _people_of_a_group(m, title, inside)]
     # An organization ("the ministry's") beats a state ("Turkish"): it is more precise.
