@@ -647,7 +647,7 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     if len(others) >= 2 and one_each:
         return [replace(candidate, participants=subjects + [other], evidence=list(candidate.evidence)) for other in others]
     if separately and len(subjects) >= 2 and len(others) == 1:  # "A and B meet separately with X"
-        return [replace(candidate, participants=[subject, others[0]], subjects=[subject], evidence=list(candidate.evidence))
+        return [replace(candidate, participants=[subject, *others], subjects=[subject], evidence=list(candidate.evidence))
                 for subject in subjects]
     # "A and B are to meet X", but "A and B began a meeting with X" is one
     if token.pos_ == "VERB" and len(people) == len(others) == 1 and len(subjects) >= 2 and (

@@ -571,9 +571,8 @@ def _parties_before_titles(doc: Doc, found: list[Mention]) -> list[Mention]:
                        doc[start - n : start].text.lower() in names and doc[start - n].is_title), None)
         named_next = title.end < len(doc) and doc[title.end].ent_type_ == "PERSON"  # not "Republican leaders are"
         if title.id_ in concepts and phrase is not None and named_next:
-            end = phrase.end + (doc[phrase.end].lower_ == "party")
-            parties.append(Mention(phrase.start, end, EntityType.ORGANIZATION, f"org:{fold(doc[phrase.start:end].text)}",
-                                   doc[phrase.start : end].text))
+            name = doc[phrase.start : phrase.end + (doc[phrase.end].lower_ == "party")]  # "Democratic party leader"
+            parties.append(Mention(name.start, name.end, EntityType.ORGANIZATION, f"org:{fold(name.text)}", name.text))
     taken = {i for m in parties for i in range(m.start, m.end)}
     return [m for m in found if taken.isdisjoint(range(m.start, m.end))] + parties
 
