@@ -372,6 +372,16 @@ def test_a_pronoun_joined_with_a_name_is_a_side_too(extract_text, sentence, side
     assert sorted(people for people, _ in meetings(extract_text(text, published=MONDAY))) == sides
 
 
+@pytest.mark.parametrize("sentence, sides", [
+    ("The Kenyan government and the Rift region's rebel groups are due to meet in the Nigerian capital Abuja.", []),
+    ("Kenya and Somalia are due to meet in the Nigerian capital Abuja.", [["Kenya", "Somalia"]]),
+    # one's own delegation is no other side
+    ("Kenyan President Paul Otieno and his delegation will hold talks in Cairo on Monday.", [["Egypt", "Paul Otieno"]]),
+])
+def test_a_side_joined_with_people_nobody_names_meets_no_host(extract_text, sentence, sides):
+    assert [people for people, _ in meetings(extract_text(sentence, published=MONDAY))] == sides
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

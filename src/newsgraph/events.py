@@ -995,7 +995,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if _a_bodys_own(token, own := [m for m in candidate.participants if m not in candidate.subjects]):
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
         candidate.owners = {m.key for m in own}
-    candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
+    candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _unnamed_beside_a_side(
+        token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token)
@@ -1397,6 +1398,19 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
     return False
+
+
+def _unnamed_beside_a_side(token: Token, anchors: list[Token], index: MentionIndex, groups: Discourse) -> bool:
+    """'The Sudanese government and the Darfur region's rebel groups are due to meet in Abuja': subjects joined
+    where one names an actor and another is a common noun naming none, nor one named before; not one's own
+    ("X and his delegation")."""
+    def unnamed(noun: Token) -> bool:
+        own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        return noun.pos_ == "NOUN" and not own and not (actors_under(noun, index) or _antecedent(noun, groups, index))
+
+    roots = [r for r in participant_roots(token, anchors) if r.dep_ in SUBJECTS] or (
+        subjects_above(clause_anchor(anchors), trigger=token))
+    return any(any(map(unnamed, root.conjuncts)) and actors_under(root, index) for root in roots)
 
 
 def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
