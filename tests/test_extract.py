@@ -382,6 +382,18 @@ def test_a_side_joined_with_people_nobody_names_meets_no_host(extract_text, sent
     assert [people for people, _ in meetings(extract_text(sentence, published=MONDAY))] == sides
 
 
+def test_what_is_said_of_two_days_of_talks_is_said_of_the_talks(extract_text):
+    people, meeting = only_meeting(extract_text("Two days of talks between Kenya and Norway ended in Oslo on Wednesday.",
+                                                published=MONDAY))
+    assert (people, meeting.place, meeting.status) == (["Kenya", "Norway"], "place:3143244", Status.OCCURRED)
+
+
+def test_talks_in_which_sides_agreed_were_held(extract_text):
+    text = "Kenya and Norway were unable to agree on a bus service in two days of talks, officials said."
+    assert [(people, e.status) for people, e in meetings(extract_text(text, published=MONDAY))] == [
+        (["Kenya", "Norway"], Status.OCCURRED)]
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

@@ -116,9 +116,11 @@ def _brought_to_as_a_clause(noun: Token) -> bool:
         lemma_of(noun.head) in load_triggers()["meeting"]["bring_verbs"])
 
 def phase_of(token: Token) -> Token:
-    """'the resumption of talks', 'the start of the visit': the noun that stands for the meeting in its clause."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in load_triggers()["meeting"]["phase_nouns"]:
+    """'the resumption of talks', 'the start of the visit', 'two days of talks': the noun that stands for the
+    meeting in its clause."""
+    head, lexicon = token.head, load_triggers()["meeting"]
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in (
+            *lexicon["phase_nouns"], *lexicon["span_nouns"]):
         return head.head
     if token.dep_ == "appos" and token.left_edge.i == head.i + 1:
         return head  # "plans for an emergency OPEC meeting", parsed with "OPEC meeting" in apposition to "emergency"
@@ -395,7 +397,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    setting = verb_of_preposition(token)
+    setting = verb_of_preposition(phase_of(token))  # "agreed on X in two days of talks": where they agreed
     if _occasion_of_agreeing(token, setting, cues):
         return Status.OCCURRED  # "agreed to meet during a telephone conversation": the call was held
     if setting is not None and _expected_to_act(setting, cues):
