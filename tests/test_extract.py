@@ -394,6 +394,12 @@ def test_talks_in_which_sides_agreed_were_held(extract_text):
         (["Kenya", "Norway"], Status.OCCURRED)]
 
 
+def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(extract_text):
+    text = ("Kenyan President Paul Otieno held three-way talks with Norwegian Prime Minister Anna Berg and Swedish "
+            "Prime Minister Jon Edde on Monday.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Jon Edde", "Paul Otieno"]]
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

@@ -341,12 +341,13 @@ def _is_setting(token: Token) -> bool:
     preposition = preposition_of(token)
     return token.pos_ != "VERB" and preposition is not None and preposition.lower_ in load_triggers()["status"]["setting_preps"]
 
-def _hyphened_word(token: Token) -> str:
-    """The lemma of the word a token ends, with what a hyphen joins to it: "run-up" for the tokens "run", "-", "up"."""
-    doc, i = token.doc, token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
-        return f"{doc[i - 2].lower_}-{token.lemma_.lower()}"
-    return token.lemma_.lower()
+def hyphened_word(token: Token) -> str:
+    """The word a token ends, with what hyphens join to it, in lower case and its last part's lemma: the tokenizer
+    splits "run-up" and "face-to-face", which the lexicons hold whole."""
+    doc, start = token.doc, token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        start -= 2
+    return "".join(t.lower_ + t.whitespace_ for t in doc[start : token.i]) + lemma_of(token)
 
 def _phrasal(verb: Token) -> str:
     """'called off' is not 'called': the lemma with its particle."""
@@ -388,7 +389,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     preposition = preposition_of(anchors[0]) or preposition_of(clause_anchor(anchors))
     if preposition is not None and preposition.lower_ == "of" and preposition.head.lower_ == "ahead":
         return Status.PLANNED  # "comes ahead of next week's talks"
-    if preposition is not None and _hyphened_word(preposition.head) in cues["lead_up_nouns"]:
+    if preposition is not None and hyphened_word(preposition.head) in cues["lead_up_nouns"]:
         return Status.PLANNED  # "paved the way for talks", "on the eve of the summit", "in the run-up to the visit"
     if preposition is not None and preposition.lower_ == "for" and _phrasal(preposition.head) in cues["lead_up_verbs"]:
         return Status.PLANNED  # "prepared for talks in Moscow", "set for a visit" (not "set out for")

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
-    hyphen_joined_states, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive,
+    hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive,
     is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides, new_date_of,
     object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent,
     reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of, subjects_above, time_of,
@@ -634,7 +634,7 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     occasions = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "on separate occasions"
     separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(
         a.lower_ == "separate" for o in occasions for a in o.children)
-    together = any(t.lower_ in lexicon["together"] for t in token.sent)
+    together = any(hyphened_word(t) in lexicon["together"] for t in token.sent)  # "three-way talks"
     subjects = candidate.subjects
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
@@ -961,7 +961,7 @@ def _joint_subject(verb: Token) -> bool:
 
 def _has_modifier(token: Token, words: list[str]) -> bool:
     near = [c for c in token.children] + [c for p in token.children if p.dep_ == "prep" for c in p.children]
-    return any(c.lemma_.lower() in words for c in near) or token.nbor(-1).lemma_.lower() in words if token.i else False
+    return any(hyphened_word(c) in words for c in near) or hyphened_word(token.nbor(-1)) in words if token.i else False
 
 
 def _occasion_of_another(token: Token) -> bool:
@@ -1067,7 +1067,7 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
     if lemma not in lexicon["travel_verbs"] or is_unreal(token) or any(
-            lemma_of(o) in lexicon["private_journeys"]["words"] for o in objects_of(token, ("for",))):
+            hyphened_word(o) in lexicon["private_journeys"]["words"] for o in objects_of(token, ("for",))):
         return None
     places = [m for o in objects_of(token, tuple(lexicon["travel_verbs"][lemma])) if (m := place_at(o, index))]
     people = _travellers(token, index)
