@@ -17,8 +17,8 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.clauses import (
-    actors_under, anchors_of, governors_of, is_unreal, lemma_of, objects_of, place_of, preposition_of, status_of,
-    time_of,
+    actors_under, anchors_of, governors_of, hyphened_word, is_unreal, lemma_of, objects_of, place_of, preposition_of,
+    status_of, time_of,
 )
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import Event, EventType, Participant, Status
@@ -76,7 +76,8 @@ def _is_trigger(token: Token, spec: dict) -> bool:
         if lemma in spec.get("needs_clause", ()):
             return any(c.dep_ in ("xcomp", "ccomp") for c in token.children)
         return True
-    if token.pos_ in ("NOUN", "PROPN") and (lemma in spec.get("nouns", ()) or _hyphenated(token) in spec.get("nouns", ())):
+    nouns = spec.get("nouns", ())  # as written ("hostilities") or as one word though hyphened ("cease-fire")
+    if token.pos_ in ("NOUN", "PROPN") and (lemma in nouns or token.lower_ in nouns or hyphened_word(token) in nouns):
         verbs = spec.get("noun_verbs")
         return not verbs or token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in verbs
     return False
@@ -94,14 +95,6 @@ def _spec(kind: EventType) -> dict:
 
 def _after_hyphen(token: Token) -> bool:
     return token.i >= 2 and token.nbor(-1).text == "-"
-
-
-def _hyphenated(token: Token) -> str:
-    """'cease-fire' is three tokens; the last one stands for the word."""
-    doc, start = token.doc, token.i
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
-        start -= 2
-    return doc[start : token.i + 1].text.lower()
 
 
 def _party_roots(token: Token, kind: EventType) -> list[Token]:
