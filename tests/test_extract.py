@@ -400,6 +400,12 @@ def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(ex
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Jon Edde", "Paul Otieno"]]
 
 
+def test_a_headline_over_a_lead_about_sport_is_about_sport_too(extract_text):
+    text = ("Otieno meets with Lions\nNairobi head football coach Paul Otieno met with officials of the Mombasa Lions "
+            "Tuesday evening about the team's coaching position.")
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

@@ -861,6 +861,13 @@ def _about_sport(sentence) -> bool:
 _HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
+def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
+    """'Saban meets with Dolphins' above 'LSU head football coach Nick Saban met with ...': a headline says what
+    the lead says."""
+    doc, end = index.doc, token.sent.end
+    return index.in_headline(token.i) and end < len(doc) and _about_sport(doc[end].sent)
+
+
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     needed = lexicon["noun_needs_modifier"].get(lemma)
     if needed and not (_has_modifier(noun, needed) or noun.dep_ == "dobj" and (
@@ -980,7 +987,7 @@ def _inside_round_of(token: Token) -> bool:
 
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
-    if mode is None or is_unreal(token) or _about_sport(token.sent):
+    if mode is None or is_unreal(token) or _about_sport(token.sent) or _a_headline_about_sport(token, index):
         return None
     if token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_with"] and not has_preposition(token, "with"):
         return None  # "addressed an audience in Beijing"
