@@ -406,6 +406,15 @@ def test_a_headline_over_a_lead_about_sport_is_about_sport_too(extract_text):
     assert meetings(extract_text(text, published=MONDAY)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The following were major warship visits between Kenya and Norway.",
+    "The Kenyan navy's missile destroyer Umoja visited Bergen, a sign of resumption of military exchanges.",
+    "They will lose Jon Edde for the visit of Umoja, who languish just three places above the relegation zone.",
+])
+def test_a_ship_s_port_call_or_a_team_s_visit_is_no_meeting(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_leaders_of_a_state_s_factions_are_no_side_for_the_state(extract_text):
     text = ("Prime Minister Paul Otieno will hold talks with leaders of the main Kenyan armed factions in a bid to "
             "prevent violence.")

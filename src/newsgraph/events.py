@@ -861,6 +861,15 @@ def _about_sport(sentence) -> bool:
 _HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
+def _a_port_call(visit: Token) -> bool:
+    """'warship visits between A and B', 'the U.S. Navy's missile destroyer Foster visited Qingdao': ships call at a
+    port; nobody meets."""
+    vessels = load_triggers()["vessel_nouns"]
+    ships = [c for c in visit.children if c.dep_ == "compound"] + [
+        t for c in visit.children if c.dep_ in SUBJECTS for t in c.subtree]
+    return any(t.lemma_.lower() in vessels for t in ships)
+
+
 def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
     """'Saban meets with Dolphins' above 'LSU head football coach Nick Saban met with ...': a headline says what
     the lead says."""
@@ -988,6 +997,8 @@ def _inside_round_of(token: Token) -> bool:
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
     if mode is None or is_unreal(token) or _about_sport(token.sent) or _a_headline_about_sport(token, index):
+        return None
+    if mode is MeetingMode.VISIT and _a_port_call(token):
         return None
     if token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_with"] and not has_preposition(token, "with"):
         return None  # "addressed an audience in Beijing"
