@@ -347,7 +347,8 @@ def hyphened_word(token: Token) -> str:
     doc, start = token.doc, token.i
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
         start -= 2
-    return "".join(t.lower_ + t.whitespace_ for t in doc[start : token.i]) + lemma_of(token)
+    last = lemma_of(token)
+    return last if start == token.i else "".join(t.lower_ + t.whitespace_ for t in doc[start : token.i]) + last
 
 def _phrasal(verb: Token) -> str:
     """'called off' is not 'called': the lemma with its particle."""

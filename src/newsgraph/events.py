@@ -27,7 +27,6 @@ side the text leaves unnamed ("met senior commanders") makes no meeting.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -854,11 +853,7 @@ def _of_the_press(person: Mention, doc) -> bool:
 def _about_sport(sentence) -> bool:
     """'set up a meeting with Roddick', 'in the 17th game': a match between players, no meeting."""
     words = load_triggers()["sports_words"]
-    hyphened = (w.removesuffix("s") for w in _HYPHENED.findall(sentence.text.lower()))  # the tokenizer splits them
-    return any(t.lemma_.lower() in words for t in sentence) or any(w in words for w in hyphened)
-
-
-_HYPHENED = re.compile(r"[a-z]+(?:-[a-z]+)+")
+    return any(hyphened_word(t) in words for t in sentence)  # "semi-finals", which the tokenizer splits
 
 
 def _a_port_call(visit: Token) -> bool:
@@ -1013,8 +1008,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if _a_bodys_own(token, own := [m for m in candidate.participants if m not in candidate.subjects]):
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
         candidate.owners = {m.key for m in own}
-    candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _unnamed_beside_a_side(
-        token, anchors, index, groups)
+    candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token)
@@ -1399,9 +1393,10 @@ def _sides_named(roots: list[Token], index: MentionIndex) -> int:
 
 def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, groups: Discourse) -> bool:
     """Whether the trigger's object or "with" phrase is a common noun naming no actor ("met commanders"),
-    not even one named before ("discussed it with the king")."""
+    not even one named before ("discussed it with the king"), or such a noun is joined to a named subject."""
     cues = load_triggers()["anaphora"]
-    for root in participant_roots(token, anchors):
+    roots = participant_roots(token, anchors)
+    for root in roots:
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
@@ -1415,10 +1410,11 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
                 actors or _antecedent(root, groups, index)
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
-    return False
+    subjects = [r for r in roots if r.dep_ in SUBJECTS] or subjects_above(clause_anchor(anchors), trigger=token)
+    return _unnamed_beside_a_side(subjects, index, groups)
 
 
-def _unnamed_beside_a_side(token: Token, anchors: list[Token], index: MentionIndex, groups: Discourse) -> bool:
+def _unnamed_beside_a_side(subjects: list[Token], index: MentionIndex, groups: Discourse) -> bool:
     """'The Sudanese government and the Darfur region's rebel groups are due to meet in Abuja': subjects joined
     where one names an actor and another is a common noun naming none, nor one named before; not one's own
     ("X and his delegation")."""
@@ -1426,9 +1422,7 @@ def _unnamed_beside_a_side(token: Token, anchors: list[Token], index: MentionInd
         own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
         return noun.pos_ == "NOUN" and not own and not (actors_under(noun, index) or _antecedent(noun, groups, index))
 
-    roots = [r for r in participant_roots(token, anchors) if r.dep_ in SUBJECTS] or (
-        subjects_above(clause_anchor(anchors), trigger=token))
-    return any(any(map(unnamed, root.conjuncts)) and actors_under(root, index) for root in roots)
+    return any(any(map(unnamed, root.conjuncts)) and actors_under(root, index) for root in subjects)
 
 
 def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
