@@ -1621,6 +1621,12 @@ def test_who_in_a_relative_clause_is_the_visitor(extract_text):
     assert people == ["Anna Berg", "Paul Otieno"] and event.place == "state:NOR"
 
 
+def test_who_after_an_apposition_is_the_person_not_the_state_owning_the_title(extract_text):
+    text = "Peter Mandelson, Britain's trade secretary, who will visit Norway, spoke on Saturday."
+    [(people, event)] = meetings(extract_text(text))
+    assert people == ["Norway", "Peter Mandelson"] and event.status is Status.PLANNED
+
+
 def test_is_to_be_received_is_planned(extract_text):
     text = "Following his meeting with Anna Berg, Paul Otieno is to be received by the king."
     [(_, event)] = meetings(extract_text(text))

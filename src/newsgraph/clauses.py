@@ -824,6 +824,9 @@ def relative_antecedent(token: Token) -> Token:
             antecedent = clause.head
             while antecedent.dep_ == "conj":  # "A and B, who met in X": all of them
                 antecedent = antecedent.head
+            if token.lower_ == "who" and antecedent.dep_ == "appos" and antecedent.pos_ == "NOUN" and (
+                    antecedent.head.pos_ == "PROPN"):
+                antecedent = antecedent.head  # "X, Britain's trade secretary, who will visit Y": X, not Britain
             return _named_one_of(antecedent) or _journey_to(antecedent, clause) or antecedent
     if token.lower_ in ("who", "whom"):
         # "Y, with whom he will hold talks", "Li told Y who is in Beijing" (parsed as what Li told): the name
