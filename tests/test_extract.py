@@ -3090,6 +3090,13 @@ def test_a_visit_stays_when_the_visitor_met_someone_in_another_state(extract_tex
     assert ("Japan", "Paul Otieno") in found and ("Li Wei", "Paul Otieno") in found
 
 
+def test_a_visit_stays_beside_a_summit_its_visitor_attended_in_the_same_state(extract_text):
+    text = ("Liberian President Anna Berg visited Shenyang on Tuesday. "
+            "Berg and Sudanese President Paul Otieno attended a summit in Beijing on Sunday.")
+    found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
+    assert found == {("Anna Berg", "China"), ("Anna Berg", "Paul Otieno")}
+
+
 @pytest.mark.parametrize("visit, stays", [
     ("Otieno's last visit to China was in 2015.", True),
     ("Otieno arrived in China on Sunday for a three-day visit.", False),

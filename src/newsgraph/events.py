@@ -1943,7 +1943,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
 def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
     """A visit whose only other side is the host state gives way to the meetings the visitor had there,
     but not to meetings placed in another state ("toured Vietnam and Laos; in Pakistan he met X")
-    or at another time ("met Y in Beijing on Friday; his last visit to China was in 2005"); nor one stop of a
+    or at another time ("met Y in Beijing on Friday; his last visit to China was in 2005"); nor to a summit
+    the visitor attended ("X visited Shenyang ... X and Y attended the summit in Beijing"); nor one stop of a
     tour to a meeting that says no place ("his tour will also take him to Spain")."""
     def people(event: Event) -> set[str]:
         return {k for k in event.actors if k.startswith("person:")}
@@ -1953,7 +1954,7 @@ def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Cand
         elsewhere = host.startswith("state:")  # only a state visited can be told apart from where they met
         return any(people(visit) <= people(e) and not (elsewhere and _host_state(c.place) not in (None, host))
                    and not _far_apart(visit.time, e.time) and not (leg and c.place is None)
-                   for c, e in kept if len(people(e)) >= 2)
+                   for c, e in kept if len(people(e)) >= 2 and e.mode is not MeetingMode.MULTILATERAL)
 
     def called_off_with(meeting: Event, visits: list[Event]) -> Event:
         # "X postponed his visit to Jordan ... X had been due to hold talks with King Y": off with it
