@@ -2975,7 +2975,9 @@ def test_a_one_word_person_right_after_a_name_is_its_last_part(nlp):
 def test_a_visit_that_names_its_visitor_and_destination_takes_no_side_from_its_sentence(extract_text):
     text = "Li Wei and Jon Berg will sign a trade deal during Kenyan President Paul Otieno's visit to Sweden on Tuesday."
     found = meetings(extract_text(text, published=MONDAY))
-    assert [people for people, event in found if event.type is EventType.MEETING] == [["Paul Otieno", "Sweden"]]
+    # the two who sign together meet, on an occasion of their own
+    assert sorted(people for people, e in found if e.type is EventType.MEETING) == [["Jon Berg", "Li Wei"],
+                                                                                     ["Paul Otieno", "Sweden"]]
 
 
 def test_where_the_topic_lies_is_not_where_they_met(extract_text):
@@ -3661,6 +3663,19 @@ def test_a_town_that_shares_the_surname_of_someone_named_in_full_is_that_person(
 ])
 def test_discussed_with_someone_wherever_the_parser_hangs_the_with(extract_text, text, expected):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan Trade Minister Paul Otieno and Norwegian Trade Minister Anna Berg signed the accord in Oslo on Monday.",
+     [["Anna Berg", "Paul Otieno"]]),
+    ("The deal was signed by Kenyan Trade Minister Paul Otieno and Norwegian Trade Minister Anna Berg in Oslo.",
+     [["Anna Berg", "Paul Otieno"]]),
+    ("Kenya and Norway signed the accord in Oslo on Monday.", []),  # no one named who met
+    ("Paul Otieno from Kenya and Jan Visser from Norway signed five-year contracts with Oslo Club on Friday.", []),
+])
+def test_two_people_signing_together_met(extract_text, text, expected):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, e in found if e.type is EventType.MEETING] == expected
 
 
 def test_where_one_leaves_for_talks_is_where_the_talks_are(extract_text):

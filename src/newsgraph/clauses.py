@@ -653,6 +653,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["discuss_verbs"]:
                 # "discussed the LRA issue with X": the object is the topic; X, wherever the parser hangs it, a side
                 roots += with_under_topic(child)
+            elif child.dep_ == "dobj" and lemma_of(anchor) in load_triggers()["meeting"]["signing_verbs"]:
+                continue  # "A and B signed the accord": what they signed, no side
             elif child.dep_ == "agent" and any(o.lemma_.lower() in load_triggers()["meeting"]["nouns"]
                                                for o in child.children if o.dep_ == "pobj"):
                 continue  # "the ministers' meeting will be followed by a summit of A and B": the summit's sides

@@ -798,6 +798,8 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
         return _spoke_with(token, lexicon)
     if token.pos_ == "VERB" and _attends_unnamed(token, lexicon):
         return MeetingMode.IN_PERSON
+    if token.pos_ == "VERB" and lemma in lexicon["signing_verbs"] and _signed_together(token):
+        return MeetingMode.IN_PERSON
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"] and not _purpose_of_a_meeting(token):
         return _noun_mode(token, lemma, lexicon)
     return None
@@ -963,6 +965,21 @@ def _named_together(verb: Token) -> bool:
     subjects = [s for s in verb.children if s.dep_ in SUBJECTS]
     senders = [o for s in subjects if s.tag_ == "NNS" for p in s.children if p.lower_ == "from" for o in p.children]
     return any(map(together, subjects + senders))
+
+
+def _signed_together(verb: Token) -> bool:
+    """'A and B signed the accord', 'the deal was signed by A and B': two people named together, face to face."""
+    signed = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for t in signed for c in t.children):
+        return False  # "A and B signed contracts with Z": one side
+    signers = [c for c in verb.children if c.dep_ == "nsubj"] + agents_of(verb)
+    return any(map(_names_two_people, signers))
+
+
+def _names_two_people(phrase: Token) -> bool:
+    """Two people named in one phrase with an "and", however the parser hangs them ("Minister A and Minister B")."""
+    words = phrase.doc[phrase.left_edge.i : phrase.right_edge.i + 1]
+    return sum(e.label_ == "PERSON" for e in words.ents) >= 2 and any(t.lower_ == "and" for t in words)
 
 
 def _joint_subject(verb: Token) -> bool:
