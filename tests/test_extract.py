@@ -3665,6 +3665,11 @@ def test_discussed_with_someone_wherever_the_parser_hangs_the_with(extract_text,
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
 
 
+def test_talks_between_a_side_and_people_nobody_names_have_no_host_as_a_side(extract_text):
+    text = "Talks were held in Nairobi between the Ugandan government and the rebels."
+    assert meetings(extract_text(text, published=MONDAY)) == []  # not Uganda and Kenya, Nairobi's state
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Kenyan Trade Minister Paul Otieno and Norwegian Trade Minister Anna Berg signed the accord in Oslo on Monday.",
      [["Anna Berg", "Paul Otieno"]]),

@@ -1428,18 +1428,20 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
     subjects = [r for r in roots if r.dep_ in SUBJECTS] or subjects_above(clause_anchor(anchors), trigger=token)
-    return _unnamed_beside_a_side(subjects, index, groups)
+    between = [o for a in [token, *anchors] for o in objects_of(a, ("between",))]  # "talks between A and the rebels"
+    return _unnamed_beside_a_side(subjects + between, index, groups)
 
 
-def _unnamed_beside_a_side(subjects: list[Token], index: MentionIndex, groups: Discourse) -> bool:
-    """'The Sudanese government and the Darfur region's rebel groups are due to meet in Abuja': subjects joined
-    where one names an actor and another is a common noun naming none, nor one named before; not one's own
-    ("X and his delegation")."""
+def _unnamed_beside_a_side(sides: list[Token], index: MentionIndex, groups: Discourse) -> bool:
+    """'The Sudanese government and the Darfur region's rebel groups are due to meet in Abuja', 'talks between the
+    Ugandan government and the rebels': sides joined where one names an actor and another is a common noun naming
+    none, nor one named before; not one's own ("X and his delegation"). A proper noun NER leaves unnamed may be
+    either: taking it for no one cost a right meeting ("Minister X and Sri Lankan Minister of Trade Y")."""
     def unnamed(noun: Token) -> bool:
         own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
         return noun.pos_ == "NOUN" and not own and not (actors_under(noun, index) or _antecedent(noun, groups, index))
 
-    return any(any(map(unnamed, root.conjuncts)) and actors_under(root, index) for root in subjects)
+    return any(any(map(unnamed, root.conjuncts)) and actors_under(root, index) for root in sides)
 
 
 def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
