@@ -1637,6 +1637,14 @@ def test_a_call_for_talks_is_no_meeting(extract_text):
     assert meetings(extract_text("Paul Otieno called for peace talks with Norway.")) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The talks between Kenya and Norway, held at the Foreign Ministry in Oslo, are aimed at solving a dispute.",
+    "Held at the Foreign Ministry in Oslo, the talks between Kenya and Norway are aimed at solving a dispute.",
+])
+def test_talks_held_at_a_building_in_a_city_are_in_that_city(extract_text, text):
+    assert meeting_places(extract_text(text, published=MONDAY)) == {("Kenya", "Norway"): ["Oslo"]}
+
+
 def test_the_place_can_hang_on_the_one_met_with(extract_text):
     [(_, event)] = meetings(extract_text("Paul Otieno said he will meet with Anna Berg in Chile."))
     assert event.place == "state:CHL"

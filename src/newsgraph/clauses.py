@@ -159,6 +159,9 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
     # "the summit, held in Oslo on Monday"
     framing = schedule_verbs + load_triggers()["opening_verbs"] + load_triggers()["holding_verbs"]
     scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in framing]
+    if anchors[0].dep_ in SUBJECTS:  # "Held at the Foreign Ministry in Beijing, the talks are aimed at ..."
+        scheduling += [c for c in anchors[0].head.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                       and c.i < anchors[0].i and lemma_of(c) in framing]
     if anchors[0].pos_ == "NOUN" and scheduling:
         return scheduling
     verb = clause_anchor(anchors)
@@ -1246,7 +1249,10 @@ def _place_in_phrase(preposition: str, obj: Token, index: MentionIndex) -> Menti
         return _gathering_place(obj, index) if gathering else None
     if (venue := venue_at(obj, index)) is not None:
         return _located(venue, obj, index) or venue
-    return place_at(obj, index) or (_gathering_place(obj, index) if gathering else None)
+    # "at the Foreign Ministry in Beijing": a building the gazetteer does not know, in a place it does
+    around = (place_at(o, index) for o in objects_of(obj, ("in",))) if preposition == "at" else ()
+    return place_at(obj, index) or next(filter(None, around), None) or (
+        _gathering_place(obj, index) if gathering else None)
 
 def _gathering_place(gathering: Token, index: MentionIndex) -> Mention | None:
     """'the summit in Minsk', 'a summit of the CIS in Minsk' (the parser may hang the place on who gathers), 'a forum
