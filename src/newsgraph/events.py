@@ -1435,8 +1435,8 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
 def _unnamed_beside_a_side(sides: list[Token], index: MentionIndex, groups: Discourse) -> bool:
     """'The Sudanese government and the Darfur region's rebel groups are due to meet in Abuja', 'talks between the
     Ugandan government and the rebels': sides joined where one names an actor and another is a common noun naming
-    none, nor one named before; not one's own ("X and his delegation"). A proper noun NER leaves unnamed may be
-    either: taking it for no one cost a right meeting ("Minister X and Sri Lankan Minister of Trade Y")."""
+    none, nor one named before; not one's own ("X and his delegation"). Not a proper noun NER leaves unnamed: in
+    "Minister X and Sri Lankan Minister of Trade Y" it is part of a title."""
     def unnamed(noun: Token) -> bool:
         own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
         return noun.pos_ == "NOUN" and not own and not (actors_under(noun, index) or _antecedent(noun, groups, index))
