@@ -2781,6 +2781,12 @@ def test_a_name_particle_does_not_cut_a_name(extract_text, text, name):
     assert people == sorted(["Anna Berg", name])
 
 
+def test_a_name_does_not_run_on_into_the_next_title(extract_text):
+    # a caption run into its story, without a full stop
+    people, _ = only_meeting(extract_text("As Anna Berg met with Paul Otieno President Otieno said the talks were excellent."))
+    assert people == ["Anna Berg", "Paul Otieno"]
+
+
 @pytest.mark.parametrize("name", ["Omar al-Mahdi", "Omar El- Mahdi"])
 def test_a_surname_without_its_arabic_article_is_the_person_named_before(extract_text, name):
     text = f"Sudanese President {name} arrived in Oslo on Monday. Anna Berg met Mahdi on Tuesday."
