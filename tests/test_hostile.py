@@ -150,6 +150,7 @@ def test_malformed_json_line_skipped_builds_the_rest(tmp_path, out, capsys):
     assert build(out, path, on_error="skip") == 0
     err = capsys.readouterr().err
     assert f"skipped {path}:{MALFORMED_AT}: not valid JSON" in err and "Traceback" not in err
+    assert "--on-error skip" not in err  # no advice to pass the option it was given
     added = {g.rsplit("/", 1)[1] for g in set(article_graphs(out)) - before}
     assert added == {"graph-new-1", "graph-new-2", "graph-new-4", "graph-new-5"}
     assert before <= set(article_graphs(out))  # the good articles are still there

@@ -154,7 +154,7 @@ def _build(args) -> int:
         print(f"resumed: {result.stats.resumed} articles already in {args.out}/ledger.sqlite were not parsed again",
               file=sys.stderr)
     for problem in result.skipped:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(f"skipped {problem.as_skipped()}", file=sys.stderr)
     violations = sum(len(a.report.violations) for a in result.articles)
     triples = sum(a.triples for a in result.articles)
     print(f"built {len(result.articles)} articles, {triples} triples into {args.out}/; "
@@ -325,7 +325,7 @@ def _eval(args) -> int:
         nlp = shared_pipeline(args.model or DEFAULT_MODEL)
         extractions = {x.article.id: x for x in extract_corpus(articles, nlp=nlp)}
         for problem in skipped:
-            print(f"skipped {problem}", file=sys.stderr)
+            print(f"skipped {problem.as_skipped()}", file=sys.stderr)
     print(evaluate(gold, extractions).to_text(verbose=args.verbose), end="")
     return EXIT_OK
 

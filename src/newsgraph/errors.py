@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SKIP_HINT = "or pass --on-error skip"  # the advice that ends a problem's message where skipping is possible
+
 
 class NewsgraphError(Exception):
     """Base of every error newsgraph raises on purpose."""
@@ -24,6 +26,10 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.message}"
+
+    def as_skipped(self) -> str:
+        """What and where, without the advice to skip it: for a problem that was skipped."""
+        return str(self).removesuffix(f" {SKIP_HINT}")
 
 
 class InputError(NewsgraphError):

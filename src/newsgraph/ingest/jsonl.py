@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from newsgraph.errors import Problem
+from newsgraph.errors import SKIP_HINT, Problem
 from newsgraph.ingest.isodate import parse_iso_date
 from newsgraph.ingest.sources import Source
 
-FIX = "fix the line or pass --on-error skip"
+FIX = f"fix the line {SKIP_HINT}"
 _CHUNK = 1 << 20
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from newsgraph.errors import InputError, Problem
+from newsgraph.errors import SKIP_HINT, InputError, Problem
 from newsgraph.ingest import jsonl
 from newsgraph.ingest.boilerplate import clean
 from newsgraph.ingest.decode import NotText, decode_text
@@ -21,7 +21,6 @@ MAX_ITEM_BYTES = 50 * 1024 * 1024  # one article; larger is a mistake (a whole c
 # spaCy's default nlp.max_length: its parser and NER need about 1 GB per 100,000 characters,
 # and refuse longer texts with a ValueError deep in the build.
 MAX_ITEM_CHARS = 1_000_000
-_SKIP_HINT = "or pass --on-error skip"
 
 
 class OnError(StrEnum):
@@ -79,7 +78,7 @@ def _check_size(read: _Read, max_chars: int) -> _Read | Problem:
         return read
     return Problem(read.source, read.line,
                    f"article is {size:,} characters, over the {max_chars:,}-character limit of the parser; "
-                   f"split it into articles {_SKIP_HINT}")
+                   f"split it into articles {SKIP_HINT}")
 
 
 def _check_unique(read: _Read, first_seen: dict[str, tuple[str, str]]) -> _Read | Problem:
@@ -94,7 +93,7 @@ def _check_unique(read: _Read, first_seen: dict[str, tuple[str, str]]) -> _Read 
     else:
         message = (f"id {read.article.id!r} names the same article graph as id {earlier_id!r} (at {earlier}): "
                    "graph IRIs keep only letters and digits of an id")
-    return Problem(read.source, read.line, f"{message}; give each article a unique id {_SKIP_HINT}")
+    return Problem(read.source, read.line, f"{message}; give each article a unique id {SKIP_HINT}")
 
 
 def _read_all(paths: Iterable[str | Path], *, published: dt.date | None, max_bytes: int) -> Iterator[_Read | Problem]:
@@ -148,13 +147,13 @@ def _read_bytes(source: Source, max_bytes: int) -> bytes | Problem:
     except OSError as error:
         return Problem(source.shown, None, f"cannot read ({error.strerror}); check the file's permissions")
     if not data.strip():
-        return Problem(source.shown, None, f"empty file; remove it or add the article's text {_SKIP_HINT}")
+        return Problem(source.shown, None, f"empty file; remove it or add the article's text {SKIP_HINT}")
     return data
 
 
 def _text_article(source: Source, text: str, published: dt.date | None) -> Article | Problem:
     if not text.strip():
-        return Problem(source.shown, None, f"the file holds no text; remove it {_SKIP_HINT}")
+        return Problem(source.shown, None, f"the file holds no text; remove it {SKIP_HINT}")
     cleaned = clean(text)
     return Article(source.name, text, cleaned.text, source.shown, title=cleaned.title, published=published)
 
@@ -163,7 +162,7 @@ def _html_article(source: Source, data: bytes, published: dt.date | None) -> Art
     page = parse_html(decode_text(data, declared=find_charset(data)))
     if not page.text.strip():
         return Problem(source.shown, None,
-                       f"the page has no visible text outside scripts, navigation and forms {_SKIP_HINT}")
+                       f"the page has no visible text outside scripts, navigation and forms {SKIP_HINT}")
     cleaned = clean(page.text, title=page.title)
     return Article(source.name, page.text, cleaned.text, source.shown, title=cleaned.title,
                    published=published or page.published, url=page.url)
