@@ -1645,6 +1645,13 @@ def test_talks_held_at_a_building_in_a_city_are_in_that_city(extract_text, text)
     assert meeting_places(extract_text(text, published=MONDAY)) == {("Kenya", "Norway"): ["Oslo"]}
 
 
+def test_the_place_can_hang_on_whom_one_joins_for_talks(extract_text):
+    text = ("The minister joined the Norwegian foreign minister and international partners for talks on trade.\n\n"
+            "Kenyan Foreign Minister Paul Otieno joined Norwegian Foreign Minister Anna Berg and international "
+            "partners in Paris on 10 December for talks on the humanitarian situation in Aleppo.")
+    assert meeting_places(extract_text(text)) == {("Anna Berg", "Paul Otieno"): ["Paris"]}
+
+
 def test_the_place_can_hang_on_the_one_met_with(extract_text):
     [(_, event)] = meetings(extract_text("Paul Otieno said he will meet with Anna Berg in Chile."))
     assert event.place == "state:CHL"

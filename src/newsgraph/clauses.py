@@ -1184,8 +1184,12 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
         return m  # "will attend the Madrid summit" ("the Beijing Summit of ..."), whatever its place in the clause
     # "meet X in Berlin", "meet with X in Chile" often hang the place on X; what is discussed is
     # no side, and where it lies is not where they met ("discussed the crisis in Darfur with X").
-    sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in load_triggers()["meeting"]["discuss_verbs"]
+    lexicon = load_triggers()["meeting"]
+    sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in lexicon["discuss_verbs"]
     objects = [c for c in token.children if c.dep_ == "dobj"] if sides_as_object else []
+    # "joined X and partners in Paris for talks", "welcomed X here for talks": whom the verb brings is a side too
+    bringing = [a for a in anchors if a is not token and lemma_of(a) in lexicon["join_verbs"] + lexicon["bring_verbs"]]
+    objects += [c for a in bringing for c in a.children if c.dep_ == "dobj"]
     sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after
                 for o in p.children if o.dep_ == "pobj"]
