@@ -1981,6 +1981,7 @@ def test_a_nations_people_are_no_side_of_a_visit(extract_text):
     "The deal paved the way for talks between Paul Otieno and Anna Berg.",
     "Paul Otieno spoke on the eve of his meeting with Anna Berg in Oslo.",
     "Markets were busy in the run-up to Paul Otieno's meeting with Anna Berg in Oslo.",
+    "Officials finalised the agenda for the summit of Paul Otieno and Anna Berg in Oslo.",
     "Rebel leader Paul Otieno has agreed to face-to-face talks with Anna Berg, officials said.",
     "During their meeting, Foreign Minister Paul Otieno and Foreign Minister Anna Berg are expected to discuss trade.",
 ])
