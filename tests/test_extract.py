@@ -1645,6 +1645,14 @@ def test_talks_held_at_a_building_in_a_city_are_in_that_city(extract_text, text)
     assert meeting_places(extract_text(text, published=MONDAY)) == {("Kenya", "Norway"): ["Oslo"]}
 
 
+@pytest.mark.parametrize("text", [
+    "Kenyan Transport Minister Paul Otieno said he would attend the meeting of transport ministers from June 22-24 in Oslo.",
+    "Kenyan Transport Minister Paul Otieno will take part in a meeting on Tuesday of an international working group in Oslo.",
+])
+def test_attending_a_meeting_of_others_is_no_meeting_with_its_host(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_the_place_can_hang_on_whom_one_joins_for_talks(extract_text):
     text = ("The minister joined the Norwegian foreign minister and international partners for talks on trade.\n\n"
             "Kenyan Foreign Minister Paul Otieno joined Norwegian Foreign Minister Anna Berg and international "

@@ -1948,8 +1948,9 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         # "A and B met at the APEC meeting", "talks of Iran with the EU's Britain, France and Germany":
         # a body named beside two sides is their forum or umbrella, not one more side.
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
-    # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks.
-    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not (c.unnamed_side or c.mediated) else None
+    # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
+    # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
+    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not (c.unnamed_side or c.mediated or c.joins) else None
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
     if host and (len(sides) == 1 or visitors_only) and host not in covered | {m.key for m in others}:
