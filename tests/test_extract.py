@@ -2485,6 +2485,9 @@ def test_one_of_a_group_who_met_someone_is_the_one_named(extract_text):
     ("Interim Prime Minister Anna Berg addressed a joint meeting of Congress.", []),
     ("Anna Berg told a meeting of party members in Oslo that she would run again.", []),
     ("Anna Berg told the meeting with Jon Otieno that she would run again.", [["Anna Berg", "Jon Otieno"]]),
+    ("The latest to pitch in has been President Anna Berg herself, who told the Asia Pacific Economic Co-operation "
+     "(Apec) summit in Chile that she remained committed to halving the deficit.", []),
+    ("Anna Berg told the summit with Jon Otieno in Oslo that trade would grow.", [["Anna Berg", "Jon Otieno"]]),
 ])
 def test_a_meeting_of_a_group_addressed_is_a_speech_to_an_audience(extract_text, text, found):
     assert [people for people, _ in meetings(extract_text(text))] == found

@@ -908,8 +908,15 @@ def _inside_a_title(token: Token) -> bool:
 
 
 def _an_audience(noun: Token, lexicon: dict) -> bool:
-    """'addressed a joint meeting of Congress', 'told a meeting of party members': a speech to a gathering."""
-    return noun.dep_ == "dobj" and lemma_of(noun.head) in lexicon["audience_verbs"] and has_preposition(noun, "of")
+    """'addressed a joint meeting of Congress', 'told a meeting of party members', 'told the APEC summit in Chile':
+    a speech to a gathering (not "told the meeting with Y", a meeting the speaker had, nor "A and B told a joint
+    news conference", which they gave together)."""
+    if noun.dep_ != "dobj" or lemma_of(noun.head) not in lexicon["audience_verbs"]:
+        return False
+    sides_named = has_preposition(noun, "with") or has_preposition(noun, "between")
+    joint = any(c.lower_ == "joint" for c in noun.children)
+    gathering = noun.lemma_.lower() in load_triggers()["gathering_nouns"] and not (sides_named or joint)
+    return gathering or has_preposition(noun, "of")
 
 
 def _says_for_what(noun: Token) -> bool:
