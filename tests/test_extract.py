@@ -169,6 +169,15 @@ def test_a_pronoun_stands_for_the_people_named_together_before(extract_text):
     assert people == ["Antony Blinken", "Wang Yi"]
 
 
+def test_they_are_the_one_described_and_the_one_named_not_the_spokesman_named_before(extract_text):
+    text = ("Kenyan President Paul Otieno on Friday had a telephone discussion with Norwegian Prime Minister Anna Berg. "
+            '"The two leaders compared notes on trade," Kenyan spokesman Jan Visser said. "The president looks forward '
+            'to continuing his conversation with prime minister Berg when they see each other at the summit next '
+            'week," said the spokesman.')
+    found = {tuple(people) for people, _ in meetings(extract_text(text, published=MONDAY))}
+    assert found == {("Anna Berg", "Paul Otieno")}
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -1485,6 +1485,7 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             return together[-1]
         for first in dict.fromkeys((start, sentence_before(index.doc, root.i))):
             here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
+            here += _described_before(root, groups, index) if first == start else []
             if len({m.key for m in here}) == 2:
                 return here
         # a pronoun may point ahead ("Since they met, A and B ..."); a description only back
@@ -1511,6 +1512,14 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         subjects = [m for m in index.before(root.i, type=EntityType.PERSON) if _subject_or_its_owner(index.doc[m.end - 1])]
         return subjects[-1:] or None
     return None
+
+
+def _described_before(pronoun: Token, groups: Discourse, index: MentionIndex) -> list[Mention]:
+    """'The president looks forward to his talks with Y when they meet': the people its sentence describes by a
+    title before the pronoun ("the president"), as the article named them."""
+    titles = (t for t in index.doc[pronoun.sent.start : pronoun.i] if t.pos_ == "NOUN" and t.lower_ != pronoun.lower_
+              and is_definite(t) and _title_concept(t))
+    return [m for t in titles for m in _antecedent(t, groups, index) or [] if m.type is EntityType.PERSON]
 
 
 def _the_two_holders(noun: Token, groups: Discourse) -> list[Mention] | None:
