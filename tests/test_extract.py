@@ -1612,6 +1612,16 @@ def test_the_day_a_lead_says_someone_left_is_not_the_day_of_what_they_did_there(
     assert visit.time is None
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Paul Otieno met President Anna Berg and Prime Minister Jan Visser on Tuesday and discussed with them trade.",
+     [["Anna Berg", "Jan Visser", "Paul Otieno"]]),
+    ("Paul Otieno met President Anna Berg and Prime Minister Jan Visser on Tuesday and discussed trade.",
+     [["Anna Berg", "Paul Otieno"], ["Jan Visser", "Paul Otieno"]]),
+])
+def test_hosts_met_one_by_one_unless_then_addressed_together(extract_text, text, found):
+    assert sorted(sorted(people) for people, _ in meetings(extract_text(text, published=MONDAY))) == found
+
+
 def test_a_coordinated_verb_keeps_its_subject_when_meetings_are_split(extract_text):
     text = "Paul Otieno arrived in Oslo, where he held talks with Anna Berg and met with Jan Visser and Eva Lind."
     found = sorted(people for people, _ in meetings(extract_text(text)))

@@ -633,7 +633,8 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     occasions = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "on separate occasions"
     separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(
         a.lower_ == "separate" for o in occasions for a in o.children)
-    together = any(hyphened_word(t) in lexicon["together"] for t in token.sent)  # "three-way talks"
+    together = any(hyphened_word(t) in lexicon["together"] for t in token.sent) or (  # "three-way talks"
+        _and_with_them(token))
     subjects = candidate.subjects
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
@@ -654,6 +655,12 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
         return [replace(candidate, participants=[host, people[0]], subjects=[host], evidence=list(candidate.evidence))
                 for host in subjects]
     return [candidate]
+
+
+def _and_with_them(verb: Token) -> bool:
+    """'X met President A and Prime Minister B on Tuesday and discussed with them ...': one meeting of all three."""
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and any(o.lower_ == "them" for o in objects_of(c, ("with",)))
+               for c in verb.children)
 
 
 def _a_reigning_couple(people: list[Mention], doc: Doc) -> bool:
