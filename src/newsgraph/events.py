@@ -633,8 +633,8 @@ def _split_separate(candidate: Candidate, token: Token, represented, offices: di
     occasions = [o for c in token.children if c.dep_ == "prep" for o in c.children]  # "on separate occasions"
     separately = any(c.lower_ in lexicon["separately"] for c in token.children) or any(
         a.lower_ == "separate" for o in occasions for a in o.children)
-    together = any(hyphened_word(t) in lexicon["together"] for t in token.sent) or (  # "three-way talks"
-        _and_with_them(token))
+    # "three-way talks", "met A and B and discussed with them"
+    together = _and_with_them(token) or any(hyphened_word(t) in lexicon["together"] for t in token.sent)
     subjects = candidate.subjects
     others = [m for m in candidate.participants if m.key not in {s.key for s in subjects}]
     people = [m for m in others if m.type is EntityType.PERSON]
