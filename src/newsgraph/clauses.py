@@ -1188,7 +1188,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     sides_as_object = token.pos_ == "VERB" and lemma_of(token) not in lexicon["discuss_verbs"]
     objects = [c for c in token.children if c.dep_ == "dobj"] if sides_as_object else []
     # "joined X and partners in Paris for talks", "welcomed X here for talks": whom the verb brings is a side too
-    bringing = [a for a in anchors if a is not token and lemma_of(a) in lexicon["join_verbs"] + lexicon["bring_verbs"]]
+    bringers = {*lexicon["join_verbs"], *lexicon["bring_verbs"]}
+    bringing = [a for a in anchors if a is not token and lemma_of(a) in bringers]
     objects += [c for a in bringing for c in a.children if c.dep_ == "dobj"]
     sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after

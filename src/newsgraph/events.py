@@ -37,11 +37,11 @@ from spacy.tokens import Doc, Token
 from newsgraph.clauses import (
     SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
-    hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due, is_infinitive,
-    is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides, new_date_of,
-    object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of, relative_antecedent,
-    reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of, subjects_above, time_of,
-    told_of, with_under_topic,
+    hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due,
+    is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides,
+    new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of,
+    relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of,
+    subjects_above, time_of, told_of, with_under_topic,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -1973,7 +1973,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
     # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
-    host = _host_state(c.place) if c.mode is not MeetingMode.MULTILATERAL and not (c.unnamed_side or c.mediated or c.joins) else None
+    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins
+    host = None if hostless else _host_state(c.place)
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
     if host and (len(sides) == 1 or visitors_only) and host not in covered | {m.key for m in others}:
