@@ -4165,3 +4165,15 @@ def test_a_further_journey_is_not_where_the_meetings_before_it_were(extract_text
             "surprise trip to Iraq this week.")
     found = {tuple(people): e.place for people, e in meetings(extract_text(text))}
     assert ("Berg", "Jon Kamau") in found and found[("Berg", "Jon Kamau")] is None
+
+
+def test_the_speaker_named_after_a_quotation_is_a_person(extract_text):
+    # NER calls a speaker's name right after a quotation a work of art
+    found = extract_text('"We want the crisis resolved," Marek Tollander told reporters.')
+    assert "Marek Tollander" in {e.name for e in found.entities if e.type is EntityType.PERSON}
+
+
+def test_a_visit_to_several_cities_of_one_state_is_one_visit_to_the_state(extract_text):
+    text = "Paul Otieno, who will visit Beijing, Shanghai and Guangzhou, is on his first trip to China."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["China", "Paul Otieno"] and event.place == "state:CHN"

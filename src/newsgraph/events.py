@@ -772,11 +772,14 @@ def _date_between(doc, start: int, end: int, published, status) -> TimeValue | N
 
 
 def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, published) -> list[Candidate]:
-    """'X will visit Japan, China and South Korea', 'X's tour of A and B': one visit per country."""
+    """'X will visit Japan, China and South Korea', 'X's tour of A and B': one visit per country; 'will visit
+    Beijing, Shanghai and Guangzhou', one visit to China."""
     places = destinations(token, index)
     visitors = _persons(candidate)
     if candidate.mode is not MeetingMode.VISIT or len(places) < 2 or len(visitors) != 1:
         return []
+    if len(places := _one_per_state(places)) == 1:
+        return [replace(candidate, place=places[0])]
     routes = routes_of(token)  # "a tour which has taken him to A and will take him to B": a stop's tense is its route's
     route_to = {place.key: next((v for v in index.doc[place.start].ancestors if v in routes), None) for place in places}
     status = {key: candidate.status if route is None else status_of(route, [route]) for key, route in route_to.items()}
@@ -789,6 +792,15 @@ def _split_tour(candidate: Candidate, token: Token, index: MentionIndex, publish
     return [replace(candidate, participants=visitors, place=place, time=own.get(place.key) or month, leg=True,
                     evidence=list(candidate.evidence), status=status[place.key])
             for place in places]
+
+
+def _one_per_state(places: list[Mention]) -> list[Mention]:
+    """The states of several places of one state, the other places as they are."""
+    by_state: dict[str, list[Mention]] = {}
+    for place in places:
+        by_state.setdefault(_state_of(place) or place.key, []).append(place)
+    return [group[0] if len(group) == 1 else state_mention(group[0].start, group[0].end, key)
+            for key, group in by_state.items()]
 
 
 # Triggers -----------------------------------------------------------------

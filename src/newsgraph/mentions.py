@@ -207,7 +207,7 @@ def _from_entity(ent: Span) -> Mention | None:
         return _from_gazetteer(ent, kind)
     if _named_as_place(ent):
         return _unknown_place(ent)
-    named = ent.label_ == "PERSON" or _name_after_a_title(ent)
+    named = ent.label_ == "PERSON" or _name_after_a_title(ent) or _speaker_after_a_quote(ent)
     if named or ent.label_ in ("ORG", "NORP"):
         # NER reads "Yerevan" as a name, "Lusaka" as a body (unless a body of that name is known), "Tunis" as a people
         place = _find_place(ent)
@@ -253,6 +253,14 @@ def _name_after_a_title(ent: Span) -> bool:
     # "X, general secretary of the party": the title opens the apposition, after "the" or "a" at most
     start = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "a"))
     return ent.end < len(doc) and doc[ent.end].text == "," and any(t.start == start for t in titles)
+
+
+def _speaker_after_a_quote(ent: Span) -> bool:
+    """'..." Marek Tollander told reporters': NER may call a speaker's name after a quotation a work of art."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (ent.label_ == "WORK_OF_ART" and before is not None and before.is_quote and 2 <= len(ent) <= 4
+            and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+            and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in load_triggers()["report_verbs"])
 
 
 def venue_at(token, index: MentionIndex) -> Mention | None:
