@@ -1,6 +1,7 @@
 """One sentence per extraction rule: the forms news really uses."""
 
 import datetime as dt
+import json
 
 import pytest
 from spacy.tokens import Span
@@ -8,6 +9,7 @@ from spacy.tokens import Span
 from newsgraph.clauses import participant_roots
 from newsgraph.events import Candidate, _merge_into, _without_repeats
 from newsgraph.extract import extract
+from newsgraph.ingest.read import read_articles
 from newsgraph.mentions import Mention, _repeated_surnames, headline_end
 from newsgraph.model import Article, EntityType, Event, EventType, MeetingMode, Participant, Status, TimeValue
 
@@ -4177,3 +4179,32 @@ def test_a_visit_to_several_cities_of_one_state_is_one_visit_to_the_state(extrac
     text = "Paul Otieno, who will visit Beijing, Shanghai and Guangzhou, is on his first trip to China."
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["China", "Paul Otieno"] and event.place == "state:CHN"
+
+
+def _with_headline(nlp, tmp_path, title, lead):
+    """An article as the reader gives it: the headline of a JSON Lines item blanked in the text it parses."""
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": title, "text": f"{title}\n{lead}"}) + "\n", encoding="utf-8")
+    article = next(read_articles(path))
+    assert not article.text.startswith(title)
+    return extract(nlp(article.text), article)
+
+
+@pytest.mark.parametrize("title, place, name", [
+    ("Otieno to visit Chile", "state:CHL", "Chile"),
+    ("Otieno, Berg hold talks in Santiago", "place:3871336", "Santiago"),
+    ("Chile hosts Kenyan leader", "state:CHL", "Chile"),
+])
+def test_the_place_a_headline_gives_is_where_the_lead_s_meeting_is(nlp, tmp_path, title, place, name):
+    found = _with_headline(nlp, tmp_path, title, "Kenyan President Paul Otieno will meet Anna Berg next week.")
+    people, event = only_meeting(found)
+    assert people == ["Anna Berg", "Paul Otieno"] and event.place == place
+    # the place is named where the headline names it, in the article's text before blanking
+    spans = {span.start: span.text for e in found.entities if e.key == place for span in e.mentions}
+    assert spans[title.index(name)] == name
+
+
+def test_a_headline_that_names_no_meeting_places_none(nlp, tmp_path):
+    found = _with_headline(nlp, tmp_path, "Otieno urged to play larger role in Chile",
+                           "Kenyan President Paul Otieno will meet Anna Berg next week.")
+    assert only_meeting(found)[1].place is None

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -98,8 +98,10 @@ class Candidate:
     evidence: list = field(default_factory=list)
 
 
-def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list[Role]) -> tuple[list[Event], list[Mention]]:
-    """The meetings an article reports, one event per meeting, and the places they name."""
+def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list[Role],
+                  headline: Sequence[Mention] = ()) -> tuple[list[Event], list[Mention]]:
+    """The meetings an article reports, one event per meeting, and the places they name; ``headline`` is where
+    a headline outside the text says the news is (``headline_places``)."""
     doc = index.doc
     groups = Discourse(holders=_holders(roles, index), holder_states=_holder_states(roles))
     merged: list[Candidate] = []
@@ -149,6 +151,7 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     _fill_gaps(merged, sentences, index, represented, visitors, published, here)
     _name_the_delegations(merged, index, represented)
     _narrow_to_a_city(merged, stays, index, published)
+    _place_from_headline(merged, headline, sentences)
     kept = [(c, event) for c in merged if (event := _to_event(c, represented)) is not None]
     # only an event with no state among its sides may be talks between companies: most articles skip the word count
     if any(not _has_a_state(event) for _, event in kept) and _about_deals(doc):
@@ -157,6 +160,20 @@ def find_meetings(index: MentionIndex, *, published: dt.date | None, roles: list
     kept = _without_repeats(_without_bare_visits(kept))
     named = [m for c, _ in kept for m in [c.place, *_sides(c, represented)] if m is not None]
     return [event for _, event in kept], named
+
+
+def _place_from_headline(merged: list[Candidate], headline: Sequence[Mention], sentences) -> None:
+    """'Berlusconi to visit Libya' over 'Italian Prime Minister Silvio Berlusconi will meet Muammar Gaddafi ...':
+    the one place a headline gives is where the lead's meetings that name none are."""
+    if len(headline) != 1 or not sentences:
+        return
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
+    place = headline[0]
+    for candidate in merged:
+        states = {_state_of(m) for m in candidate.participants if m.type is EntityType.STATE}
+        if (candidate.place is None and candidate.trigger < lead_end and candidate.mode is not MeetingMode.PHONE
+                and _state_of(place) not in states):
+            candidate.place = place
 
 
 def _has_a_state(event: Event) -> bool:
@@ -1992,7 +2009,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
     if host and (len(sides) == 1 or visitors_only) and host not in covered | {m.key for m in others}:
         # "X visited China", "X held talks in Beijing", "X and Y visited China": the host state is the other
         # side when nobody there is named.
-        others.append(state_mention(c.place.start, c.place.end, host))
+        others.append(replace(state_mention(c.place.start, c.place.end, host), chars=c.place.chars))
     return people + others
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from newsgraph.events import find_meetings
 from newsgraph.facts import find_facts
-from newsgraph.mentions import Mention, find_mentions, state_mention
+from newsgraph.mentions import Mention, find_mentions, headline_places, state_mention
 from newsgraph.model import Article, Entity, EntityType, Event, Extraction, Role, Span
 from newsgraph.roles import find_roles
 
@@ -17,13 +17,13 @@ def extract(doc: Doc, article: Article) -> Extraction:
     """People, states, organizations, places, roles and meetings of one article."""
     index = find_mentions(doc)
     roles = merge_roles(find_roles(index))
-    meetings, places = find_meetings(index, published=article.published, roles=roles)
+    meetings, places = find_meetings(index, published=article.published, roles=roles, headline=headline_places(article))
     facts, actors = find_facts(index, published=article.published)
     events = meetings + facts
     mentions = index.mentions + places + actors
     return Extraction(
         article=article,
-        entities=collect_entities(doc, mentions),
+        entities=collect_entities(doc, mentions, original=article.original),
         roles=tuple(roles),
         events=tuple(events),
         notes=tuple(_unresolved_dates(events, article)),
@@ -45,9 +45,10 @@ def _specificity(role: Role) -> int:
     return (role.organization is not None) * 2 + (role.towards is not None)
 
 
-def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
+def collect_entities(doc: Doc, mentions: list[Mention], *, original: str) -> tuple[Entity, ...]:
     """One Entity per key, with every mention and every other name it goes by; a state only named inside a
-    body's name ("Iraqi interior ministry") is an entity too, since the body refers to it."""
+    body's name ("Iraqi interior ministry") is an entity too, since the body refers to it. ``original`` is the
+    article's text before blanking, where a headline's mention is."""
     keys = {m.key for m in mentions}
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions + [state_mention(m.start, m.end, m.state) for m in mentions
@@ -59,8 +60,9 @@ def collect_entities(doc: Doc, mentions: list[Mention]) -> tuple[Entity, ...]:
         group.sort(key=lambda m: (m.start, m.end))
         # a name broken over two lines is one name: "Alan\nGreenspan" is "Alan Greenspan"
         name = Counter(_one_line(m.name) for m in group).most_common(1)[0][0]
-        spans = tuple(dict.fromkeys(_char_span(doc, m) for m in group))
-        aliases = tuple(sorted({_one_line(_char_span(doc, m).text) for m in group if not m.metonym} - {name}))
+        each = [_char_span(doc, m, original) for m in group]
+        spans = tuple(dict.fromkeys(each))
+        aliases = tuple(sorted({_one_line(span.text) for span, m in zip(each, group) if not m.metonym} - {name}))
         state = next((m.state for m in group if m.state), None)
         entities.append(Entity(key, group[0].type, name, spans, aliases, state))
     return tuple(entities)
@@ -70,7 +72,10 @@ def _one_line(name: str) -> str:
     return " ".join(name.split())
 
 
-def _char_span(doc: Doc, mention: Mention) -> Span:
+def _char_span(doc: Doc, mention: Mention, original: str) -> Span:
+    if mention.chars is not None:
+        start, end = mention.chars
+        return Span(start, end, original[start:end])
     span = doc[mention.start : mention.end]
     return Span(span.start_char, span.end_char, span.text)
 

@@ -22,7 +22,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Span
 
 from newsgraph.gazetteer import PlaceKind, PlaceRecord, fold, load_gazetteer
-from newsgraph.model import EntityType
+from newsgraph.model import Article, EntityType
 
 _KNOWN_PREFIXES = {"state": EntityType.STATE, "place": EntityType.PLACE, "org": EntityType.ORGANIZATION}
 
@@ -45,6 +45,7 @@ class Mention:
     metonym: bool = False  # a place or seat standing for a state ("Ankara said"): not one of its names
     state: str | None = None  # for organizations: the state named in them
     venue: bool = False  # a building or site ("the Great Hall of the People"), inside some city
+    chars: tuple[int, int] | None = None  # where a mention outside the parsed text is: a blanked headline's
 
 
 class MentionIndex:
@@ -253,6 +254,44 @@ def _name_after_a_title(ent: Span) -> bool:
     # "X, general secretary of the party": the title opens the apposition, after "the" or "a" at most
     start = ent.end + 1 + (ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in ("the", "a"))
     return ent.end < len(doc) and doc[ent.end].text == "," and any(t.start == start for t in titles)
+
+
+def headline_places(article: Article) -> list[Mention]:
+    """Where a headline the reader blanked says its news is: 'Berlusconi to visit Libya', 'EU leaders hold talks
+    in Sudan', 'Spanish PM to host allies in Madrid summit'; each at its characters in the article."""
+    title = article.title or ""
+    offset = article.original.find(title) if title else -1
+    if offset < 0 or article.text[offset : offset + len(title)].strip():
+        return []  # no headline, or one the extractor reads with the text
+    cues, gazetteer = load_triggers()["headline_place_cues"], load_gazetteer()
+    words = list(re.finditer(r"[A-Za-z][\w'.-]*", title))
+    if not any(map(_a_meeting_word, (w.group() for w in words))):
+        return []  # "Annan Urged to Play Larger Role in Iraq": the place of something else
+    found: dict[str, Mention] = {}
+    for i, first in enumerate(words):
+        cued_before = i > 0 and words[i - 1].group().lower() in cues["before"]
+        for j in range(min(len(words), i + 4), i, -1):  # the longest name first
+            cued_after = j < len(words) and words[j].group().lower() in cues["after"]
+            name = title[first.start() : words[j - 1].end()].rstrip(".")
+            if not (cued_before or cued_after) or not all(w.group()[0].isupper() for w in words[i:j]):
+                continue
+            start, end = offset + first.start(), offset + first.start() + len(name)
+            if (state := gazetteer.find_state(name)) and not gazetteer.find_state_by_demonym(name):
+                found.setdefault(state.key, Mention(0, 0, EntityType.STATE, state.key, state.label, chars=(start, end)))
+                break
+            if place := gazetteer.find_place(name):
+                found.setdefault(place.key, Mention(0, 0, EntityType.PLACE, place.key, place.label, chars=(start, end),
+                                                    state=f"state:{place.country}" if place.country else None))
+                break
+    return list(found.values())
+
+
+def _a_meeting_word(word: str) -> bool:
+    """'visits', 'Talks', 'mini-summit', 'Discussions': a headline's word for a meeting, read without a parse."""
+    triggers = load_triggers()
+    words = {*triggers["meeting"]["verbs"], *triggers["meeting"]["nouns"], *triggers["headline_place_cues"]["meeting_words"]}
+    stem = word.lower().rpartition("-")[2]
+    return any(form in words for form in (stem, stem.removesuffix("s"), stem.removesuffix("ing")))
 
 
 def _speaker_after_a_quote(ent: Span) -> bool:
