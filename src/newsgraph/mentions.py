@@ -288,10 +288,9 @@ def headline_places(article: Article) -> list[Mention]:
 
 def _a_meeting_word(word: str) -> bool:
     """'visits', 'Talks', 'mini-summit', 'Discussions': a headline's word for a meeting, read without a parse."""
-    triggers = load_triggers()
-    words = {*triggers["meeting"]["verbs"], *triggers["meeting"]["nouns"], *triggers["headline_place_cues"]["meeting_words"]}
     stem = word.lower().rpartition("-")[2]
-    return any(form in words for form in (stem, stem.removesuffix("s"), stem.removesuffix("ing")))
+    more = load_triggers()["headline_place_cues"]["meeting_words"]
+    return any(form in _meeting_words() or form in more for form in (stem, stem.removesuffix("s"), stem.removesuffix("ing")))
 
 
 def _speaker_after_a_quote(ent: Span) -> bool:
