@@ -263,7 +263,7 @@ def headline_places(article: Article) -> list[Mention]:
     offset = article.original.find(title) if title else -1
     if offset < 0 or article.text[offset : offset + len(title)].strip():
         return []  # no headline, or one the extractor reads with the text
-    cues, gazetteer = load_triggers()["headline_place_cues"], load_gazetteer()
+    cues = load_triggers()["headline_place_cues"]
     words = list(re.finditer(r"[A-Za-z][\w'.-]*", title))
     if not any(map(_a_meeting_word, (w.group() for w in words))):
         return []  # "Annan Urged to Play Larger Role in Iraq": the place of something else
@@ -272,18 +272,25 @@ def headline_places(article: Article) -> list[Mention]:
         cued_before = i > 0 and words[i - 1].group().lower() in cues["before"]
         for j in range(min(len(words), i + 4), i, -1):  # the longest name first
             cued_after = j < len(words) and words[j].group().lower() in cues["after"]
-            name = title[first.start() : words[j - 1].end()].rstrip(".")
             if not (cued_before or cued_after) or not all(w.group()[0].isupper() for w in words[i:j]):
                 continue
-            start, end = offset + first.start(), offset + first.start() + len(name)
-            if (state := gazetteer.find_state(name)) and not gazetteer.find_state_by_demonym(name):
-                found.setdefault(state.key, Mention(0, 0, EntityType.STATE, state.key, state.label, chars=(start, end)))
-                break
-            if place := gazetteer.find_place(name):
-                found.setdefault(place.key, Mention(0, 0, EntityType.PLACE, place.key, place.label, chars=(start, end),
-                                                    state=f"state:{place.country}" if place.country else None))
+            name = title[first.start() : words[j - 1].end()].rstrip(".")
+            start = offset + first.start()
+            if (mention := _place_named(name, (start, start + len(name)))) is not None:
+                found.setdefault(mention.key, mention)
                 break
     return list(found.values())
+
+
+def _place_named(name: str, chars: tuple[int, int]) -> Mention | None:
+    """The state or place the gazetteer knows by ``name`` (a demonym names none), at ``chars`` of the text."""
+    gazetteer = load_gazetteer()
+    if (state := gazetteer.find_state(name)) and not gazetteer.find_state_by_demonym(name):
+        return Mention(0, 0, EntityType.STATE, state.key, state.label, chars=chars)
+    if place := gazetteer.find_place(name):
+        return Mention(0, 0, EntityType.PLACE, place.key, place.label, chars=chars,
+                       state=f"state:{place.country}" if place.country else None)
+    return None
 
 
 def _a_meeting_word(word: str) -> bool:
