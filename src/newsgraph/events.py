@@ -168,11 +168,10 @@ def _place_from_headline(merged: list[Candidate], headline: Sequence[Mention], s
     if len(headline) != 1 or not sentences:
         return
     lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end
-    place = headline[0]
+    place, state = headline[0], _state_of(headline[0])
     for candidate in merged:
-        states = {_state_of(m) for m in candidate.participants if m.type is EntityType.STATE}
         if (candidate.place is None and candidate.trigger < lead_end and candidate.mode is not MeetingMode.PHONE
-                and _state_of(place) not in states):
+                and state not in _keys(candidate)):  # not in a state that is one of its sides
             candidate.place = place
 
 

@@ -241,9 +241,9 @@ def _name_after_a_title(ent: Span) -> bool:
     name of two to four capitalised words right after a role title, or before one in apposition, is a
     person's, whatever NER calls it, unless it is a known state, place or body."""
     doc = ent.doc
-    if ent.label_ not in ("GPE", "LOC", "ORG") or not 2 <= len(ent) <= 4 or ent.ent_id_:
+    if ent.label_ not in ("GPE", "LOC", "ORG") or ent.ent_id_ or not _shaped_like_a_name(ent):
         return False
-    if not all(t.is_title and t.pos_ == "PROPN" for t in ent) or _body_in(ent.text) or load_gazetteer().find_state(ent.text):
+    if _body_in(ent.text) or load_gazetteer().find_state(ent.text):
         return False
     titles = doc.spans.get("roles", [])
     before = doc[ent.start - 1] if ent.start else None
@@ -303,9 +303,14 @@ def _a_meeting_word(word: str) -> bool:
 def _speaker_after_a_quote(ent: Span) -> bool:
     """'..." Marek Tollander told reporters': NER may call a speaker's name after a quotation a work of art."""
     before = ent.doc[ent.start - 1] if ent.start else None
-    return (ent.label_ == "WORK_OF_ART" and before is not None and before.is_quote and 2 <= len(ent) <= 4
-            and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+    return (ent.label_ == "WORK_OF_ART" and before is not None and before.is_quote and _shaped_like_a_name(ent)
             and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in load_triggers()["report_verbs"])
+
+
+def _shaped_like_a_name(ent: Span) -> bool:
+    """Two to four capitalised proper nouns: a person's name, whatever NER calls it, where a title or a quotation
+    says so."""
+    return 2 <= len(ent) <= 4 and all(t.is_title and t.pos_ == "PROPN" for t in ent)
 
 
 def venue_at(token, index: MentionIndex) -> Mention | None:
