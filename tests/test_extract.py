@@ -3725,6 +3725,16 @@ def test_talks_between_a_side_and_people_nobody_names_have_no_host_as_a_side(ext
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Talks are taking place in Arusha between the government of Kenya and the Coast Liberation Front.",
+     [["Coast Liberation Front", "Kenya"]]),
+    # the body's own meeting in the state that hosts it is still no meeting of the two
+    ("The Coast Liberation Front held talks in Kenya on Monday.", []),
+])
+def test_talks_between_a_state_and_a_body_have_both_as_sides(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Kenyan Trade Minister Paul Otieno and Norwegian Trade Minister Anna Berg signed the accord in Oslo on Monday.",
      [["Anna Berg", "Paul Otieno"]]),
     ("The deal was signed by Kenyan Trade Minister Paul Otieno and Norwegian Trade Minister Anna Berg in Oslo.",

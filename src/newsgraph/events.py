@@ -94,7 +94,7 @@ class Candidate:
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
-    paired: bool = False  # "the EU-Russia summit": the noun names its two sides
+    paired: bool = False  # "the EU-Russia summit", "talks between A and B": the text names its two sides
     evidence: list = field(default_factory=list)
 
 
@@ -1070,7 +1070,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
-    candidate.paired = _paired(token)
+    candidate.paired = _paired(token) or any(objects_of(a, ("between",)) for a in [token, *anchors])
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -2091,8 +2091,8 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     """One body and one state, nobody named: in news, a body's meeting in the state that hosts it ("the
     APEC meeting in Hanoi", "the Lisbon summit of EU leaders") or a state dealing with its own body, not
     two sides meeting (none of the 287 meetings in the five dev gold files has this make-up; all 8 such
-    events the extractor found in them were wrong). A body's delegation visiting a state is one, and a group
-    ("Darfur rebels") is no body."""
+    events the extractor found in them were wrong). A body's delegation visiting a state is one, so are talks
+    "between the government of Uganda and the LRA", and a group ("Darfur rebels") is no body."""
     body_visits = c.mode is MeetingMode.VISIT and any(m.type is EntityType.ORGANIZATION for m in c.subjects)
     body_and_state = len(actors) == 2 and {m.type for m in actors} == {EntityType.ORGANIZATION, EntityType.STATE}
     return body_and_state and not body_visits and not c.paired and not any(names_a_group(m.name) for m in actors)
