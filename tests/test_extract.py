@@ -758,7 +758,8 @@ def test_titles_of_chiefs_and_councilors(extract_text, sentence, expected):
         ("UN envoy Paul Otieno spoke.", ("Paul Otieno", "SpecialRepresentative", "United Nations", None, False)),
         ("The leader of the Oromo Liberation Front (OLF) Paul Otieno spoke.",
          ("Paul Otieno", "Leader", "Oromo Liberation Front", None, False)),
-        ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.", ("Paul Otieno", "Leader", "KLF", None, False)),
+        ("The leader of the Kenyan Liberation Front (KLF) Paul Otieno spoke.",
+         ("Paul Otieno", "Leader", "Kenyan Liberation Front", None, False)),
         ("Visiting Prime Minister of the Republic of Korea (ROK) Li Wei spoke.",
          ("Li Wei", "PrimeMinister", "South Korea", None, False)),
         # a US or UK department's secretary is a minister; a relative clause's copula states a role too
@@ -3638,6 +3639,28 @@ def test_a_short_name_given_in_brackets_stands_for_its_body_wherever_it_recurs(e
     text = "The Northern Timber Council (NTC) working group meeting was postponed, NTC delegates said."
     bodies = {e.key for e in extract_text(text).entities if e.type.value == "Organization"}
     assert bodies == {"org:northern timber council"}
+
+
+def test_the_words_whose_initials_are_in_brackets_after_them_are_one_body_whatever_ner_split(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Jon Kamau of the rebel Coast Freedom and Unity Movement (CFUM) spoke.")
+    doc.ents = [SpacySpan(doc, 0, 2, label="PERSON"), SpacySpan(doc, 5, 7, label="ORG"),
+                SpacySpan(doc, 8, 10, label="ORG"), SpacySpan(doc, 11, 12, label="PERSON")]
+    found = {(m.name, m.type.value) for m in find_mentions(doc).mentions}
+    assert found == {("Jon Kamau", "Person"), ("Coast Freedom and Unity Movement", "Organization")}
+
+
+def test_a_state_with_its_initials_in_brackets_stays_a_state(nlp):
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.mentions import find_mentions
+
+    doc = nlp("Trade with the United Arab Emirates (UAE) grew.")
+    doc.ents = [SpacySpan(doc, 3, 6, label="GPE"), SpacySpan(doc, 7, 8, label="ORG")]
+    assert ("United Arab Emirates", "State") in {(m.name, m.type.value) for m in find_mentions(doc).mentions}
 
 
 @pytest.mark.parametrize("text", [

@@ -88,7 +88,7 @@ def state_mention(start: int, end: int, key: str) -> Mention:
 def find_mentions(doc: Doc) -> MentionIndex:
     """Every entity mention in ``doc``, people resolved to their full names."""
     titles = list(doc.spans.get("roles", []))
-    entities = [part for ent in _names_run_on(doc.ents, titles) if not (len(ent) >= 3 and _title_and_name(ent, titles))
+    entities = [part for ent in _names_run_on(_names_before_initials(doc), titles) if not (len(ent) >= 3 and _title_and_name(ent, titles))
                 for part in _holder_apart(ent, titles)]
     found = _inside_no_name(_attach_states(doc, [m for ent in entities if (m := _from_entity(ent)) is not None]))
     found = [_group_named_after(m, doc) for m in found]
@@ -115,6 +115,43 @@ def _names_run_on(ents, titles: list[Span]) -> list[Span]:
         end = _run_on_end(ent, stops) if ent.label_ == "ORG" else ent.end
         merged.append(Span(ent.doc, ent.start, end, label="ORG") if end > ent.end else ent)
     return merged
+
+
+def _names_before_initials(doc: Doc) -> list[Span]:
+    """'the rebel Justice and Equality Movement (JEM)', "the Lord's Resistance Army (LRA)": the capitalised words
+    whose initials the capitals in brackets after them spell are one body's name, whatever NER read the parts of
+    it as (those go; it may read the initials as a person), if it read the body or its initials as one at all;
+    not a state's or a place's ("the United Arab Emirates (UAE)")."""
+    ents = list(doc.ents)
+    for i in range(1, len(doc) - 2):
+        short = doc[i + 1 : i + 2]
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not (short.text.isalpha() and short.text.isupper()):
+            continue
+        long = _name_spelled_by(doc, i, short.text)
+        if long is None or load_gazetteer().find_state(long.text) or load_gazetteer().find_place(long.text):
+            continue
+        named = [e for e in ents if e.start < i + 2 and e.end > long.start]
+        inside = all(e.start >= long.start and e.end <= i + 2 and (e.label_ != "PERSON" or e.start == i + 1)
+                     for e in named)
+        if not (inside and any(e.label_ == "ORG" for e in named)):
+            continue
+        ents = sorted([e for e in ents if e not in named] + [Span(doc, long.start, long.end, label="ORG"),
+                                                             Span(doc, i + 1, i + 2, label="ORG")])
+    return ents
+
+
+def _name_spelled_by(doc: Doc, bracket: int, initials: str) -> Span | None:
+    """The fewest capitalised words, joined by "and", "of", "'s" and the like, right before ``bracket`` whose
+    capitals spell ``initials``."""
+    start = bracket - 1
+    while start >= max(0, bracket - 10) and (_capitalized(doc[start]) or doc[start].tag_ == "POS" or (
+            doc[start].lower_ in ("and", "of", "for", "the", "-", "&"))):
+        if _capitalized(doc[start]) and doc[start].lower_ != "the":
+            name = doc[start:bracket]
+            if "".join(t.text[0] for t in name if t.text[:1].isupper()) == initials:
+                return name
+        start -= 1
+    return None
 
 
 def _run_on_end(ent: Span, stops: set[int]) -> int:
