@@ -3770,6 +3770,16 @@ def test_two_people_signing_together_met(extract_text, text, expected):
     assert [people for people, e in found if e.type is EventType.MEETING] == expected
 
 
+def test_who_a_signing_is_held_in_the_presence_of_is_at_it_and_their_visit_told_next_is_no_repeat_of_it(extract_text):
+    text = ("The deal was signed by Kenyan Trade Minister Paul Otieno and his Norwegian counterpart Anna Berg, in the "
+            "presence of Kenyan President Jon Kamau and Norwegian Prime Minister Jan Visser. Kamau arrived here on Sunday "
+            "for a state visit. Norway is the last leg of Kamau's three-nation tour, which has already taken him to "
+            "Sweden and Finland.")
+    found = {tuple(people): e for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert ["Anna Berg", "Jan Visser", "Jon Kamau", "Paul Otieno"] in map(list, found)
+    assert found[("Jon Kamau", "Sweden")].time.iso() == "2021-05"  # the month of the visit told, kept apart
+
+
 def test_where_one_leaves_for_talks_is_where_the_talks_are(extract_text):
     text = "Norwegian Prime Minister Anna Berg will leave for Nairobi on Friday for talks with Kenyan President Paul Otieno."
     people, event = only_meeting(extract_text(text, published=MONDAY))

@@ -809,6 +809,11 @@ def _sides_hung_on_a_time_or_place(preposition: Token) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]
 
 
+def witnesses_of(anchors: list[Token]) -> list[Token]:
+    """'A and B signed it in the presence of C and D': who is there, face to face with those who act."""
+    return [o for a in anchors for p in objects_of(a, ("in",)) if p.lower_ == "presence" for o in objects_of(p, ("of",))]
+
+
 def _visitors_after_destination(preposition: Token) -> list[Token]:
     """'a visit to Beijing of Chancellor X': the parser hangs the visitor on the place."""
     if preposition.lower_ != "to" or preposition.head.lemma_.lower() not in load_triggers()["meeting"]["stay_nouns"]:

@@ -41,7 +41,7 @@ from newsgraph.clauses import (
     is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides,
     new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of,
     relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of,
-    subjects_above, time_of, told_of, with_under_topic,
+    subjects_above, time_of, told_of, with_under_topic, witnesses_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -95,6 +95,9 @@ class Candidate:
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
     paired: bool = False  # "the EU-Russia summit", "talks between A and B": the text names its two sides
+    # "signed in the presence of X": a side of the event, but not one merging compares (X's visit told next is no
+    # repeat of the signing)
+    witnesses: list[Mention] = field(default_factory=list)
     evidence: list = field(default_factory=list)
 
 
@@ -1068,6 +1071,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
         candidate.owners = {m.key for m in own}
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
+    candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or any(objects_of(a, ("between",)) for a in [token, *anchors])
@@ -1969,6 +1973,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.mediated = target.mediated or other.mediated
     target.here = target.here or other.here
     target.paired = target.paired or other.paired
+    target.witnesses = list({m.key: m for m in target.witnesses + other.witnesses}.values())
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
 
@@ -2009,7 +2014,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         # "X visited China", "X held talks in Beijing", "X and Y visited China": the host state is the other
         # side when nobody there is named.
         others.append(replace(state_mention(c.place.start, c.place.end, host), chars=c.place.chars))
-    return people + others
+    named = {m.key for m in people}
+    return people + [m for m in c.witnesses if m.key not in named] + others
 
 
 def _without_bare_visits(kept: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
