@@ -117,17 +117,21 @@ def _names_run_on(ents, titles: list[Span]) -> list[Span]:
     return merged
 
 
+_INITIALS_IN_BRACKETS = re.compile(r"\(\s*([A-Z]{2,})\s*\)")
+
+
 def _names_before_initials(doc: Doc) -> list[Span]:
     """'the rebel Justice and Equality Movement (JEM)', "the Lord's Resistance Army (LRA)": the capitalised words
     whose initials the capitals in brackets after them spell are one body's name, whatever NER read the parts of
     it as (those go; it may read the initials as a person), if it read the body or its initials as one at all;
     not a state's or a place's ("the United Arab Emirates (UAE)")."""
     ents = list(doc.ents)
-    for i in range(1, len(doc) - 2):
-        short = doc[i + 1 : i + 2]
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not (short.text.isalpha() and short.text.isupper()):
+    for found in _INITIALS_IN_BRACKETS.finditer(doc.text):  # a regular expression, not a walk over every token
+        bracket = doc.char_span(found.start(), found.start() + 1)
+        i = bracket.start if bracket is not None else 0
+        if i == 0 or i + 2 >= len(doc) or doc[i + 1].text != found.group(1) or doc[i + 2].text != ")":
             continue
-        long = _name_spelled_by(doc, i, short.text)
+        long = _name_spelled_by(doc, i, found.group(1))
         if long is None or load_gazetteer().find_state(long.text) or load_gazetteer().find_place(long.text):
             continue
         named = [e for e in ents if e.start < i + 2 and e.end > long.start]
