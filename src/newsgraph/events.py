@@ -378,7 +378,7 @@ def _name_the_delegations(merged: list[Candidate], index: MentionIndex, represen
         for side in candidate.participants:
             acting = any(side.key in represented.get(p.key, ()) for p in _persons(candidate))
             sides += heads.get(side.key, [side]) if side.type is EntityType.STATE and not acting else [side]
-        candidate.participants = list({m.key: m for m in sides}.values())
+        candidate.participants = _one_per_key(sides)
 
 
 def _delegation_heads(index: MentionIndex) -> dict[str, list[Mention]]:
@@ -1074,7 +1074,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
-    candidate.paired = _paired(token) or any(objects_of(a, ("between",)) for a in [token, *anchors])
+    candidate.paired = _paired(token) or bool(_between(token, anchors))
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -1474,8 +1474,12 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
                 or _state_of_unnamed_holder(root, index, _qualifying_states(root, index))):
             return True
     subjects = [r for r in roots if r.dep_ in SUBJECTS] or subjects_above(clause_anchor(anchors), trigger=token)
-    between = [o for a in [token, *anchors] for o in objects_of(a, ("between",))]  # "talks between A and the rebels"
-    return _unnamed_beside_a_side(subjects + between, index, groups)
+    return _unnamed_beside_a_side(subjects + _between(token, anchors), index, groups)
+
+
+def _between(token: Token, anchors: list[Token]) -> list[Token]:
+    """'talks between A and the rebels', also where the parser hangs "between" on a verb the trigger hangs on."""
+    return [o for a in [token, *anchors] for o in objects_of(a, ("between",))]
 
 
 def _unnamed_beside_a_side(sides: list[Token], index: MentionIndex, groups: Discourse) -> bool:
@@ -1960,7 +1964,7 @@ def _same_participants(a: Candidate, b: Candidate, represented) -> bool:
 
 
 def _absorb(target: Candidate, other: Candidate) -> None:
-    target.participants = list({m.key: m for m in target.participants + other.participants}.values())
+    target.participants = _one_per_key(target.participants + other.participants)
     target.place = max(filter(None, (target.place, other.place)), key=_specificity, default=None)
     if not (other.mode is MeetingMode.VISIT and target.mode is not MeetingMode.VISIT):
         # A visit lasts days: the day it began is not that of a meeting held during it.
@@ -1973,9 +1977,14 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.mediated = target.mediated or other.mediated
     target.here = target.here or other.here
     target.paired = target.paired or other.paired
-    target.witnesses = list({m.key: m for m in target.witnesses + other.witnesses}.values())
+    target.witnesses = _one_per_key(target.witnesses + other.witnesses)
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
+
+
+def _one_per_key(mentions: list[Mention]) -> list[Mention]:
+    """The last mention of each entity, in the order each entity first comes."""
+    return list({m.key: m for m in mentions}.values())
 
 
 def _specificity(place: Mention) -> tuple[int, int]:

@@ -117,6 +117,7 @@ def _names_run_on(ents, titles: list[Span]) -> list[Span]:
     return merged
 
 
+_NAME_JOINERS = ("of", "and", "the", "for")  # "Justice and Equality Movement", "Bank of Japan"
 _INITIALS_IN_BRACKETS = re.compile(r"\(\s*([A-Z]{2,})\s*\)")
 
 
@@ -152,7 +153,7 @@ def _name_spelled_by(doc: Doc, bracket: int, initials: str) -> Span | None:
     capitals spell ``initials``."""
     start = bracket - 1
     while start >= max(0, bracket - 10) and (_capitalized(doc[start]) or doc[start].tag_ == "POS" or (
-            doc[start].lower_ in ("and", "of", "for", "the", "-", "&"))):
+            doc[start].lower_ in (*_NAME_JOINERS, "-", "&"))):
         if _capitalized(doc[start]) and doc[start].lower_ != "the" and _capitals(doc[start:bracket]) == initials:
             return doc[start:bracket]
         start -= 1
@@ -168,7 +169,7 @@ def _run_on_end(ent: Span, stops: set[int]) -> int:
     name_end = end
     while end < len(doc) and end not in stops and (
             _capitalized(doc[end]) or doc[end].tag_ == "POS" and name_end == end
-            or doc[end].lower_ in ("of", "and", "the", "for")):
+            or doc[end].lower_ in _NAME_JOINERS):
         end += 1
         name_end = end if _capitalized(doc[end - 1]) else name_end
     return name_end
