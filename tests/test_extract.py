@@ -2441,6 +2441,17 @@ def test_a_dialogue_is_a_meeting_when_someone_holds_or_chairs_it(extract_text, t
     assert [(people, e.place) for people, e in meetings(extract_text(text))] == found
 
 
+@pytest.mark.parametrize("text, found", [
+    # the round's "between" names the sides, one of them unnamed: the speaker is none
+    ("The latest round of talks between Kenyan officials and the country's creditors is still going on, Finance "
+     "Minister Paul Otieno said on Monday.", []),
+    ("The latest round of talks between Anna Berg and Paul Otieno ended on Monday, Finance Minister Jon Marsh said.",
+     [["Anna Berg", "Paul Otieno"]]),
+])
+def test_a_round_of_talks_between_sides_takes_none_from_who_reports_it(extract_text, text, found):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
+
+
 @pytest.mark.parametrize("text", [
     "After a two-hour meeting at her home with Jon Otieno, Anna Berg said she had no hope.",
     "Anna Berg held a meeting in her office with Jon Otieno.",

@@ -1252,9 +1252,10 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
     commented = _commented_on(token) or _absent_from(token)
     if commented:
         roots = [r for r in roots if r.dep_ not in SUBJECTS]
-    # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when it does not name its sides.
+    # A verb's missing subject is its governor's ("agreed to meet"); a noun's, only when neither it nor the meeting
+    # it is a round of names its sides ("a round of talks between A and B ..., X said": X is no side).
     if not commented and not any(r.dep_ in SUBJECTS for r in roots) and (
-            token.pos_ == "VERB" or not _names_its_sides(token, roots, index)):
+            token.pos_ == "VERB" or not any(_names_its_sides(a, roots, index) for a in anchors if a.pos_ == "NOUN")):
         verb = clause_anchor(anchors)
         above = subjects_above(verb, trigger=token)
         roots += above
