@@ -1570,6 +1570,15 @@ def test_a_state_in_what_a_meeting_s_name_is_on_is_no_side(extract_text):
     assert [people for people, _ in meetings(extract_text(text))] == [["Anna Berg", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text, found", [
+    # "over" hung on the person met, or on the unnamed people met
+    ("Anna Berg will meet Peter Lund over Paul Marsh on Monday.", [["Anna Berg", "Peter Lund"]]),
+    ("Anna Berg to meet leaders over Paul Marsh.", []),
+])
+def test_whom_a_meeting_is_over_is_no_side(extract_text, text, found):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
+
+
 def test_a_journey_s_destination_read_as_the_subject_of_what_it_is_for_is_no_side(extract_text):
     text = "Paul Otieno left Nairobi on Thursday for Oslo to attend the summit and will visit Sweden later."
     people, visit = only_meeting(extract_text(text, published=MONDAY))

@@ -1104,10 +1104,10 @@ def hyphen_joined_states(noun: Token, index: MentionIndex) -> list[Mention]:
     return [replace(m, adjectival=False, metonym=m.metonym or m.adjectival) for m in states]
 
 def _on_a_topic(preposition: Token) -> bool:
-    """'the summit of the Forum on China-Africa Cooperation': what a phrase is on names no side, unless it is
-    part of a name ("the Intergovernmental Authority on Development")."""
+    """'the summit of the Forum on China-Africa Cooperation', 'will meet X over Y': what a phrase is on names no
+    side, unless it is part of a name ("the Intergovernmental Authority on Development")."""
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
-    return preposition.lower_ in ("on", "about") and not any(
+    return preposition.lower_ in ("on", "about", "over") and not any(
         o.ent_iob_ == "I" and preposition.ent_iob_ == "I" for o in objects)
 
 def _phrase(root: Token):
