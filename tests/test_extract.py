@@ -4006,6 +4006,11 @@ def test_a_state_or_place_named_before_rebels_names_the_group_not_the_state(extr
     assert group.type.value == "Organization" and group.state is None  # the group fights the state, not of it
 
 
+def test_unnamed_officials_before_and_stand_for_their_state_beside_a_named_side(extract_text):
+    text = "Chadian officials and Darfur rebels arrived in Ghana on Friday for talks."
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Chad", "Darfur rebels"]]
+
+
 @pytest.mark.parametrize("text, sides", [
     ("General Paul Otieno met with U.S. Air Force civilian employees on Monday.", None),  # nobody named
     ("The U.S. military held talks with Iraqi officials in Baghdad on Sunday.", ["Iraq", "United States"]),

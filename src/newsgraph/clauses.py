@@ -963,7 +963,18 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or _states_of_listed_bodies(mentions, touched) or mentions or _represented(root, touched, index)
+    return people or _states_of_listed_bodies(mentions, touched) or _and_the_state_represented(
+        root, mentions, touched, index)
+
+def _and_the_state_represented(root: Token, mentions: list[Mention], touched: list[Mention],
+                               index: MentionIndex) -> list[Mention]:
+    """'Sudanese officials and Darfur rebels': an unnamed side before "and" stands for its state beside the
+    named one after it."""
+    if not mentions:
+        return _represented(root, touched, index)
+    if not any(c.dep_ == "conj" for c in root.children) or any(m.start < root.i for m in mentions):
+        return mentions  # "Kosovo Albanian leaders and their team": the side before "and" is named
+    return _represented(root, [m for m in touched if m.end <= root.i], index) + mentions
 
 def _states_of_listed_bodies(mentions: list[Mention], touched: list[Mention]) -> list[Mention]:
     """'British, French and German foreign ministry officials': NER makes one body of the last demonym and the
