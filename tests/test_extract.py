@@ -3090,8 +3090,10 @@ def test_talks_a_side_prepares_for_are_planned(extract_text):
 @pytest.mark.parametrize("text, sides", [
     ("Ministers of the Asia-Pacific Economic Cooperation began their annual meeting in Nairobi on Saturday.", []),
     ("An African Union delegation is paying a five-day visit to Kenya.", [["African Union", "Kenya"]]),
+    # or when the two are the subjects "and" joins
+    ("Kenyan officials and African Union envoys held talks in Addis Ababa on Monday.", [["African Union", "Kenya"]]),
 ])
-def test_a_body_and_a_state_alone_meet_only_when_the_body_visits(extract_text, text, sides):
+def test_a_body_and_a_state_alone_meet_only_when_the_body_visits_or_both_act(extract_text, text, sides):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == sides
 
 

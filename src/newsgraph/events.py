@@ -1074,7 +1074,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
-    candidate.paired = _paired(token) or bool(_between(token, anchors))
+    candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
     candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
@@ -2095,6 +2095,12 @@ def _host_state(place: Mention | None) -> str | None:
     return known_state(_state_of(place)) if place is not None else None
 
 
+def _subjects_joined(verb: Token) -> bool:
+    """'Iranian negotiators and EU officials met': the verb's subjects, joined by "and", are two sides."""
+    return verb.pos_ == "VERB" and any(s.dep_ == "nsubj" and any(c.dep_ == "conj" for c in s.children)
+                                       for s in verb.children)
+
+
 def _paired(noun: Token) -> bool:
     """'the EU-Russia summit': two names a hyphen joins before the noun are its sides (a body and a state too)."""
     doc, named = noun.doc, ("ORG", "GPE", "NORP", "PERSON")
@@ -2108,7 +2114,8 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     APEC meeting in Hanoi", "the Lisbon summit of EU leaders") or a state dealing with its own body, not
     two sides meeting (none of the 287 meetings in the five dev gold files has this make-up; all 8 such
     events the extractor found in them were wrong). A body's delegation visiting a state is one, so are talks
-    "between the government of Uganda and the LRA", and a group ("Darfur rebels") is no body."""
+    "between the government of Uganda and the LRA" and sides a verb's subjects join ("Kenyan officials and AU
+    envoys held talks"), and a group ("Darfur rebels") is no body."""
     body_visits = c.mode is MeetingMode.VISIT and any(m.type is EntityType.ORGANIZATION for m in c.subjects)
     body_and_state = len(actors) == 2 and {m.type for m in actors} == {EntityType.ORGANIZATION, EntityType.STATE}
     return body_and_state and not body_visits and not c.paired and not any(names_a_group(m.name) for m in actors)
