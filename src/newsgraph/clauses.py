@@ -410,6 +410,11 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
     setting = verb_of_preposition(phase_of(token))  # "agreed on X in two days of talks": where they agreed
+    if setting is not None and setting.dep_ == "pcomp" and setting.head.head.pos_ == "VERB" and (
+            preposition_of(phase_of(token)).lower_ in ("in", "during")):
+        # "unable to agree on starting X in two days of talks": the parser hangs the talks on the gerund
+        setting = setting.head.head
+        governors = [g for g in governors if g != setting]
     if _occasion_of_agreeing(token, setting, cues):
         return Status.OCCURRED  # "agreed to meet during a telephone conversation": the call was held
     if setting is not None and _expected_to_act(setting, cues):
