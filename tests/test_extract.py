@@ -3809,6 +3809,18 @@ def test_who_a_signing_is_held_in_the_presence_of_is_at_it_and_their_visit_told_
     assert found[("Jon Kamau", "Sweden")].time.iso() == "2021-05"  # the month of the visit told, kept apart
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs the names after the plural title on "It"
+    ("It was signed in the presence of the Kenyan and Norwegian premiers, Paul Otieno and Anna Berg, by Kenyan "
+     "Cabinet Secretary Jon Marsh and Norwegian Deputy Foreign Minister Carl Lund.",
+     [["Anna Berg", "Carl Lund", "Jon Marsh", "Paul Otieno"]]),
+    ("Jon Marsh met the foreign ministers, Paul Otieno and Anna Berg said on Monday.", []),  # they said it
+])
+def test_the_names_after_a_plural_title_and_a_comma_hold_it(extract_text, text, expected):
+    found = meetings(extract_text(text, published=MONDAY))
+    assert [people for people, e in found if e.type is EventType.MEETING] == expected
+
+
 def test_where_one_leaves_for_talks_is_where_the_talks_are(extract_text):
     text = "Norwegian Prime Minister Anna Berg will leave for Nairobi on Friday for talks with Kenyan President Paul Otieno."
     people, event = only_meeting(extract_text(text, published=MONDAY))

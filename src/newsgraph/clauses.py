@@ -956,6 +956,7 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
     """The actors in a participant phrase, people first; not those of a clause inside it ("a rebel fighting in X")."""
     inside = {t.i for t in _phrase(root)}
     inside.update(_name_hung_elsewhere(max(inside) + 1, index))
+    inside.update(_names_listed_after(root, max(inside) + 1, index))
     inside.update(t.i for leader in _leader_hung_on_the_verb(root) for t in _phrase(leader))
     # Overlap, not containment: the parser may split a name ("Roh Moo-hyun") into several subjects.
     # "LONDON - British newspapers ...", "BAGHDAD, Iraq - The U.S. military and ...": a dateline the parser hangs
@@ -1024,6 +1025,20 @@ def _name_hung_elsewhere(after: int, index: MentionIndex) -> range:
         return range(0)
     titled = any(title.end == after for title in index.doc.spans.get("roles", []))
     return range(named.start, named.end) if titled else range(0)
+
+def _names_listed_after(titles: Token, after: int, index: MentionIndex) -> set[int]:
+    """'the Chinese and Mauritian premiers, A and B,': the names after a plural title and a comma are its
+    holders, wherever the parser hangs them (not 'met the ministers, A and B said')."""
+    doc = index.doc
+    if titles.tag_ != "NNS" or titles.lemma_.lower() not in load_role_lexicon() or doc[after : after + 1].text != ",":
+        return set()
+    names, i = [], after + 1
+    while (named := index.at(i)) is not None and named.start == i and named.type is EntityType.PERSON:
+        names.append(named)
+        i = named.end + (doc[named.end : named.end + 1].text in (",", "and"))
+    closed = i >= len(doc) or doc[i].is_punct or doc[i - 1].text == ","
+    return {t for m in names for t in range(m.start, m.end)} if len(names) >= 2 and closed else set()
+
 
 def _leader_hung_on_the_verb(group: Token) -> list[Token]:
     """'met a Latvian delegation here on Monday headed by X', parsed with "headed by X" on "met": X leads the
