@@ -41,6 +41,15 @@ def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actor
     assert [a for a, _ in found] == [actors], found
 
 
+@pytest.mark.parametrize("sentence", [
+    "Kenya and Norway pledged in 2004 to fight terrorism and drug trafficking.",
+    "Kenya pledged in 2004 to fight against corruption.",
+    "The two countries can work together in the fight against AIDS, Paul Otieno said in 2004.",
+])
+def test_fighting_an_evil_is_no_war(extract_text, sentence):
+    assert facts(extract_text(sentence), EventType.ARMED_CONFLICT) == []
+
+
 def test_two_wars_of_one_article_stay_two(extract_text):
     text = "Kenya waged the war against the rebels. The Cold War began in 1950."
     found = facts(extract_text(text), EventType.ARMED_CONFLICT)

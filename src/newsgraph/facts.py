@@ -70,6 +70,8 @@ def fact_type(token: Token) -> EventType | None:
 
 def _is_trigger(token: Token, spec: dict) -> bool:
     lemma = token.lemma_.lower()
+    if any(t.lemma_.lower() in spec.get("not_against", ()) for t in _fought(token)):
+        return False  # "the fight against corruption", "to fight terrorism": no war between sides
     if token.pos_ == "VERB" and lemma in spec.get("verbs", ()):
         if "objects" in spec:
             return any(o.lemma_.lower() in spec["objects"] for o in _objects(token))
@@ -136,6 +138,11 @@ def _clause_verb(token: Token) -> Token:
         return token
     preposition = preposition_of(token)
     return preposition.head if preposition is not None and preposition.lower_ in ("to", "into") else token.head
+
+
+def _fought(token: Token) -> list[Token]:
+    """What a verb or noun is against: its object, or what an "against" phrase names."""
+    return [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("against",))
 
 
 def _objects(verb: Token) -> list[Token]:
