@@ -50,6 +50,14 @@ def test_fighting_an_evil_is_no_war(extract_text, sentence):
     assert facts(extract_text(sentence), EventType.ARMED_CONFLICT) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Fears of a trade war between Kenya and Norway grew in 2004.",
+    "The two firms fought a price war in 2004.",
+])
+def test_a_war_of_no_arms_is_no_armed_conflict(extract_text, sentence):
+    assert facts(extract_text(sentence), EventType.ARMED_CONFLICT) == []
+
+
 def test_two_wars_of_one_article_stay_two(extract_text):
     text = "Kenya waged the war against the rebels. The Cold War began in 1950."
     found = facts(extract_text(text), EventType.ARMED_CONFLICT)

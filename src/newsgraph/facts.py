@@ -72,6 +72,8 @@ def _is_trigger(token: Token, spec: dict) -> bool:
     lemma = token.lemma_.lower()
     if any(t.lemma_.lower() in spec.get("not_against", ()) for t in _fought(token)):
         return False  # "the fight against corruption", "to fight terrorism": no war between sides
+    if any(t.lemma_.lower() in spec.get("not_kinds", ()) for n in [token, *_fought(token)] for t in _kind_words(n)):
+        return False  # "a trade war", "fought a price war", "a war of words", "a conflict of interest"
     if token.pos_ == "VERB" and lemma in spec.get("verbs", ()):
         if "objects" in spec:
             return any(o.lemma_.lower() in spec["objects"] for o in _objects(token))
@@ -143,6 +145,11 @@ def _clause_verb(token: Token) -> Token:
 def _fought(token: Token) -> list[Token]:
     """What a verb or noun is against: its object, or what an "against" phrase names."""
     return [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("against",))
+
+
+def _kind_words(noun: Token) -> list[Token]:
+    """What kind a noun is said to be: the words before it, or its "of" ("a war of words")."""
+    return [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")] + objects_of(noun, ("of",))
 
 
 def _objects(verb: Token) -> list[Token]:
