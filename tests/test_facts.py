@@ -78,8 +78,12 @@ def test_a_refused_agreement_is_no_event(extract_text):
     assert facts(extract_text("Chile refused to sign the agreement with Peru."), EventType.AGREEMENT) == []
 
 
-def test_a_planned_policy_change(extract_text):
-    [(_, event)] = facts(extract_text("Japan will lift the ban on beef imports next year."), EventType.POLICY_CHANGE)
+@pytest.mark.parametrize("sentence, kind", [
+    ("Japan will lift the ban on beef imports next year.", EventType.POLICY_CHANGE),
+    ("Kenya threatened to close its border with Somalia on Monday.", EventType.BORDER_CLOSURE),  # a threat is a plan
+])
+def test_a_planned_policy_change(extract_text, sentence, kind):
+    [(_, event)] = facts(extract_text(sentence), kind)
     assert event.status is Status.PLANNED
 
 
