@@ -1551,11 +1551,20 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
         h for h in titled if not qualifiers or not groups.holder_states.get(h.key)]
     if len(holders) == 1 and (qualifiers or the):
         return holders  # "the president", "Singaporean President", when the article names one
+    if qualifiers and not titled and the and not plural and (person := _untitled_headline_person(index, groups)):
+        return [person]  # "Castro Back On His Feet. The Cuban President ...": the one the headline names
     if lemma in cues["descriptor_nouns"] and not plural and not titled and the:
         # "The cleric was due to meet Y", "the veteran diplomat": the person the story is about
         subjects = [m for m in index.before(root.i, type=EntityType.PERSON) if _subject_or_its_owner(index.doc[m.end - 1])]
         return subjects[-1:] or None
     return None
+
+
+def _untitled_headline_person(index: MentionIndex, groups: Discourse) -> Mention | None:
+    """The one person a headline names, when the article gives them no title."""
+    named = {m.key: m for m in index.before(index.headline_end, type=EntityType.PERSON)}
+    titled = {h.key for holders in groups.holders.values() for h in holders}
+    return next(iter(named.values())) if len(named) == 1 and not named.keys() & titled else None
 
 
 def _described_before(pronoun: Token, groups: Discourse, index: MentionIndex) -> list[Mention]:
