@@ -1075,6 +1075,12 @@ def test_a_plural_title_distributes_over_the_names_that_follow(extract_text):
     assert ("Bo Chan", "SpecialRepresentative", "Singapore", None, False) in found
 
 
+def test_a_plural_title_after_a_list_of_states_gives_each_name_its_state_in_order(extract_text):
+    found = roles(extract_text("The Kenyan and Norwegian foreign ministers, Paul Otieno and Anna Berg, met in Oslo."))
+    assert ("Paul Otieno", "ForeignMinister", "Kenya", None, False) in found
+    assert ("Anna Berg", "ForeignMinister", "Norway", None, False) in found
+
+
 def test_the_ministry_refers_back_to_the_ministry_named_before(extract_text):
     text = "The Canadian Foreign Ministry issued a statement. Ann Lee, the ministry's spokesperson, said talks went well."
     assert ("Ann Lee", "PressSecretary", "Canadian Foreign Ministry", None, False) in roles(extract_text(text))
