@@ -70,10 +70,8 @@ def fact_type(token: Token) -> EventType | None:
 
 def _is_trigger(token: Token, spec: dict) -> bool:
     lemma = token.lemma_.lower()
-    if any(t.lemma_.lower() in spec.get("not_against", ()) for t in _fought(token)):
-        return False  # "the fight against corruption", "to fight terrorism": no war between sides
-    if any(t.lemma_.lower() in spec.get("not_kinds", ()) for n in [token, *_fought(token)] for t in _kind_words(n)):
-        return False  # "a trade war", "fought a price war", "a war of words", "a conflict of interest"
+    if "not_against" in spec and _no_war(token, spec):
+        return False
     if token.pos_ == "VERB" and lemma in spec.get("verbs", ()):
         if "objects" in spec:
             return any(o.lemma_.lower() in spec["objects"] for o in _objects(token))
@@ -140,6 +138,14 @@ def _clause_verb(token: Token) -> Token:
         return token
     preposition = preposition_of(token)
     return preposition.head if preposition is not None and preposition.lower_ in ("to", "into") else token.head
+
+
+def _no_war(token: Token, spec: dict) -> bool:
+    """'to fight terrorism', 'the fight against corruption' (an evil fought), 'a trade war', 'fought a price war',
+    'a war of words' (a war of no arms): no war between sides."""
+    fought = _fought(token)
+    return any(t.lemma_.lower() in spec["not_against"] for t in fought) or any(
+        t.lemma_.lower() in spec["not_kinds"] for n in [token, *fought] for t in _kind_words(n))
 
 
 def _fought(token: Token) -> list[Token]:
