@@ -399,6 +399,12 @@ def test_what_is_said_of_two_days_of_talks_is_said_of_the_talks(extract_text):
     assert (people, meeting.place, meeting.status) == (["Kenya", "Norway"], "place:3143244", Status.OCCURRED)
 
 
+def test_where_talks_ended_is_where_they_were_held(extract_text):
+    text = "Kenya and Norway were unable to agree on a bus service in two days of talks which ended in Nairobi."
+    assert [(people, e.place) for people, e in meetings(extract_text(text, published=MONDAY))] == [
+        (["Kenya", "Norway"], "place:184745")]  # Nairobi
+
+
 @pytest.mark.parametrize("text", [
     "Kenya and Norway were unable to agree on a bus service in two days of talks, officials said.",
     # the parser hangs the talks on the gerund

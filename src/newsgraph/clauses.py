@@ -175,6 +175,10 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
         return [verb.head]  # "ties grew in 2003 when X paid a visit to Y" ("2003 when": a relative clause)
     return []
 
+def closing_clauses(noun: Token) -> list[Token]:
+    """'two days of talks which ended in New Delhi': the clause that says where a meeting ended."""
+    return [c for c in noun.children if c.dep_ in ("relcl", "acl") and lemma_of(c) in load_triggers()["closing_verbs"]]
+
 def governors_of(token: Token):
     """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
     current = token

@@ -35,7 +35,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, dateline_place,
+    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, closing_clauses, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
     hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due,
     is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides,
@@ -1084,7 +1084,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
-    candidate.place = place_of(token, anchors + shared + remarks, index, candidate.participants) or (
+    ended = [c for a in anchors if a.pos_ == "NOUN" for c in closing_clauses(a)]
+    candidate.place = place_of(token, anchors + shared + remarks + ended, index, candidate.participants) or (
         place_of(token, reported, index, candidate.participants) if reported else None)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:
         return None  # "her first foreign trip" says nothing of where, or whom she met
