@@ -421,6 +421,17 @@ def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(ex
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Jon Edde", "Paul Otieno"]]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Anna Berg won the match in straight sets to reach the semi-final of the tournament. The champion said she "
+     "was happy. She will now meet Carla Lund.", []),
+    # talks in a sports story are still talks
+    ("Anna Berg won the match in straight sets to reach the semi-final of the tournament. The champion said she "
+     "was happy. Kenyan Sports Minister Carla Lund held talks with Jon Otieno on Monday.", [["Carla Lund", "Jon Otieno"]]),
+])
+def test_meet_in_a_sports_story_is_a_match(extract_text, text, found):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
+
+
 def test_a_headline_over_a_lead_about_sport_is_about_sport_too(extract_text):
     text = ("Otieno meets with Lions\nNairobi head football coach Paul Otieno met with officials of the Mombasa Lions "
             "Tuesday evening about the team's coaching position.")

@@ -912,6 +912,15 @@ def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
     return index.in_headline(token.i) and end < len(doc) and _about_sport(doc[end].sent)
 
 
+def _a_match_in_a_sports_story(token: Token) -> bool:
+    """'She will now meet Venus Williams' in a story about a tournament: players meet in a match. Only the verb
+    "meet": talks in a sports story ("in talks with Real Madrid") are still talks."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "meet":
+        return False
+    words = load_triggers()["sports_words"]
+    return sum(hyphened_word(t) in words for t in token.doc) >= 3
+
+
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
     needed = lexicon["noun_needs_modifier"].get(lemma)
     if needed and not (_has_modifier(noun, needed) or noun.dep_ == "dobj" and (
@@ -1053,7 +1062,8 @@ def _inside_round_of(token: Token) -> bool:
 
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
-    if mode is None or is_unreal(token) or _about_sport(token.sent) or _a_headline_about_sport(token, index):
+    if mode is None or is_unreal(token) or _about_sport(token.sent) or _a_headline_about_sport(token, index) or (
+            _a_match_in_a_sports_story(token)):
         return None
     if mode is MeetingMode.VISIT and _a_port_call(token):
         return None
