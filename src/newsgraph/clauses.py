@@ -158,7 +158,7 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
     # "a visit that had been scheduled for Sunday", "the talks to begin on Tuesday", "talks, which opened Monday",
     # "the summit, held in Oslo on Monday"
     framing = schedule_verbs + load_triggers()["opening_verbs"] + load_triggers()["holding_verbs"]
-    scheduling = [c for c in anchors[0].children if c.dep_ in ("relcl", "acl") and lemma_of(c) in framing]
+    scheduling = clauses_of(anchors[0], framing)
     if anchors[0].dep_ in SUBJECTS:  # "Held at the Foreign Ministry in Beijing, the talks are aimed at ..."
         scheduling += [c for c in anchors[0].head.children if c.dep_ == "advcl" and c.tag_ == "VBN"
                        and c.i < anchors[0].i and lemma_of(c) in framing]
@@ -175,9 +175,10 @@ def shared_frame(anchors: list[Token]) -> list[Token]:
         return [verb.head]  # "ties grew in 2003 when X paid a visit to Y" ("2003 when": a relative clause)
     return []
 
-def closing_clauses(noun: Token) -> list[Token]:
-    """'two days of talks which ended in New Delhi': the clause that says where a meeting ended."""
-    return [c for c in noun.children if c.dep_ in ("relcl", "acl") and lemma_of(c) in load_triggers()["closing_verbs"]]
+def clauses_of(noun: Token, verbs) -> list[Token]:
+    """The relative or participle clauses on a noun whose verb is one of ``verbs``: "talks, which opened Monday",
+    "two days of talks which ended in New Delhi"."""
+    return [c for c in noun.children if c.dep_ in ("relcl", "acl") and lemma_of(c) in verbs]
 
 def governors_of(token: Token):
     """The verbs above the trigger through clause links ("agreed to meet", "sparked hope by meeting")."""
@@ -413,9 +414,10 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
-    setting = verb_of_preposition(phase_of(token))  # "agreed on X in two days of talks": where they agreed
+    carrier = phase_of(token)
+    setting = verb_of_preposition(carrier)  # "agreed on X in two days of talks": where they agreed
     if setting is not None and setting.dep_ == "pcomp" and setting.head.head.pos_ == "VERB" and (
-            preposition_of(phase_of(token)).lower_ in ("in", "during")):
+            preposition_of(carrier).lower_ in ("in", "during")):
         # "unable to agree on starting X in two days of talks": the parser hangs the talks on the gerund
         setting = setting.head.head
         governors = [g for g in governors if g != setting]
@@ -1034,7 +1036,7 @@ def _names_listed_after(titles: Token, after: int, index: MentionIndex) -> set[i
     """'the Chinese and Mauritian premiers, A and B,': the names after a plural title and a comma are its
     holders, wherever the parser hangs them (not 'met the ministers, A and B said')."""
     doc = index.doc
-    if titles.tag_ != "NNS" or titles.lemma_.lower() not in load_role_lexicon() or doc[after : after + 1].text != ",":
+    if titles.tag_ != "NNS" or doc[after : after + 1].text != "," or not _is_title(titles):
         return set()
     names, i = [], after + 1
     while (named := index.at(i)) is not None and named.start == i and named.type is EntityType.PERSON:
@@ -1453,9 +1455,11 @@ def _state_of_a_town(token: Token, index: MentionIndex) -> Mention | None:
         return None
     return state_mention(token.i, token.i + 1, states[0].key)
 
-def modifying_states(noun: Token, index: MentionIndex) -> list[Mention]:
-    """The states named in a noun's modifiers: "the US speaker", "the Iraqi capital"."""
-    modifiers = {c.i for c in noun.children if c.dep_ in ("compound", "amod")}
+def modifying_states(noun: Token, index: MentionIndex, *, coordinated: bool = False) -> list[Mention]:
+    """The states named in a noun's modifiers: "the US speaker", "the Iraqi capital"; with ``coordinated``, also
+    those joined to them ("the Chinese and Mauritian premiers")."""
+    modifiers = {t.i for c in noun.children if c.dep_ in ("compound", "amod")
+                 for t in ((c, *c.conjuncts) if coordinated else (c,))}
     return [m for m in index.within(noun.left_edge.i, noun.i)
             if m.type is EntityType.STATE and modifiers.intersection(range(m.start, m.end))]
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, closing_clauses, dateline_place,
+    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, clauses_of, dateline_place,
     days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
     hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due,
     is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides,
@@ -892,8 +892,12 @@ def _of_the_press(person: Mention, doc) -> bool:
 
 def _about_sport(sentence) -> bool:
     """'set up a meeting with Roddick', 'in the 17th game': a match between players, no meeting."""
+    return _sports_words(sentence) > 0
+
+
+def _sports_words(tokens) -> int:
     words = load_triggers()["sports_words"]
-    return any(hyphened_word(t) in words for t in sentence)  # "semi-finals", which the tokenizer splits
+    return sum(hyphened_word(t) in words for t in tokens)  # "semi-finals", which the tokenizer splits
 
 
 def _a_port_call(visit: Token) -> bool:
@@ -915,10 +919,7 @@ def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
 def _a_match_in_a_sports_story(token: Token) -> bool:
     """'She will now meet Venus Williams' in a story about a tournament: players meet in a match. Only the verb
     "meet": talks in a sports story ("in talks with Real Madrid") are still talks."""
-    if token.pos_ != "VERB" or token.lemma_.lower() != "meet":
-        return False
-    words = load_triggers()["sports_words"]
-    return sum(hyphened_word(t) in words for t in token.doc) >= 3
+    return token.pos_ == "VERB" and token.lemma_.lower() == "meet" and _sports_words(token.doc) >= 3
 
 
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
@@ -1094,7 +1095,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
-    ended = [c for a in anchors if a.pos_ == "NOUN" for c in closing_clauses(a)]
+    ended = clauses_of(token, load_triggers()["closing_verbs"])  # "talks which ended in New Delhi": where they were
     candidate.place = place_of(token, anchors + shared + remarks + ended, index, candidate.participants) or (
         place_of(token, reported, index, candidate.participants) if reported else None)
     if candidate.place is None and token.lemma_.lower() in load_triggers()["meeting"]["noun_needs_destination"]:

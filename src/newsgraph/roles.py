@@ -32,7 +32,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span as SpacySpan, Token
 from spacy.util import filter_spans
 
-from newsgraph.clauses import SUBJECTS, possessive_at, relative_antecedent
+from newsgraph.clauses import SUBJECTS, modifying_states, possessive_at, relative_antecedent
 from newsgraph.gazetteer import fold, load_gazetteer
 from newsgraph.mentions import Mention, MentionIndex, load_triggers
 from newsgraph.model import EntityType, Role, Span
@@ -159,24 +159,17 @@ def _roles_of(title: SpacySpan, concept: str, holders: list[Holder], index: Ment
     towards = _towards(doc, title, index)
     former = any(t.lower_ in _FORMER for t in doc[phrase_start : title.start])
     evidence = sentence_span(title.sent)
-    owners = _respective_states(title, holders, phrase_start, index) or [organization] * len(holders)
+    owners = _respective_states(title, holders, index) or [organization] * len(holders)
     return [Role(holder=h.person.key, role=_concept_in(concept, owner, index), organization=owner and owner.key,
                  evidence=evidence, towards=towards and towards.key, former=former)
             for h, state in zip(holders, owners) for owner in [h.organization or state]]
 
 
-def _respective_states(title: SpacySpan, holders: list[Holder], phrase_start: int,
-                       index: MentionIndex) -> list[Mention] | None:
+def _respective_states(title: SpacySpan, holders: list[Holder], index: MentionIndex) -> list[Mention] | None:
     """'the Chinese and Mauritian premiers, A and B': each holder is of the state named in the same place."""
-    doc = index.doc
     if title[-1].tag_ != "NNS" or len(holders) < 2:
         return None
-    states = [m for m in index.within(phrase_start, title.start) if m.type is EntityType.STATE and m.adjectival]
-    i = states[0].start if states else phrase_start
-    while i >= 2 and doc[i - 1].lower_ in ("and", ",") and (m := index.at(i - 2)) is not None and (
-            m.type is EntityType.STATE and m.adjectival):
-        states.insert(0, m)
-        i = m.start
+    states = [m for m in modifying_states(title[-1], index, coordinated=True) if m.adjectival]
     return states if len(states) == len(holders) else None
 
 
