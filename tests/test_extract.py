@@ -1606,6 +1606,12 @@ def test_whom_a_meeting_is_over_is_no_side(extract_text, text, found):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
 
 
+def test_whom_a_clause_inside_a_side_names_is_no_side(extract_text):
+    # parsed with "took over" hung on "role" as an adverbial clause
+    text = "Hans Berg's role since he took over from Karl Lund will be made clearer at the meeting."
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 def test_a_journey_s_destination_read_as_the_subject_of_what_it_is_for_is_no_side(extract_text):
     text = "Paul Otieno left Nairobi on Thursday for Oslo to attend the summit and will visit Sweden later."
     people, visit = only_meeting(extract_text(text, published=MONDAY))

@@ -1155,7 +1155,8 @@ def _phrase(root: Token):
         # someone else.
         located = child.dep_ == "prep" and (child.lower_ in ("in", "at") or _on_a_topic(child))
         relative = kin and (child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ in ("of", "for", "to"))
-        clause = child.dep_ in ("relcl", "acl") or child.dep_ == "appos" and child.pos_ == "VERB"
+        # "X's role since he took over from Y": a clause the parser hangs on a noun as "advcl" is one too
+        clause = child.dep_ in ("relcl", "acl", "advcl") or child.dep_ == "appos" and child.pos_ == "VERB"
         # "The leader was then to meet the head of government, Secretary of State X": an apposition hung on a
         # subject across its verb names the object
         astray = child.dep_ == "appos" and root.dep_ in SUBJECTS and root.i < root.head.i < child.i
