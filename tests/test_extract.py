@@ -1568,6 +1568,12 @@ def test_a_town_the_text_does_not_name_is_placed_in_its_state(extract_text, text
     assert names(extraction, [only_meeting(extraction)[1].place]) == [place]
 
 
+def test_a_place_hung_on_the_last_word_of_a_side_s_name_is_where_they_meet(extract_text):
+    text = "Anna Berg will meet the Organization of the Islamic Conference in Istanbul on Tuesday."
+    extraction = extract_text(text, published=MONDAY)
+    assert names(extraction, [only_meeting(extraction)[1].place]) == ["Istanbul"]
+
+
 TAKEOVER = "Nordic Bourse shareholders back the takeover bid. "
 
 

@@ -1240,6 +1240,8 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     objects += [o for o in agents_of(token) if o.ent_type_ == "PERSON"]  # "was received by X in Nairobi"
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
+    # "meet the Organization of the Islamic Conference in Istanbul": on the name's last word
+    objects += [token.doc[m.end - 1] for o in objects if (m := index.at(o.i)) is not None and m.end - 1 > o.i]
     for anchor in anchors + objects:
         places = ("in", "at", "on", "during") + _destination_prepositions(anchor)
         for prep in anchor.children:
