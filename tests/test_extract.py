@@ -2264,6 +2264,12 @@ def test_a_news_agency_reporting_a_meeting_is_no_side_of_it(extract_text):
     assert found and not any("Jambo News Agency" in people for people, _ in found)
 
 
+def test_an_award_ner_takes_for_a_body_is_no_side(extract_text):
+    text = ("Anna Berg from Norway received on Tuesday the Baltic Wetland Conservation Award for Science at the ninth "
+            "meeting of the conference of the parties in Kampala, capital of Uganda.")
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 @pytest.mark.parametrize("sentence, status", [
     ("Paul Otieno was due to tour a factory on Wednesday as he wraps up a three-day visit to Chile.", Status.OCCURRED),
     ("When Paul Otieno visited Chile a year ago, the two sides agreed to expand trade.", Status.OCCURRED),
