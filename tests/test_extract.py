@@ -1151,6 +1151,19 @@ def test_a_surname_ner_reads_as_a_work_is_the_person_named_in_full_before(extrac
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Chad", "Paavo Zentrix"]]
 
 
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_the_person_named_in_full_before(extract_text):
+    text = ("The talks came as US envoy Andrew Dimitrios stepped up efforts to persuade Nairobi.\n\nDimitrios arrived "
+            "in Nairobi on Saturday in a bid to soften Nairobi's stance and met Foreign Minister Paul Otieno on Sunday.")
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [
+        ["Andrew Dimitrios", "Paul Otieno"]]
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_surname(extract_text):
+    text = "Minister Paul Wheat met Anna Berg on Monday. Wheat is scarce, and wheat prices rose."
+    people = {e.name: len(e.mentions) for e in extract_text(text).entities if e.type.value == "Person"}
+    assert people["Paul Wheat"] == 1
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Vice President Juma Okello Wafula arrived on Monday. Okello then spoke to reporters.", [("Juma Okello Wafula", 2)]),
     # not where someone else has it as a surname
