@@ -1625,6 +1625,10 @@ def test_whom_a_meeting_is_over_is_no_side(extract_text, text, found):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
 
 
+def test_the_right_call_is_a_decision_not_a_phone_call(extract_text):
+    assert meetings(extract_text("Anna Berg made the right call with Paul Otieno on Sunday.", published=MONDAY)) == []
+
+
 def test_whom_a_clause_inside_a_side_names_is_no_side(extract_text):
     # parsed with "took over" hung on "role" as an adverbial clause
     text = "Hans Berg's role since he took over from Karl Lund will be made clearer at the meeting."
