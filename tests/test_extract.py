@@ -1831,9 +1831,16 @@ def test_unnamed_people_meeting_someone_at_home_is_no_meeting_with_the_host(extr
      "Ethiopia, Sudan and Egypt.", ["Egypt", "Ethiopia", "Kenya", "Sudan"]),
     ("Talks on the fishing dispute resumed on Monday in Oslo. The talks bring together Norway, Iceland and "
      "Denmark.", ["Denmark", "Iceland", "Norway"]),
+    ("Talks on the fishing dispute resumed on Monday in Oslo. The talks include Norway, Iceland and Denmark.",
+     ["Denmark", "Iceland", "Norway"]),
 ])
 def test_what_the_talks_involve_are_the_sides_of_the_talks_told_before(extract_text, text, sides):
     assert sorted(only_meeting(extract_text(text))[0]) == sides
+
+
+def test_a_visit_that_includes_talks_is_one_meeting(extract_text):
+    text = "Anna Berg will visit Kenya next week, a visit which will include talks with Paul Otieno."
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Paul Otieno"]]
 
 
 def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):

@@ -786,9 +786,11 @@ def _guests(meal: Token, child: Token) -> list[Token]:
 def _gathered(clause: Token) -> list[Token]:
     """'a summit which brought together leaders of A, B and C', 'talks involving A and B': whom a meeting gathers."""
     together = " together" if any(c.lower_ == "together" for c in clause.children) else ""  # a particle or an adverb
-    if lemma_of(clause) + together not in load_triggers()["meeting"]["gathering_verbs"]:
-        return []
-    return [c for c in clause.children if c.dep_ == "dobj"]
+    lexicon, verb = load_triggers()["meeting"], lemma_of(clause) + together
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    if verb in lexicon["listing_verbs"]["words"]:
+        return objects if all(o.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") for o in objects) else []
+    return objects if verb in lexicon["gathering_verbs"] else []
 
 
 def gathers(token: Token) -> bool:
