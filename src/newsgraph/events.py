@@ -2125,7 +2125,8 @@ def _subjects_joined(verb: Token) -> bool:
 def _paired(noun: Token) -> bool:
     """'the EU-Russia summit': two names a hyphen joins before the noun are its sides (a body and a state too)."""
     doc, named = noun.doc, ("ORG", "GPE", "NORP", "PERSON")
-    return any(c.dep_ == "compound" and c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].head in (c, noun)
+    # "Iran-EU nuclear talks": with an adjective between, the parser makes the names "nmod"
+    return any(c.dep_ in ("compound", "nmod") and c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].head in (c, noun)
                and c.ent_iob_ == "B" and c.ent_type_ in named and doc[c.i - 2].ent_type_ in named  # not "Asia-Pacific"
                for c in noun.children)
 
