@@ -1847,6 +1847,12 @@ def test_a_visit_that_includes_talks_is_one_meeting(extract_text):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Paul Otieno"]]
 
 
+def test_a_side_before_and_that_names_nobody_is_its_body_beside_the_person_after(extract_text):
+    text = "Talks began on Monday between Kenya's opposition Orange party and the Prime Minister, Paul Otieno."
+    people, _ = only_meeting(extract_text(text, published=MONDAY))
+    assert sorted(people) == ["Orange party", "Paul Otieno"]
+
+
 def test_people_in_a_clause_inside_a_side_are_no_sides(extract_text):
     text = "A rebel who fights for autonomy in Nigeria arrived in the capital for talks with Anna Berg."
     assert meetings(extract_text(text)) == []

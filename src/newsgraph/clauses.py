@@ -977,8 +977,18 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
     people = [m for m in mentions if m.type is EntityType.PERSON]
-    return people or _states_of_listed_bodies(mentions, touched) or _and_the_state_represented(
-        root, mentions, touched, index)
+    if people:
+        return _side_before_people(root, mentions) + people
+    return _states_of_listed_bodies(mentions, touched) or _and_the_state_represented(root, mentions, touched, index)
+
+def _side_before_people(root: Token, mentions: list[Mention]) -> list[Mention]:
+    """'Hamas leaders and Anna Berg', "Israel's Labour party and the Prime Minister, X": people first for each
+    side, so a side before "and" that names nobody is its body or state."""
+    conjunct = next((c for c in root.children if c.dep_ == "conj"), None)
+    if root.pos_ != "NOUN" or conjunct is None:
+        return []
+    before = [m for m in mentions if m.end <= conjunct.left_edge.i]
+    return [] if any(m.type is EntityType.PERSON for m in before) else before
 
 def _and_the_state_represented(root: Token, mentions: list[Mention], touched: list[Mention],
                                index: MentionIndex) -> list[Mention]:
