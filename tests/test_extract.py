@@ -431,6 +431,13 @@ def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(ex
     # talks in a sports story are still talks
     ("Anna Berg won the match in straight sets to reach the semi-final of the tournament. The champion said she "
      "was happy. Kenyan Sports Minister Carla Lund held talks with Jon Otieno on Monday.", [["Carla Lund", "Jon Otieno"]]),
+    # a team's journey is a tour, no visit to a state
+    ("Coach Paul Otieno named his squad for the cup on Monday. The championship starts in June. Otieno will visit "
+     "Norway next month with his players.", []),
+    # a word counts once, and as a noun: the Boxing Day tsunami and "match" as a verb make no sports story
+    ("Foreign Secretary Anna Berg is to visit Thailand this week. Britain will more than match the generosity of "
+     "donors, she said after the Boxing Day tsunami. Families lost on Boxing Day are still missing.",
+     [["Anna Berg", "Thailand"]]),
 ])
 def test_meet_in_a_sports_story_is_a_match(extract_text, text, found):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found

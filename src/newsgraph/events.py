@@ -896,8 +896,10 @@ def _about_sport(sentence) -> bool:
 
 
 def _sports_words(tokens) -> int:
+    """How many sports words, each counted once and as a noun: a story of the Boxing Day tsunami that will "match"
+    its donors' generosity is none."""
     words = load_triggers()["sports_words"]
-    return sum(hyphened_word(t) in words for t in tokens)  # "semi-finals", which the tokenizer splits
+    return len({word for t in tokens if t.pos_ != "VERB" and (word := hyphened_word(t)) in words})  # "semi-finals"
 
 
 def _a_port_call(visit: Token) -> bool:
@@ -916,10 +918,12 @@ def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
     return index.in_headline(token.i) and end < len(doc) and _about_sport(doc[end].sent)
 
 
-def _a_match_in_a_sports_story(token: Token) -> bool:
-    """'She will now meet Venus Williams' in a story about a tournament: players meet in a match. Only the verb
-    "meet": talks in a sports story ("in talks with Real Madrid") are still talks."""
-    return token.pos_ == "VERB" and token.lemma_.lower() == "meet" and _sports_words(token.doc) >= 3
+def _a_match_in_a_sports_story(token: Token, mode: MeetingMode) -> bool:
+    """'She will now meet Venus Williams' in a story about a tournament: players meet in a match, and a team's
+    visit is a tour ("Wales have not won on their last three visits"). Only the verb "meet" and visits: talks in a
+    sports story ("in talks with Real Madrid") are still talks."""
+    meet = token.pos_ == "VERB" and token.lemma_.lower() == "meet"
+    return (mode is MeetingMode.VISIT or meet) and _sports_words(token.doc) >= 3
 
 
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
@@ -1064,7 +1068,7 @@ def _inside_round_of(token: Token) -> bool:
 def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidate | None:
     mode = _trigger_mode(token)
     if mode is None or is_unreal(token) or _about_sport(token.sent) or _a_headline_about_sport(token, index) or (
-            _a_match_in_a_sports_story(token)):
+            _a_match_in_a_sports_story(token, mode)):
         return None
     if mode is MeetingMode.VISIT and _a_port_call(token):
         return None
