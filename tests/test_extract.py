@@ -1849,6 +1849,17 @@ def test_what_the_talks_involve_are_the_sides_of_the_talks_told_before(extract_t
     assert sorted(only_meeting(extract_text(text))[0]) == sides
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Anna Berg said on Tuesday after a one-day visit to Oslo that she believed the six-party talks would probably "
+     "resume in mid-December.", [["Anna Berg", "Norway"]]),
+    ("Anna Berg said on Tuesday that she believed the four-nation talks would resume in Oslo next month.", []),
+    # as many sides as the name counts
+    ("Kenya, Uganda and Tanzania held three-way talks in Arusha on Monday.", [["Kenya", "Tanzania", "Uganda"]]),
+])
+def test_talks_named_by_their_make_up_have_no_fewer_sides_than_they_count(extract_text, text, found):
+    assert [sorted(people) for people, _ in meetings(extract_text(text, published=MONDAY))] == found
+
+
 def test_a_visit_that_includes_talks_is_one_meeting(extract_text):
     text = "Anna Berg will visit Kenya next week, a visit which will include talks with Paul Otieno."
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Paul Otieno"]]

@@ -1080,6 +1080,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         _counts_its_sides(token) or _another_time(token))
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
+    if mode is not MeetingMode.VISIT and len(candidate.participants) < _sides_counted(token):
+        # "X said he believed the six-party talks would resume": fewer sides than its name counts are not its sides
+        candidate.participants, candidate.subjects = [], []
     if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):
         return None  # an interview
     if _a_bodys_own(token, own := [m for m in candidate.participants if m not in candidate.subjects]):
@@ -1220,11 +1223,21 @@ def _a_bodys_own(token: Token, participants: list[Mention]) -> bool:
     return all(named.intersection(range(m.start, m.end)) for m in participants)
 
 
-def _counts_its_sides(token: Token) -> bool:
-    """'the six-party talks', 'the four-nation summit': a meeting named by its make-up is no earlier one."""
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _sides_counted(token: Token) -> int:
+    """'the six-party talks', 'the four-nation summit': how many sides a meeting named by its make-up has; 0 for
+    a meeting not so named (and 1 for a number not read)."""
     nouns = load_triggers()["party_count_nouns"]
-    return any(c.lemma_.lower() in nouns and any(n.dep_ == "nummod" for n in c.children)
-               for c in token.children if c.dep_ in ("compound", "amod"))
+    numbers = [n.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns
+               for n in c.children if n.dep_ == "nummod"]
+    return next((int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1) for n in numbers), 0)
+
+
+def _counts_its_sides(token: Token) -> bool:
+    """A meeting named by its make-up is no earlier one."""
+    return _sides_counted(token) > 0
 
 
 def _another_time(token: Token) -> bool:
