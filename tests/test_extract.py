@@ -213,6 +213,15 @@ def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sente
     assert meetings(extract_text(sentence)) == []
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Anna Berg denied reports that she had met Paul Otieno in Oslo.", []),
+    ("Anna Berg denied a newspaper report that she had met secretly with Paul Otieno.", []),
+    ("Anna Berg confirmed reports that she had met Paul Otieno in Oslo.", [["Anna Berg", "Paul Otieno"]]),
+])
+def test_a_meeting_a_denied_report_tells_of_is_none(extract_text, text, found):
+    assert [sorted(people) for people, _ in meetings(extract_text(text))] == found
+
+
 def test_a_process_between_states_without_place_or_date_is_no_meeting(extract_text):
     assert meetings(extract_text("Progress depends on peace talks between Armenia and Azerbaijan.")) == []
 

@@ -195,10 +195,17 @@ def governors_of(token: Token):
                 continue
         elif _after_first_time(current) or _said_of_the_subject(current) or _agreed_on_an_occasion(current):
             current = current.head.head  # "offered for the first time to meet X": parsed as a time "to meet"
-        elif current.dep_ not in _GOVERNING:
+        elif current.dep_ not in _GOVERNING and not _what_a_report_says(current):
             return
         current = current.head
         yield current
+
+def _what_a_report_says(noun: Token) -> bool:
+    """'denied reports that he had met X': the verb takes what the report says (a clause with "that" as its
+    conjunction, however the parser hangs it; not 'the report he wrote')."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in load_triggers()["status"]["report_nouns"] and any(
+        c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in c.children) for c in noun.children)
+
 
 def _after_first_time(verb: Token) -> bool:
     """'X offered for the first time to meet Y': the parser hangs the infinitive on "time"; it is X's offer's."""
