@@ -1084,6 +1084,14 @@ def test_a_plural_title_distributes_over_a_list_it_introduces(extract_text):
     assert ("Anna Berg", "President", "Chile", None, False) in found
 
 
+@pytest.mark.parametrize("text", [
+    "After a three-day meeting with Zambian and Zimbabwean officials, Anna Berg said the meetings were useful.",
+    "Accompanied by four ministers, Anna Berg arrived in Paris on Wednesday for a three-day visit.",
+])
+def test_a_name_opening_the_clause_after_a_plural_title_and_a_comma_holds_no_title(extract_text, text):
+    assert not roles(extract_text(text, published=MONDAY))
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("The tension is rising, Kenergo spokesman Paul Otieno said.", ("Paul Otieno", "PressSecretary", "Kenergo", None, False)),
     ("KNP leader Paul Otieno is ready to cooperate.", ("Paul Otieno", "Leader", "KNP", None, False)),

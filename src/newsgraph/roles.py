@@ -355,8 +355,12 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     while i < len(doc) and doc[i].lower_.rstrip(".") in load_triggers()["honorifics"]:
         i += 1  # "Emir Sheikh Jaber Al-Sabah", "Minister Dr. Anna Berg"
     # "five African presidents, including A of X, B of Y and C of Z"
+    listed = i
     while plural and i < len(doc) and doc[i].lower_ in (",", ":", "including", "namely") and i - title.end < 2:
         i += 1
+    # "After talks with Zambian officials, Anna Berg said": the comma ends a phrase, Berg starts the clause
+    if doc[listed:i].text == "," and (person := _person_at(index, i)) and doc[person.end - 1].dep_ in SUBJECTS:
+        return []
     while (person := _person_at(index, i)) is not None:
         i = person.end
         own = body
