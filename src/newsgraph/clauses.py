@@ -1215,7 +1215,7 @@ def _as_actor(mention: Mention) -> Mention | None:
     """A capital among the participants is its state's government ("talks with Baku"), and so is the government a
     state's name owns ("talks with the Indian government"); a news agency is no side, nor a meeting NER calls a
     body ("the Beijing Summit"), nor an award ("the Ramsar Award for Science")."""
-    if mention.type is EntityType.ORGANIZATION and (_is_news_agency(mention.name) or _names_a_meeting_or_award(mention.name)):
+    if mention.type is EntityType.ORGANIZATION and (_is_news_agency(mention.name) or _names_no_body(mention.name)):
         return None
     if mention.type is EntityType.ORGANIZATION and mention.state and mention.name.lower().endswith(" government"):
         return state_mention(mention.start, mention.end, mention.state)
@@ -1224,8 +1224,8 @@ def _as_actor(mention: Mention) -> Mention | None:
     state = load_gazetteer().state_for_metonym(mention.name)
     return replace(mention, type=EntityType.STATE, key=state.key, name=state.label, metonym=True) if state else None
 
-def _names_a_meeting_or_award(name: str) -> bool:
-    """A meeting's name ends with its noun; an award's may go on ("the Ramsar Award for Science")."""
+def _names_no_body(name: str) -> bool:
+    """A meeting's name, which ends with its noun, or an award's, which may go on ("the Ramsar Award for Science")."""
     words = name.lower().split()
     head = re.split(r"\s(?:for|of)\s", name.lower(), maxsplit=1)[0].split()
     return bool(words) and (words[-1].rstrip("s") in occasion_nouns() or head[-1] in load_triggers()["award_nouns"])

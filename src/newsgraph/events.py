@@ -2143,9 +2143,9 @@ def _paired(noun: Token) -> bool:
     """'the EU-Russia summit': two names a hyphen joins before the noun are its sides (a body and a state too)."""
     doc, named = noun.doc, ("ORG", "GPE", "NORP", "PERSON")
     # "Iran-EU nuclear talks": with an adjective between, the parser makes the names "nmod"
-    return any(c.dep_ in ("compound", "nmod") and c.i >= 2 and doc[c.i - 1].text == "-" and doc[c.i - 2].head in (c, noun)
-               and c.ent_iob_ == "B" and c.ent_type_ in named and doc[c.i - 2].ent_type_ in named  # not "Asia-Pacific"
-               for c in noun.children)
+    return any(c.dep_ in ("compound", "nmod") and c.i >= 2 and doc[c.i - 1].text == "-"
+               and doc[c.i - 2].head in (c, noun) and c.ent_iob_ == "B" and c.ent_type_ in named
+               and doc[c.i - 2].ent_type_ in named for c in noun.children)  # named: not "Asia-Pacific"
 
 
 def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
