@@ -1877,6 +1877,16 @@ def test_talks_named_by_their_make_up_have_no_fewer_sides_than_they_count(extrac
     assert [sorted(people) for people, _ in meetings(extract_text(text, published=MONDAY))] == found
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Kenya and Uganda have agreed to hold talks between military officers on Thursday.", [["Kenya", "Uganda"]]),
+    # nobody named "between" does not make the speaker a side
+    ("Anna Berg said talks between military officers would resume on Thursday.", []),
+])
+def test_talks_between_unnamed_people_are_the_clause_s_subjects(extract_text, text, found):
+    assert [sorted(people) for people, e in meetings(extract_text(text, published=MONDAY))
+            if e.type is EventType.MEETING] == found
+
+
 def test_a_visit_that_includes_talks_is_one_meeting(extract_text):
     text = "Anna Berg will visit Kenya next week, a visit which will include talks with Paul Otieno."
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Paul Otieno"]]

@@ -1384,7 +1384,15 @@ def _names_its_sides(noun: Token, roots: list[Token], index: MentionIndex) -> bo
     # speaker, is the visitor
     owned = noun.dep_ in SUBJECTS and any(c.dep_ == "poss" for c in noun.children)
     named = _sides_named(roots, index) + owned
-    return named >= 2 or names_own_sides(noun) or is_theirs(noun) or named == 1 and bool(destinations(noun, index))
+    own_sides = names_own_sides(noun) and not _nobody_named_between(noun, index)
+    return named >= 2 or own_sides or is_theirs(noun) or named == 1 and bool(destinations(noun, index))
+
+
+def _nobody_named_between(noun: Token, index: MentionIndex) -> bool:
+    """'A and B agreed to hold talks between working-level military officers': people nobody names, and who point
+    back to no one ("the two sides"), leave the talks' sides to the clause."""
+    objects = [c for o in objects_of(noun, ("between",)) for c in (o, *o.conjuncts)]
+    return bool(objects) and all(o.pos_ == "NOUN" and not is_definite(o) and not actors_under(o, index) for o in objects)
 
 
 def _commented_on(token: Token) -> bool:
