@@ -677,11 +677,18 @@ def test_a_journey_told_in_the_present_with_its_day_is_still_ahead(extract_text)
     ("Kenyan Prime Minister Jon Edde has scrapped plans to visit Norway.", Status.CANCELLED),
     ("Kenyan Prime Minister Jon Edde said on Monday that he had called off plans to visit Norway.", Status.CANCELLED),
     ("Kenyan Prime Minister Jon Edde announced plans to visit Norway.", Status.PLANNED),
+    # "drop" calls off what it takes as its object, a meeting or the plan of one
+    ("Kenyan Prime Minister Jon Edde has dropped plans to visit Norway.", Status.CANCELLED),
 ])
 def test_plans_to_visit_are_their_owner_s_visit(extract_text, text, status):
     found = [(people, e.status) for people, e in meetings(extract_text(text, published=MONDAY))
              if e.type is EventType.MEETING]
     assert found == [(["Jon Edde", "Norway"], status)]
+
+
+def test_dropping_by_somewhere_to_meet_someone_calls_nothing_off(extract_text):
+    text = "Anna Berg dropped by the embassy in Athens to meet Paul Otieno on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[1].status is Status.OCCURRED
 
 
 def test_no_plans_to_meet_are_no_meeting(extract_text):
