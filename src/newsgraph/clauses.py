@@ -388,12 +388,13 @@ def _requested(token: Token, cues: dict) -> bool:
 def calls_off(verb: Token) -> bool:
     """'cancelled', 'put off': what calls a meeting off, on a day of its own ("on Wednesday cancelled a visit");
     'dropped plans to visit', 'abandoned the talks', but not 'dropped by the embassy to meet X'."""
-    cues, lemma = load_triggers()["status"], lemma_of(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "put off"
-    if lemma in cues["cancel_words_of_objects"]["words"]:
-        dropped = {*load_triggers()["meeting"]["nouns"], *load_triggers()["intention_nouns"]}
+    triggers, lemma = load_triggers(), lemma_of(verb)
+    words = triggers["status"]["cancel_words"]
+    if lemma in triggers["status"]["cancel_words_of_objects"]["words"]:
+        dropped = {*triggers["meeting"]["nouns"], *triggers["intention_nouns"]}
         return any(c.dep_ == "dobj" and c.lemma_.lower() in dropped for c in verb.children)
-    return lemma in cues["cancel_words"] or any(f"{lemma} {p}" in cues["cancel_words"] for p in particles)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "put off"
+    return lemma in words or any(f"{lemma} {p}" in words for p in particles)
 
 def status_of(token: Token, anchors: list[Token]) -> Status | None:
     cues = load_triggers()["status"]
