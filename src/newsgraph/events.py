@@ -898,8 +898,15 @@ def _about_sport(sentence) -> bool:
 def _sports_words(tokens) -> int:
     """How many sports words, each counted once and as a noun: a story of the Boxing Day tsunami that will "match"
     its donors' generosity is none."""
-    words = load_triggers()["sports_words"]
-    return len({word for t in tokens if t.pos_ != "VERB" and (word := hyphened_word(t)) in words})  # "semi-finals"
+    words, endings = load_triggers()["sports_words"], _sports_word_endings()
+    # "semi-finals", which the tokenizer splits: its last part's lemma first, as whole stories are counted
+    return len({word for t in tokens if t.pos_ != "VERB" and t.lemma_.lower() in endings
+                and (word := hyphened_word(t)) in words})
+
+
+@lru_cache(maxsize=1)
+def _sports_word_endings() -> frozenset[str]:
+    return frozenset(word.rsplit("-", 1)[-1] for word in load_triggers()["sports_words"])
 
 
 def _a_port_call(visit: Token) -> bool:

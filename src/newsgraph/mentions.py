@@ -943,26 +943,27 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
         first_named.setdefault(m.key, m.start)
         rivals.setdefault(m.name.split()[0], set()).add(m.key)
     extra = []
-    lower_words = {t.lower_ for t in doc if t.is_lower}
     for token in doc:
         keys = by_surname.get(token.text, set())
+        if not keys:
+            continue
         if len(persons := {k for k in keys if k.startswith("person:")}) == 1:
             keys = persons  # "in The Hague, Mesic said", read as one place, is no second Mesic
         if keys and token.text in rivals:
             keys = keys & _named_in_full_before(keys | rivals[token.text], token.i, first_named)
         # not "King Omar": a given name, someone else than "Paul Omar"
-        if token.i not in taken and _named_as_such(token, lower_words) and len(keys) == 1 and (
+        if token.i not in taken and len(keys) == 1 and _named_as_such(token) and (
                 not _after_regnal_title(token.i, token.i + 1, doc)):
             person = next(m for m in people if m.key in keys)
             extra.append(replace(person, start=token.i, end=token.i + 1))
     return extra
 
 
-def _named_as_such(token, lower_words: set[str]) -> bool:
+def _named_as_such(token) -> bool:
     """A proper noun; or a word the tagger reads as a common noun ("Natsios arrived", tagged a plural), when the
-    article never writes it in lower case and it is no modifier ("Rice farmers")."""
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ != "compound" and (
-        token.lower_ not in lower_words)
+    article never writes it in lower case and it is no modifier ("Wheat prices")."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ != "compound" and not any(
+        t.is_lower and t.lower_ == token.lower_ for t in token.doc)
 
 
 def _surnames(name: str) -> list[str]:
