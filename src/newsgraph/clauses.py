@@ -1515,7 +1515,9 @@ def _before_bracket(ent: Span) -> Span:
 
 _DAYS_AFTER = re.compile(r"^(?:the (?:following|next) day|the day after|(a|one|two|three|four|five) days? later)$",
                          re.IGNORECASE)
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_COUNTS = {"a": 1, **{word: n for word, n in NUMBER_WORDS.items() if n <= 5}}  # the days a date is counted in
 
 def days_after_the_day_before(ent, published, prefer_future: bool) -> TimeValue | None:
     """'will meet A on Tuesday and B the following day': counted from the last day its sentence named before it."""

@@ -35,13 +35,13 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.clauses import (
-    SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, clauses_of, dateline_place,
-    days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers, has_preposition,
-    hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated, is_definite, is_due,
-    is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states, names_own_sides,
-    new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of, preposition_of,
-    relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for, shared_frame, status_of,
-    subjects_above, time_of, told_of, with_under_topic, witnesses_of,
+    NUMBER_WORDS, SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, clauses_of,
+    dateline_place, days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers,
+    has_preposition, hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated,
+    is_definite, is_due, is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states,
+    names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of,
+    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for,
+    shared_frame, status_of, subjects_above, time_of, told_of, with_under_topic, witnesses_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -1230,16 +1230,13 @@ def _a_bodys_own(token: Token, participants: list[Mention]) -> bool:
     return all(named.intersection(range(m.start, m.end)) for m in participants)
 
 
-_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def _sides_counted(token: Token) -> int:
     """'the six-party talks', 'the four-nation summit': how many sides a meeting named by its make-up has; 0 for
     a meeting not so named (and 1 for a number not read)."""
     nouns = load_triggers()["party_count_nouns"]
     numbers = [n.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.lemma_.lower() in nouns
                for n in c.children if n.dep_ == "nummod"]
-    return next((int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 1) for n in numbers), 0)
+    return next((int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1) for n in numbers), 0)
 
 
 def _counts_its_sides(token: Token) -> bool:

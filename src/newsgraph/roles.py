@@ -358,8 +358,7 @@ def _names_after(title: SpacySpan, index: MentionIndex) -> list[Holder]:
     listed = i
     while plural and i < len(doc) and doc[i].lower_ in (",", ":", "including", "namely") and i - title.end < 2:
         i += 1
-    # "After talks with Zambian officials, Anna Berg said": the comma ends a phrase, Berg starts the clause
-    if doc[listed:i].text == "," and (person := _person_at(index, i)) and doc[person.end - 1].dep_ in SUBJECTS:
+    if doc[listed:i].text == "," and (person := _person_at(index, i)) and _comma_ends_the_phrase(title, person, doc):
         return []
     while (person := _person_at(index, i)) is not None:
         i = person.end
@@ -503,12 +502,18 @@ def _name_after_comma(doc: Doc, title: SpacySpan, index: MentionIndex) -> list[H
     """"Russia's foreign minister, Sergei Lavrov, said"; "the president of Egypt, Hosni Mubarak, said"."""
     end, _ = _after_complement(title, index)
     if end + 1 < len(doc) and doc[end].text == "," and (person := _person_at(index, end + 1)):
-        if title.root.dep_ == "pobj" and doc[person.end - 1].dep_ in SUBJECTS:
-            return []  # "According to the spokesman, Berg will ...": the comma ends a phrase, Berg starts the clause
+        if _comma_ends_the_phrase(title, person, doc):
+            return []
         after = person.end
         if after >= len(doc) or doc[after].text in (",", ".") or doc[after].pos_ in ("VERB", "AUX"):
             return [Holder(person, None)]
     return []
+
+
+def _comma_ends_the_phrase(title: SpacySpan, person: Mention, doc: Doc) -> bool:
+    """'According to the spokesman, Berg will ...', 'After talks with Zambian officials, Anna Berg said': the comma
+    after a title inside a phrase ends the phrase, and the name after it starts the clause."""
+    return title.root.dep_ == "pobj" and doc[person.end - 1].dep_ in SUBJECTS
 
 
 def _copula_subject(title: SpacySpan, index: MentionIndex) -> list[Holder]:
