@@ -41,10 +41,13 @@ def write_jsonl(path: Path, items: list[dict]) -> Path:
     return path
 
 
+# One chunk per store write: the ledger marks graphs written three at a time, so the poll below sees the
+# write pass under way (with four chunks a write, 12, 24 and 30 could all be marked between two polls).
 BUILD = """
 import sys
-from newsgraph.pipeline import build
-build([sys.argv[1]], sys.argv[2], jobs=1, chunk_size=3)
+from newsgraph import pipeline
+pipeline.STORE_CHUNKS = 1
+pipeline.build([sys.argv[1]], sys.argv[2], jobs=1, chunk_size=3)
 """
 
 
