@@ -2056,11 +2056,23 @@ def test_the_two_people_of_the_sentence_meet_among_other_events(extract_text, te
 @pytest.mark.parametrize("second", [
     "Deputy minister Karl Lund attended the talks as well.",
     "Karl Lund also took part in the talks.",
+    "At the talks, deputy minister Karl Lund said trade would grow.",
+    "Deputy minister Karl Lund said at the talks that trade would grow.",
+    "In opening the talks, deputy minister Karl Lund said trade would grow.",
 ])
 def test_an_attendee_joins_the_meeting_reported_before(extract_text, second):
     text = f"Paul Otieno held talks with Anna Berg on Monday. Both sides praised the exchanges. {second}"
     people, _ = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Karl Lund", "Paul Otieno"]
+
+
+@pytest.mark.parametrize("second", [
+    "Deputy minister Karl Lund addressed the talks on trade.",
+    "Deputy minister Karl Lund opened the talks to the press.",
+])
+def test_who_speaks_to_a_meeting_or_opens_it_to_others_does_not_join_it(extract_text, second):
+    text = f"Paul Otieno held talks with Anna Berg on Monday. Both sides praised the exchanges. {second}"
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul Otieno"]
 
 
 def test_a_delegation_led_by_a_person_is_that_person(extract_text):

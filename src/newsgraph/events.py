@@ -1258,15 +1258,24 @@ def _ordinal(token: Token) -> str | None:
 
 
 def _attended(token: Token) -> bool:
-    """'X also attended the talks', 'X took part in the summit': the verb adds X to the meeting."""
+    """'X also attended the talks', 'X took part in the summit', 'X said at the summit', 'X addressed the talks':
+    the verb adds X to the meeting."""
+    lexicon = load_triggers()["meeting"]
+    speaking = lexicon["speak_at_verbs"]
     preposition = preposition_of(token)
-    verb = token.head if token.dep_ == "dobj" else preposition.head if preposition is not None and preposition.lower_ == "in" else None
-    if verb is None:
+    if token.dep_ == "dobj":
+        verb, verbs = token.head, lexicon["join_verbs"]
+        if not has_preposition(verb, "to"):  # "opened the meeting to the press" lets others in
+            verbs = (*verbs, *speaking["object"])
+    elif preposition is not None and preposition.lower_ in ("in", "at"):
+        verb = preposition.head
+        verbs = lexicon["join_verbs"] if preposition.lower_ == "in" else speaking["at"]
+    else:
         return False
     if verb.lower_ == "part":  # "took part in": the preposition hangs on "part"
         verb = verb.head
     took_part = verb.lemma_.lower() == "take" and any(c.lower_ == "part" for c in verb.children)
-    return ("take part" if took_part else verb.lemma_.lower()) in load_triggers()["meeting"]["join_verbs"]
+    return ("take part" if took_part else verb.lemma_.lower()) in verbs
 
 
 def _later_than(time: TimeValue, published: dt.date) -> bool:
