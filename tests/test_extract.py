@@ -2085,6 +2085,12 @@ def test_a_surname_with_a_particle_is_the_full_name_whatever_its_case(extract_te
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul al-Otieno"]
 
 
+@pytest.mark.parametrize("surname", ["McAllister", "DiNardo", "LeMaire"])
+def test_a_surname_with_a_capital_inside_names_the_person(extract_text, surname):
+    text = f"Kenyan envoy Paul {surname} arrived in Oslo on Sunday. {surname} met Anna Berg on Monday."
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", f"Paul {surname}"]
+
+
 def test_a_date_on_another_meeting_noun_is_not_the_visits(extract_text):
     text = "Paul Otieno's visit to Chile takes place ahead of May 20 talks between Chile and Peru."
     visit = next(e for people, e in meetings(extract_text(text, published=MONDAY)) if "Paul Otieno" in people)

@@ -179,6 +179,11 @@ def _capitalized(token) -> bool:
     return token.is_title or token.is_upper
 
 
+def _name_cased(token) -> bool:
+    """'Blair', 'P.W.', and 'McCain' or 'DeLay', which are not title case; not 'BLAIR' in a shouted headline."""
+    return token.is_title or token.text[:1].isupper() and any(c.islower() for c in token.text)
+
+
 def _local_governments(doc: Doc, found: list[Mention], titles: list[Span]) -> list[Mention]:
     """'Shanghai Mayor X', "Hainan's governor X", 'X, governor of Hainan Province': a province or city a local
     office is of stands there for its government, a body in that place's state (a role is of a state or a body)."""
@@ -464,7 +469,7 @@ def _person(ent: Span) -> Mention | None:
         span = span[1:]
     while len(span) > 1 and span[-1].lemma_.lower() in _meeting_words():
         span = span[:-1]  # a headline's "Chavez Visit to Spain": the name ends before the event
-    if not span or not span[0].is_title or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
+    if not span or not _name_cased(span[0]) or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     if span.text.lower() in load_triggers()["news_agencies"]:
         return None  # "told Xinhua": a news agency, which NER may take for a person
