@@ -2481,6 +2481,10 @@ def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     "Paul Otieno said at the end of a regular meeting of the Central Standing Committee that trade was calm.",
     "At Kalmora Group's annual general meeting in Oslo in November, Paul Otieno ousted three directors.",
     "The IMF and the World Bank held their annual meetings in Washington on Monday.",
+    # a sports meeting
+    "Paul Otieno hopes to gain a late entry into Sunday's international indoor meeting in Bergen.",
+    "Paul Otieno will run at Sunday's athletics meeting in Bergen.",
+    "Paul Otieno won at the race meeting in Bergen on Sunday.",
 ])
 def test_a_public_or_cabinet_meeting_or_a_body_s_session_is_no_meeting_between_sides(extract_text, text):
     assert meetings(extract_text(text)) == []
