@@ -2080,6 +2080,12 @@ def test_a_delegation_led_by_a_person_is_that_person(extract_text):
     assert only_meeting(extract_text(text))[0] == ["Anna Berg", "Paul Otieno"]
 
 
+def test_a_full_name_read_as_a_body_is_the_person_named_so_elsewhere(extract_text):
+    text = ("Paul Otieno met a delegation of Chile's Verde Party led by Kuroda Isamu on Monday. "
+            "Mr Kuroda Isamu said the party upholds friendship.")  # NER reads the first "Kuroda Isamu" as a body
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Kuroda Isamu", "Paul Otieno"]
+
+
 def test_a_surname_with_a_particle_is_the_full_name_whatever_its_case(extract_text):
     text = "Kenyan President Paul al-Otieno arrived in Oslo on Sunday. Al-Otieno met Anna Berg on Monday."
     assert only_meeting(extract_text(text, published=MONDAY))[0] == ["Anna Berg", "Paul al-Otieno"]

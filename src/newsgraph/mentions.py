@@ -1022,6 +1022,9 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
         if fold(mention.name) in regnal:  # "King Hussein", and "Hussein" after him, is no "Saddam Hussein"
             candidates = {name for name in candidates if fold(name.split()[0]) == fold(mention.name)}
         candidates = _named_in_full_before(candidates, mention.start, first_named)
+        if not short and mention.type is not EntityType.PERSON and _shaped_like_a_person(doc[mention.start:mention.end]):
+            # "led by Ueda Osamu", read as a body here and as a person elsewhere: the same name is the same person
+            candidates = {name for name in full_names if fold(name) == fold(mention.name)}
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
@@ -1034,6 +1037,14 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
         else:
             resolved.append(mention)
     return resolved
+
+
+def _shaped_like_a_person(name: Span) -> bool:
+    """No body's word ("Polisario Front"), no word the article also writes in lower case, and no title right after
+    ("Lib Dem spokesman X", "Kettering Town chairman X": the body the title is of)."""
+    nouns, doc = load_triggers()["body_nouns"], name.doc
+    titled = any(t.start == name.end for t in doc.spans.get("roles", []))
+    return not titled and not any(t.lower_ in nouns or any(o.is_lower and o.lower_ == t.lower_ for o in doc) for t in name)
 
 
 def _partners(people: list[Mention], doc: Doc) -> set[str]:
