@@ -1022,9 +1022,10 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
         if fold(mention.name) in regnal:  # "King Hussein", and "Hussein" after him, is no "Saddam Hussein"
             candidates = {name for name in candidates if fold(name.split()[0]) == fold(mention.name)}
         candidates = _named_in_full_before(candidates, mention.start, first_named)
-        if not short and mention.type is not EntityType.PERSON and _shaped_like_a_person(doc[mention.start:mention.end]):
+        if not short and mention.type is not EntityType.PERSON:
             # "led by Ueda Osamu", read as a body here and as a person elsewhere: the same name is the same person
-            candidates = {name for name in full_names if fold(name) == fold(mention.name)}
+            same = {name for name in full_names if fold(name) == fold(mention.name)}
+            candidates = same if same and _shaped_like_a_person(doc[mention.start : mention.end]) else candidates
         if mention.type is EntityType.PERSON:
             full = mention.name if mention.name in full_names else _unique(candidates) or mention.name
             resolved.append(replace(mention, key=f"person:{fold(full)}", name=full))
