@@ -479,6 +479,16 @@ def test_delegations_from_states_named_together_hold_a_discussion_of_those_state
     assert people == ["Kenya", "Norway"]
 
 
+@pytest.mark.parametrize("text", [
+    "Delegations led by Anna Berg and Paul Otieno will begin discussions on trade later on Monday.",
+    "Later Monday, delegations led by Anna Berg and her Kenyan counterpart, Paul Otieno, are scheduled to begin "
+    "discussions on business cooperation, officials said.",
+])
+def test_delegations_led_by_people_named_together_hold_a_discussion_of_those_people(extract_text, text):
+    people, meeting = only_meeting(extract_text(text, published=MONDAY))
+    assert (people, meeting.status) == (["Anna Berg", "Paul Otieno"], Status.PLANNED)
+
+
 @pytest.mark.parametrize(("sentence", "role"), [
     ("Jon Edde, secretary general of the Revolutionary Party of Kenya, met Anna Berg.",
      ("Jon Edde", "SecretaryGeneral", "Revolutionary Party of Kenya", None, False)),

@@ -1024,13 +1024,18 @@ def _spoke_with(token: Token, lexicon: dict) -> MeetingMode | None:
 
 
 def _named_together(verb: Token) -> bool:
-    """'A and B held discussions', 'delegations from A and B started discussions': sides named together."""
+    """'A and B held discussions', 'delegations from A and B started discussions', 'delegations led by A and B
+    began discussions': sides named together."""
     def together(name: Token) -> bool:
         return name.pos_ == "PROPN" and any(c.dep_ == "conj" for c in name.children)
 
+    while verb.dep_ == "xcomp" and verb.head.lemma_ != "be" and not any(c.dep_ in SUBJECTS for c in verb.children):
+        verb = verb.head  # "are scheduled to begin discussions"
     subjects = [s for s in verb.children if s.dep_ in SUBJECTS]
-    senders = [o for s in subjects if s.tag_ == "NNS" for p in s.children if p.lower_ == "from" for o in p.children]
-    return any(map(together, subjects + senders))
+    groups = [s for s in subjects if s.tag_ == "NNS"]
+    senders = [o for s in groups for p in s.children if p.lower_ == "from" for o in p.children]
+    leaders = [o for s in groups for c in s.children if c.dep_ == "acl" and leads(c) for o in agents_of(c)]
+    return any(map(together, subjects + senders + leaders))
 
 
 def _signed_together(verb: Token) -> bool:
