@@ -2506,6 +2506,16 @@ def test_a_public_or_cabinet_meeting_or_a_body_s_session_is_no_meeting_between_s
     assert meetings(extract_text(text)) == []
 
 
+def test_a_capitalised_verb_after_prose_opens_the_title_of_a_work(extract_text):
+    text = "Paul Otieno is in Oslo to publicise his new comedy, Meet the Bergs, which also stars Anna Berg."
+    assert meetings(extract_text(text)) == []
+
+
+def test_a_capitalised_verb_in_a_headline_is_still_a_trigger(extract_text):
+    text = "Otieno, Berg to Meet in Oslo\nKenyan President Paul Otieno will meet Anna Berg next week."
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Anna Berg", "Paul Otieno"]]
+
+
 @pytest.mark.parametrize("text, sides", [
     ("Officials said Chilean-Peruvian talks resumed in Lima on Monday.", ["Chile", "Peru"]),
     ("Officials said the Kenya-Tanzanian summit was held in Arusha on Monday.", ["Kenya", "Tanzania"]),

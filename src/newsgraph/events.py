@@ -827,6 +827,8 @@ def _one_per_state(places: list[Mention]) -> list[Mention]:
 def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and _names_a_work(token):
+        return None
     if token.pos_ == "VERB" and _a_noun_misread(token):  # "a July 1 meeting in Vienna"; "the Masters Series meet"
         noun = token.lower_.removesuffix("s")
         return _noun_mode(token, noun, lexicon) if noun in lexicon["nouns"] else None
@@ -841,6 +843,20 @@ def _trigger_mode(token: Token) -> MeetingMode | None:
     if token.pos_ in ("NOUN", "PROPN") and lemma in lexicon["nouns"] and not _purpose_of_a_meeting(token):
         return _noun_mode(token, lemma, lexicon)
     return None
+
+
+def _names_a_work(verb: Token) -> bool:
+    """'his new comedy, Meet the Fockers': a capitalised verb after prose opens a title. Not in a headline, whose
+    words are capitalised ("Cheney, Edwards to Meet in Ohio", or one glued to its text), nor after a quotation mark
+    or colon."""
+    start = verb.sent.start
+    if verb.i == start or not verb.text[:1].isupper() or verb.is_upper:
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.is_quote or before.text in (":", "-", "--", "(", "["):
+        return False
+    words = [t for t in verb.doc[start : verb.i] if t.is_alpha]
+    return 2 * sum(t.is_lower for t in words) > len(words)
 
 
 def _a_noun_misread(verb: Token) -> bool:
