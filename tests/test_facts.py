@@ -45,6 +45,7 @@ def test_each_kind_of_event_with_its_parties(extract_text, sentence, kind, actor
     "Kenya and Norway pledged in 2004 to fight terrorism and drug trafficking.",
     "Kenya pledged in 2004 to fight against corruption.",
     "The two countries can work together in the fight against AIDS, Paul Otieno said in 2004.",
+    "The Kenyan army has waged a war on terrorism since 2004, Paul Otieno said.",
 ])
 def test_fighting_an_evil_is_no_war(extract_text, sentence):
     assert facts(extract_text(sentence), EventType.ARMED_CONFLICT) == []
@@ -56,6 +57,11 @@ def test_fighting_an_evil_is_no_war(extract_text, sentence):
 ])
 def test_a_war_of_no_arms_is_no_armed_conflict(extract_text, sentence):
     assert facts(extract_text(sentence), EventType.ARMED_CONFLICT) == []
+
+
+def test_a_war_waged_on_a_state_has_it_as_a_side(extract_text):
+    found = facts(extract_text("Kenya waged a war on Somalia in 2004."), EventType.ARMED_CONFLICT)
+    assert [a for a, _ in found] == [["Kenya", "Somalia"]]
 
 
 def test_two_wars_of_one_article_stay_two(extract_text):

@@ -34,7 +34,7 @@ _PARTIES = {
     EventType.BORDER_OPENING: ("subject", "object with"),
     EventType.POLICY_CHANGE: ("subject",),
     EventType.ANNOUNCEMENT: ("subject",),
-    EventType.ARMED_CONFLICT: ("subject", "object", "with", "modifier"),
+    EventType.ARMED_CONFLICT: ("subject", "object", "with", "on", "modifier"),
     EventType.CEASEFIRE: ("subject", "with", "modifier"),
 }
 
@@ -122,6 +122,8 @@ def _party_roots(token: Token, kind: EventType) -> list[Token]:
         objects = _objects(token)
         after = {o.right_edge.i + 1 for o in objects}
         roots += _with_phrases(objects) + [o for o in _with_phrases([token]) if o.head.i in after]
+    if "on" in positions and token.pos_ != "VERB":
+        roots += objects_of(token, ("on",))  # "waged war on Somalia" (not "the war on terror": _no_war)
     if "modifier" in positions and token.pos_ != "VERB":
         roots += [c for c in token.children if c.dep_ in ("compound", "nmod", "poss", "amod") and c.i < token.i]
     return [r for r in roots if r.lower_ not in ("which", "that", "who")]
@@ -141,16 +143,17 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _no_war(token: Token, spec: dict) -> bool:
-    """'to fight terrorism', 'the fight against corruption' (an evil fought), 'a trade war', 'fought a price war',
-    'a war of words' (a war of no arms): no war between sides."""
+    """'to fight terrorism', 'the war on terror' (an evil fought), 'a trade war', 'fought a price war', 'a war of
+    words' (a war of no arms): no war between sides."""
     fought = _fought(token)
     return any(t.lemma_.lower() in spec["not_against"] for t in fought) or any(
         t.lemma_.lower() in spec["not_kinds"] for n in [token, *fought] for t in _kind_words(n))
 
 
 def _fought(token: Token) -> list[Token]:
-    """What a verb or noun is against: its object, or what an "against" phrase names."""
-    return [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("against",))
+    """What a verb or noun is against: its object, or what an "against" (or a noun's "on") phrase names."""
+    return [c for c in token.children if c.dep_ == "dobj"] + objects_of(
+        token, ("against", "on") if token.pos_ != "VERB" else ("against",))
 
 
 def _kind_words(noun: Token) -> list[Token]:
