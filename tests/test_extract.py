@@ -489,6 +489,15 @@ def test_delegations_led_by_people_named_together_hold_a_discussion_of_those_peo
     assert (people, meeting.status) == (["Anna Berg", "Paul Otieno"], Status.PLANNED)
 
 
+@pytest.mark.parametrize("text", [
+    "Kenyan Trade Minister Paul Otieno and Central Bank Governor Anna Berg will lead a high-level Kenyan team next "
+    "month for the first meeting of the strategic economic dialogue, officials said.",
+    "Paul Otieno and Anna Berg will lead a Kenyan delegation to the talks next month, officials said.",
+])
+def test_those_who_lead_one_team_to_a_meeting_are_one_side_of_it(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
+
+
 @pytest.mark.parametrize(("sentence", "role"), [
     ("Jon Edde, secretary general of the Revolutionary Party of Kenya, met Anna Berg.",
      ("Jon Edde", "SecretaryGeneral", "Revolutionary Party of Kenya", None, False)),

@@ -1116,7 +1116,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     if _a_bodys_own(token, own := [m for m in candidate.participants if m not in candidate.subjects]):
         candidate.mode = MeetingMode.MULTILATERAL  # "the APEC meeting" gathers its members; its host is no side
         candidate.owners = {m.key for m in own}
-    candidate.unnamed_side = _names_nobody(token, anchors, index, groups)
+    candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _a_team_led_to(token)
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
@@ -1547,6 +1547,17 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
             return True
     subjects = [r for r in roots if r.dep_ in SUBJECTS] or subjects_above(clause_anchor(anchors), trigger=token)
     return _unnamed_beside_a_side(subjects + _between(token, anchors), index, groups)
+
+
+def _a_team_led_to(token: Token) -> bool:
+    """'A and B will lead a US team for the first meeting of the dialogue': those who lead one delegation to a
+    meeting are one side of it."""
+    preposition = preposition_of(token)
+    if preposition is None or preposition.lower_ not in ("for", "to"):
+        return False
+    verb, groups = preposition.head, load_triggers()["anaphora"]["led_group_nouns"]
+    return lemma_of(verb) in load_triggers()["meeting"]["leading_verbs"] and any(
+        c.dep_ == "dobj" and lemma_of(c) in groups for c in verb.children)
 
 
 def _between(token: Token, anchors: list[Token]) -> list[Token]:
