@@ -827,13 +827,11 @@ def _one_per_state(places: list[Mention]) -> list[Mention]:
 def _trigger_mode(token: Token) -> MeetingMode | None:
     lexicon = load_triggers()["meeting"]
     lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and _names_a_work(token):
-        return None
     if token.pos_ == "VERB" and _a_noun_misread(token):  # "a July 1 meeting in Vienna"; "the Masters Series meet"
         noun = token.lower_.removesuffix("s")
         return _noun_mode(token, noun, lexicon) if noun in lexicon["nouns"] else None
     if token.pos_ == "VERB" and lemma in lexicon["verbs"]:
-        return _verb_mode(token, lemma, lexicon)
+        return None if _names_a_work(token) else _verb_mode(token, lemma, lexicon)
     if token.pos_ == "VERB" and lemma in lexicon["speak_verbs"]:
         return _spoke_with(token, lexicon)
     if token.pos_ == "VERB" and _attends_unnamed(token, lexicon):
@@ -849,9 +847,9 @@ def _names_a_work(verb: Token) -> bool:
     """'his new comedy, Meet the Fockers': a capitalised verb after prose opens a title. Not in a headline, whose
     words are capitalised ("Cheney, Edwards to Meet in Ohio", or one glued to its text), nor after a quotation mark
     or colon."""
-    start = verb.sent.start
-    if verb.i == start or not verb.text[:1].isupper() or verb.is_upper:
+    if not verb.text[:1].isupper() or verb.is_upper or verb.is_sent_start:
         return False
+    start = verb.sent.start
     before = verb.doc[verb.i - 1]
     if before.is_quote or before.text in (":", "-", "--", "(", "["):
         return False
