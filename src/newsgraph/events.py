@@ -1277,8 +1277,8 @@ def _ordinal(token: Token) -> str | None:
 
 
 def _attended(token: Token) -> bool:
-    """'X also attended the talks', 'X took part in the summit', 'X said at the summit', 'X addressed the talks':
-    the verb adds X to the meeting."""
+    """'X also attended the talks', 'X took part in the summit', 'X said at the summit', 'X opened the talks': the
+    verb adds X to the meeting."""
     lexicon = load_triggers()["meeting"]
     speaking = lexicon["speak_at_verbs"]
     preposition = preposition_of(token)

@@ -1043,9 +1043,10 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
 def _shaped_like_a_person(name: Span) -> bool:
     """No body's word ("Polisario Front"), no word the article also writes in lower case, and no title right after
     ("Lib Dem spokesman X", "Kettering Town chairman X": the body the title is of)."""
-    nouns, doc = load_triggers()["body_nouns"], name.doc
+    doc = name.doc
+    common = {t.lower_ for t in doc if t.is_lower}.union(load_triggers()["body_nouns"])
     titled = any(t.start == name.end for t in doc.spans.get("roles", []))
-    return not titled and not any(t.lower_ in nouns or any(o.is_lower and o.lower_ == t.lower_ for o in doc) for t in name)
+    return not titled and not any(t.lower_ in common for t in name)
 
 
 def _partners(people: list[Mention], doc: Doc) -> set[str]:
