@@ -4491,3 +4491,11 @@ def test_a_headline_that_names_no_meeting_places_none(nlp, tmp_path):
     found = _with_headline(nlp, tmp_path, "Otieno urged to play larger role in Chile",
                            "Kenyan President Paul Otieno will meet Anna Berg next week.")
     assert only_meeting(found)[1].place is None
+
+
+def test_a_name_does_not_run_into_the_body_of_the_next_title(nlp):
+    from newsgraph.mentions import find_mentions
+
+    # a photo caption repeated in the text: "Paul Otieno House Speaker Paul Otieno"
+    doc = nlp("He lunched with House Speaker Paul Otieno House Speaker Paul Otieno and joined Anna Berg on Monday.")
+    assert {m.name for m in find_mentions(doc).mentions if m.type is EntityType.PERSON} == {"Anna Berg", "Paul Otieno"}

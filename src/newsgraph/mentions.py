@@ -544,10 +544,11 @@ def _extend_name(ent: Span) -> Span:
         end = next((e.end for e in doc.ents if e.start == end), end + 1)
     elif end + 1 < len(doc) and _is_particle(doc[end]) and doc[end + 1].is_title:
         end += 2
-    # not into the next name's title ("Paul Ryan | House Speaker X")
+    # not into the next name's title ("Paul Ryan | Speaker X"), nor into the body or place before it ("Paul Ryan |
+    # House Speaker X", "Denis McDonough | Trump aide X")
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title and (
             doc[end].ent_type_ == "" or _misread_surname(doc[end]) or _split_surname(doc[end])) and (
-            not _title_starts_at(doc, end)):
+            not _title_starts_at(doc, end) and not _title_starts_at(doc, end + 1)):
         end += 1
     # "Kamal El-[Ganzoury]": a hyphenated surname cut at its hyphen.
     if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_title and (
