@@ -41,11 +41,22 @@ def write_jsonl(path: Path, items: list[dict]) -> Path:
     return path
 
 
-# One chunk per store write: the ledger marks graphs written three at a time, so the poll below sees the
-# write pass under way (with four chunks a write, 12, 24 and 30 could all be marked between two polls).
+# One chunk per store write, so the ledger marks graphs written three at a time (with four chunks a write, 12,
+# 24 and 30 could all be marked between two polls); and each ledger commit lingers a quarter second, so the poll
+# below, every 20 ms, sees every count the build passes through before the build goes on (a poll that missed
+# them all once read (30, 30), the build finished).
 BUILD = """
-import sys
-from newsgraph import pipeline
+import sys, time
+from newsgraph import ledger, pipeline
+
+def lingering(write):
+    def written(self, rows):
+        write(self, rows)
+        time.sleep(0.25)
+    return written
+
+ledger.Ledger.put_extractions = lingering(ledger.Ledger.put_extractions)
+ledger.Ledger.mark_written = lingering(ledger.Ledger.mark_written)
 pipeline.STORE_CHUNKS = 1
 pipeline.build([sys.argv[1]], sys.argv[2], jobs=1, chunk_size=3)
 """
