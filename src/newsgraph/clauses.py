@@ -389,10 +389,10 @@ def calls_off(verb: Token) -> bool:
     """'cancelled', 'put off': what calls a meeting off, on a day of its own ("on Wednesday cancelled a visit");
     'dropped plans to visit', 'abandoned the talks', but not 'dropped by the embassy to meet X'."""
     triggers, lemma = load_triggers(), lemma_of(verb)
-    words = triggers["status"]["cancel_words"]
     if lemma in triggers["status"]["cancel_words_of_objects"]["words"]:
         dropped = {*triggers["meeting"]["nouns"], *triggers["intention_nouns"]}
         return any(c.dep_ == "dobj" and c.lemma_.lower() in dropped for c in verb.children)
+    words = triggers["status"]["cancel_words"]
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]  # "put off"
     return lemma in words or any(f"{lemma} {p}" in words for p in particles)
 

@@ -1102,11 +1102,11 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "addressed an audience in Beijing"
     anchors = anchors_of(token)
     candidate = Candidate(trigger=token.i, mode=mode, status=status_of(token, anchors))
-    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not (
-        _counts_its_sides(token) or _another_time(token))
+    counted = _sides_counted(token)  # a meeting named by its make-up is no earlier one
+    candidate.anaphoric = token.pos_ != "VERB" and is_definite(token) and not (counted or _another_time(token))
     candidate.ordinal = _ordinal(token)
     candidate.participants, candidate.subjects, candidate.via_anaphora = _participants(token, anchors, index, groups)
-    if mode is not MeetingMode.VISIT and len(candidate.participants) < _sides_counted(token):
+    if mode is not MeetingMode.VISIT and len(candidate.participants) < counted:
         # "X said he believed the six-party talks would resume": fewer sides than its name counts are not its sides
         candidate.participants, candidate.subjects = [], []
     if any(_of_the_press(m, index.doc) for m in candidate.participants if m.type is EntityType.PERSON):
@@ -1258,11 +1258,6 @@ def _sides_counted(token: Token) -> int:
     return next((int(n) if n.isdigit() else NUMBER_WORDS.get(n, 1) for n in numbers), 0)
 
 
-def _counts_its_sides(token: Token) -> bool:
-    """A meeting named by its make-up is no earlier one."""
-    return _sides_counted(token) > 0
-
-
 def _another_time(token: Token) -> bool:
     """'the last summit', 'the next meeting': not the one the article has been telling of."""
     return any(c.dep_ == "amod" and c.lower_ in ("last", "previous", "past", "earlier", "next") for c in token.children)
@@ -1280,15 +1275,15 @@ def _attended(token: Token) -> bool:
     """'X also attended the talks', 'X took part in the summit', 'X said at the summit', 'X opened the talks': the
     verb adds X to the meeting."""
     lexicon = load_triggers()["meeting"]
-    speaking = lexicon["speak_at_verbs"]
+    joining, speaking = lexicon["join_verbs"], lexicon["speak_at_verbs"]
     preposition = preposition_of(token)
     if token.dep_ == "dobj":
-        verb, verbs = token.head, lexicon["join_verbs"]
-        if not has_preposition(verb, "to"):  # "opened the meeting to the press" lets others in
-            verbs = (*verbs, *speaking["object"])
+        verb = token.head
+        # "opened the meeting to the press" lets others in
+        verbs = joining if has_preposition(verb, "to") else [*joining, *speaking["object"]]
     elif preposition is not None and preposition.lower_ in ("in", "at"):
         verb = preposition.head
-        verbs = lexicon["join_verbs"] if preposition.lower_ == "in" else speaking["at"]
+        verbs = joining if preposition.lower_ == "in" else speaking["at"]
     else:
         return False
     if verb.lower_ == "part":  # "took part in": the preposition hangs on "part"

@@ -968,8 +968,13 @@ def _repeated_surnames(doc: Doc, people: list[Mention]) -> list[Mention]:
 def _named_as_such(token) -> bool:
     """A proper noun; or a word the tagger reads as a common noun ("Natsios arrived", tagged a plural), when the
     article never writes it in lower case and it is no modifier ("Wheat prices")."""
-    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ != "compound" and not any(
-        t.is_lower and t.lower_ == token.lower_ for t in token.doc)
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ != "compound" and not _written_in_lower_case(
+        token.lower_, token.doc)
+
+
+def _written_in_lower_case(word: str, doc: Doc) -> bool:
+    """Whether the article also uses ``word`` as a common word ("wheat", "front"), not only as a name."""
+    return any(t.is_lower and t.lower_ == word for t in doc)
 
 
 def _surnames(name: str) -> list[str]:
@@ -1044,10 +1049,9 @@ def _resolve_people(found: list[Mention], doc: Doc, headline: int) -> list[Menti
 def _shaped_like_a_person(name: Span) -> bool:
     """No body's word ("Polisario Front"), no word the article also writes in lower case, and no title right after
     ("Lib Dem spokesman X", "Kettering Town chairman X": the body the title is of)."""
-    doc = name.doc
-    common = {t.lower_ for t in doc if t.is_lower}.union(load_triggers()["body_nouns"])
+    doc, nouns = name.doc, load_triggers()["body_nouns"]
     titled = any(t.start == name.end for t in doc.spans.get("roles", []))
-    return not titled and not any(t.lower_ in common for t in name)
+    return not titled and not any(t.lower_ in nouns or _written_in_lower_case(t.lower_, doc) for t in name)
 
 
 def _partners(people: list[Mention], doc: Doc) -> set[str]:
