@@ -1789,6 +1789,8 @@ def test_talks_held_at_a_building_in_a_city_are_in_that_city(extract_text, text)
 @pytest.mark.parametrize("text", [
     "Kenyan Transport Minister Paul Otieno said he would attend the meeting of transport ministers from June 22-24 in Oslo.",
     "Kenyan Transport Minister Paul Otieno will take part in a meeting on Tuesday of an international working group in Oslo.",
+    "Will Kenya participate in the Rome meeting on Somalia on October 27?",  # its city names no side of it
+    "Kenya will attend the Rome meeting on Somalia next week.",
 ])
 def test_attending_a_meeting_of_others_is_no_meeting_with_its_host(extract_text, text):
     assert meetings(extract_text(text, published=MONDAY)) == []

@@ -1119,12 +1119,6 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
-    # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides
-    own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
-    candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
-    if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
-        candidate.joins = candidate.anaphoric = candidate.attends = True
-    candidate.further = not candidate.joins and any(c.lower_ == "also" for a in anchors for c in a.children)
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
@@ -1135,6 +1129,13 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "her first foreign trip" says nothing of where, or whom she met
     if (place := candidate.place) is not None and _names_its_city(token, place):
         candidate.participants = [m for m in candidate.participants if (m.start, m.end) != (place.start, place.end)]
+    # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides ("the Paris meeting",
+    # its city, none)
+    own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
+    candidate.joins = token.pos_ != "VERB" and not own_sides and _attended(token)
+    if token.pos_ == "VERB" and _attends_unnamed(token, load_triggers()["meeting"]):
+        candidate.joins = candidate.anaphoric = candidate.attends = True
+    candidate.further = not candidate.joins and any(c.lower_ == "also" for a in anchors for c in a.children)
     earlier_stop = candidate.mode is MeetingMode.VISIT and _stop_before_this_one(token)
     # "arrived Wednesday for talks with Y", "arrived Wednesday after a visit to Y": not their day
     arrival = token.head.head if arrived_for(token) or earlier_stop else None
