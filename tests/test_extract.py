@@ -447,6 +447,13 @@ def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(ex
     ("Foreign Secretary Anna Berg is to visit Thailand this week. Britain will more than match the generosity of "
      "donors, she said after the Boxing Day tsunami. Families lost on Boxing Day are still missing.",
      [["Anna Berg", "Thailand"]]),
+    # words of sport that alone make no sentence about sport count towards the story: the meetings are contests
+    ("Anna Berg beat Luca Rossi in straight sets to win the tennis tournament in Oslo on Sunday, her first title since "
+     "the Olympic Games. Berg has now won two of their three meetings.", []),
+    ("Anna Berg won the sprint hurdles at the Oslo meeting on Tuesday. The athletics champion will run in Rome.", []),
+    # meeting with someone is still a meeting
+    ("The champion won the tournament and the cup. The defender's agent said Paul Otieno met with Luca Rossi, the "
+     "club chairman, in Oslo on Monday.", [["Luca Rossi", "Paul Otieno"]]),
 ])
 def test_meet_in_a_sports_story_is_a_match(extract_text, text, found):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found

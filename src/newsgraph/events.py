@@ -940,11 +940,22 @@ def _a_headline_about_sport(token: Token, index: MentionIndex) -> bool:
 
 
 def _a_match_in_a_sports_story(token: Token, mode: MeetingMode) -> bool:
-    """'She will now meet Venus Williams' in a story about a tournament: players meet in a match, and a team's
-    visit is a tour ("Wales have not won on their last three visits"). Only the verb "meet" and visits: talks in a
-    sports story ("in talks with Real Madrid") are still talks."""
-    meet = token.pos_ == "VERB" and token.lemma_.lower() == "meet"
-    return (mode is MeetingMode.VISIT or meet) and _sports_words(token.doc) >= 3
+    """'She will now meet Venus Williams' in a story about a tournament: players meet in a match, a team's visit is a
+    tour ("Wales have not won on their last three visits"), and "their last five meetings" or "the Birmingham
+    meeting" are contests. Talks ("in talks with Real Madrid") and meeting with someone are still meetings."""
+    meet = token.pos_ == "VERB" and token.lemma_.lower() == "meet" or (
+        token.pos_ == "NOUN" and lemma_of(token) in load_triggers()["sports_match_nouns"])
+    contest = meet and not (has_preposition(token, "with") or has_preposition(token, "between"))
+    return (mode is MeetingMode.VISIT or contest) and _a_sports_story(token.doc)
+
+
+def _a_sports_story(doc: Doc) -> bool:
+    """Three words of sport in the story (counted once per story: the doc keeps the answer)."""
+    if "sports_story" not in doc.user_data:
+        story_words = frozenset(load_triggers()["sports_story_words"])
+        extra = {w for t in doc if t.pos_ != "VERB" and (w := t.lemma_.lower()) in story_words}
+        doc.user_data["sports_story"] = _sports_words(doc) + len(extra) >= 3
+    return doc.user_data["sports_story"]
 
 
 def _noun_mode(noun: Token, lemma: str, lexicon: dict) -> MeetingMode | None:
