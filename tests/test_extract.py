@@ -451,6 +451,8 @@ def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(ex
     ("Anna Berg beat Luca Rossi in straight sets to win the tennis tournament in Oslo on Sunday, her first title since "
      "the Olympic Games. Berg has now won two of their three meetings.", []),
     ("Anna Berg won the sprint hurdles at the Oslo meeting on Tuesday. The athletics champion will run in Rome.", []),
+    ("Leeds won the cup match on Saturday. Arsenal's win at Fulham - confirming their position at the Premiership "
+     "summit - proves that they have everything in place to mount a challenge. The striker was superb.", []),
     # meeting with someone is still a meeting
     ("The champion won the tournament and the cup. The defender's agent said Paul Otieno met with Luca Rossi, the "
      "club chairman, in Oslo on Monday.", [["Luca Rossi", "Paul Otieno"]]),
