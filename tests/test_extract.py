@@ -1795,6 +1795,17 @@ def test_talks_held_at_a_building_in_a_city_are_in_that_city(extract_text, text)
     assert meeting_places(extract_text(text, published=MONDAY)) == {("Kenya", "Norway"): ["Oslo"]}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # a meeting named after its city is a conference held there: its state is no side
+    ("Paul Otieno said Kenya had tried to ensure a successful outcome of the Rome talks, which collapsed on Friday.", []),
+    # unless the talks are with someone, who came there to hold them
+    ("An official attending the Rome talks with Kenyan Finance Minister Paul Otieno said the talks were useful.",
+     [["Italy", "Paul Otieno"]]),
+])
+def test_the_state_of_the_city_a_meeting_is_named_after_is_no_side(extract_text, text, found):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == found
+
+
 @pytest.mark.parametrize("text", [
     "Kenyan Transport Minister Paul Otieno said he would attend the meeting of transport ministers from June 22-24 in Oslo.",
     "Kenyan Transport Minister Paul Otieno will take part in a meeting on Tuesday of an international working group in Oslo.",

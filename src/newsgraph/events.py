@@ -82,6 +82,7 @@ class Candidate:
     anaphoric: bool = False
     unnamed_side: bool = False  # "met senior commanders": the other side is nobody the article names
     joins: bool = False  # "X also attended the talks": X is one more side of a meeting reported before
+    named_for_its_city: bool = False  # "the London talks": a conference held there, its state no side
     attends: bool = False  # "also due to attend are X and Y": the meeting attended is not named
     further: bool = False  # "X also held talks with Z": one meeting more, not one told before
     via_anaphora: bool = False
@@ -1140,6 +1141,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "her first foreign trip" says nothing of where, or whom she met
     if (place := candidate.place) is not None and _names_its_city(token, place):
         candidate.participants = [m for m in candidate.participants if (m.start, m.end) != (place.start, place.end)]
+        candidate.named_for_its_city = not has_preposition(token, "with")  # "the Washington talks with X": X visits
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides ("the Paris meeting",
     # its city, none)
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
@@ -2112,7 +2114,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
     # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
-    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins
+    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or (
+        c.named_for_its_city and c.mode is not MeetingMode.VISIT)
     host = None if hostless else _host_state(c.place)
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
