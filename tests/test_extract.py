@@ -1258,6 +1258,16 @@ def test_a_news_agency_ner_takes_for_a_person_is_none(extract_text):
     assert people == ["Anna Berg"]
 
 
+@pytest.mark.parametrize("text", [
+    "Carla Lund/Getty Images Kenyan President Paul Otieno met Anna Berg in Oslo on Monday.",
+    "Acme Bank/AP Kenyan President Paul Otieno met Anna Berg in Oslo on Monday.",
+    "Mark Edde/Bloomberg The bank's chief Anna Berg met Paul Otieno in Oslo.",
+])
+def test_a_pictures_credit_is_no_one(extract_text, text):
+    named = {e.name for e in extract_text(text).entities if e.type.value in ("Person", "Organization")}
+    assert named == {"Anna Berg", "Paul Otieno"}
+
+
 def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
     text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
             "Jan Kowal told radio last week. Her trip to Norway was to show her support for dialogue, Kowal said.")

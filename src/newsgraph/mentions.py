@@ -471,8 +471,8 @@ def _person(ent: Span) -> Mention | None:
         span = span[:-1]  # a headline's "Chavez Visit to Spain": the name ends before the event
     if not span or not _name_cased(span[0]) or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
-    if span.text.lower() in load_triggers()["news_agencies"]:
-        return None  # "told Xinhua": a news agency, which NER may take for a person
+    if span.text.lower() in load_triggers()["news_agencies"] or "/" in span.text:
+        return None  # "told Xinhua": a news agency, which NER may take for a person; "Joe Raedle/Getty Images": a credit
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
 
 
@@ -576,7 +576,7 @@ def _misread_surname(token) -> bool:
 
 def _organization(ent: Span) -> Mention | None:
     span = _trim(_without_agency_lead(ent))
-    if not span or span.text.isupper() and len(span.text) < 2 or _people_of_a_state(span.text):
+    if not span or span.text.isupper() and len(span.text) < 2 or _people_of_a_state(span.text) or _a_credit(span.text):
         return None
     if span[-1].lemma_.lower() in occasion_nouns():
         return None  # "the fourth Summit of the": the meeting, not one of its sides
@@ -591,6 +591,13 @@ def _organization(ent: Span) -> Mention | None:
     key = f"org:{state.iso3}:{body}" if state and body else f"org:{fold(span.text)}"
     return Mention(span.start, span.end, EntityType.ORGANIZATION, key, span.text,
                    state=state.key if state else None)
+
+
+def _a_credit(name: str) -> bool:
+    """'Christian Smith/AP', 'Kambouris/Getty Images': a picture's credit, whose agency follows the slash."""
+    triggers = load_triggers()
+    agency = name.rpartition("/")[2].strip().lower()
+    return bool(agency) and "/" in name and (agency in triggers["news_agencies"] or agency in triggers["picture_agencies"])
 
 
 def _place_naming_a_meeting(span: Span) -> Mention | None:
