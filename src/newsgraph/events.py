@@ -944,9 +944,9 @@ def _a_match_in_a_sports_story(token: Token, mode: MeetingMode) -> bool:
     """'She will now meet Venus Williams' in a story about a tournament: players meet in a match, a team's visit is a
     tour ("Wales have not won on their last three visits"), and "their last five meetings" or "the Birmingham
     meeting" are contests. Talks ("in talks with Real Madrid") and meeting with someone are still meetings."""
-    meet = token.pos_ == "VERB" and token.lemma_.lower() == "meet" or (
+    meeting = token.pos_ == "VERB" and token.lemma_.lower() == "meet" or (
         token.pos_ == "NOUN" and lemma_of(token) in load_triggers()["sports_match_nouns"])
-    contest = meet and not (has_preposition(token, "with") or has_preposition(token, "between"))
+    contest = meeting and not (has_preposition(token, "with") or has_preposition(token, "between"))
     return (mode is MeetingMode.VISIT or contest) and _a_sports_story(token.doc)
 
 

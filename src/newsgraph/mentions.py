@@ -472,7 +472,7 @@ def _person(ent: Span) -> Mention | None:
     if not span or not _name_cased(span[0]) or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     if span.text.lower() in load_triggers()["news_agencies"] or "/" in span.text:
-        return None  # "told Xinhua": a news agency, which NER may take for a person; "Joe Raedle/Getty Images": a credit
+        return None  # "told Xinhua": a news agency NER may take for a person; "Joe Raedle/Getty Images": a credit
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
 
 
@@ -595,9 +595,10 @@ def _organization(ent: Span) -> Mention | None:
 
 def _a_credit(name: str) -> bool:
     """'Christian Smith/AP', 'Kambouris/Getty Images': a picture's credit, whose agency follows the slash."""
-    triggers = load_triggers()
-    agency = name.rpartition("/")[2].strip().lower()
-    return bool(agency) and "/" in name and (agency in triggers["news_agencies"] or agency in triggers["picture_agencies"])
+    if "/" not in name:
+        return False
+    triggers, agency = load_triggers(), name.rpartition("/")[2].strip().lower()
+    return agency in triggers["news_agencies"] or agency in triggers["picture_agencies"]
 
 
 def _place_naming_a_meeting(span: Span) -> Mention | None:
