@@ -428,6 +428,17 @@ def test_talks_in_which_sides_agreed_were_held(extract_text, text):
         (["Kenya", "Norway"], Status.OCCURRED)]
 
 
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Talks between the two Koreas resumed in Seoul on Monday.", ["North Korea", "South Korea"]),
+    ("Paul Otieno said the talks, which bring together China, the two Koreas, the United States, Japan and Russia, "
+     "resumed in Beijing on Monday.", ["China", "Japan", "North Korea", "Russia", "South Korea", "United States"]),
+])
+def test_one_word_for_two_states_names_both(extract_text, text, sides):
+    extraction = extract_text(text, published=MONDAY)
+    assert [people for people, _ in meetings(extraction)] == [sides]
+    assert "Koreas" not in {e.name for e in extraction.entities}  # no place of that name
+
+
 def test_a_hyphened_word_of_the_lexicon_is_one_though_the_tokenizer_splits_it(extract_text):
     text = ("Kenyan President Paul Otieno held three-way talks with Norwegian Prime Minister Anna Berg and Swedish "
             "Prime Minister Jon Edde on Monday.")

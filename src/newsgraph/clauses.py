@@ -988,10 +988,16 @@ def actors_under(root: Token, index: MentionIndex) -> list[Mention]:
                if inside.intersection(range(m.start, m.end)) and not _posted_to(m, index)
                and not _principal(m, index)]
     mentions = [m for m in map(_as_actor, touched) if m is not None and not m.adjectival]
+    mentions += _paired_states(inside, root.doc)
     people = [m for m in mentions if m.type is EntityType.PERSON]
     if people:
         return _side_before_people(root, mentions) + people
     return _states_of_listed_bodies(mentions, touched) or _and_the_state_represented(root, mentions, touched, index)
+
+def _paired_states(inside: set[int], doc: Doc) -> list[Mention]:
+    """'talks between the two Koreas': one word, both states."""
+    pairs = load_triggers()["state_pairs"]
+    return [state_mention(i, i + 1, key) for i in sorted(inside) for key in pairs.get(doc[i].lower_, ())]
 
 def _side_before_people(root: Token, mentions: list[Mention]) -> list[Mention]:
     """'Hamas leaders and Anna Berg', "Israel's Labour party and the Prime Minister, X": people first for each

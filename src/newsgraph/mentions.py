@@ -237,6 +237,8 @@ def _word_starts(span: Span) -> list[int]:
 
 
 def _from_entity(ent: Span) -> Mention | None:
+    if ent.text.lower() in load_triggers()["state_pairs"]:
+        return None  # "the two Koreas": two states, which the participants take in (clauses._paired_states)
     kind, _, ident = ent.ent_id_.partition(":")
     gazetteer = load_gazetteer()
     if kind == "demonym":
