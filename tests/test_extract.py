@@ -2956,9 +2956,22 @@ def test_a_with_phrase_the_parser_hangs_on_a_time_is_the_triggers(extract_text):
     "The son of Paul Otieno added in Geneva that he planned to go to Goma for a meeting with Anna Berg.",
     "An attorney for Paul Otieno met with NATO officials on Thursday in Brussels.",
     "A lawyer for Paul Otieno met with UN officials on Thursday.",
+    # a deputy too; and the one met is no side alone, with the state of where they met as the other
+    "Paul Otieno's deputy will meet Anna Berg in Oslo on Monday.",
+    "Paul Otieno's top aides met Anna Berg in Brussels on Monday.",
 ])
 def test_a_relative_or_aide_of_a_named_person_is_someone_unnamed(extract_text, text):
     assert meetings(extract_text(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel leader Paul Otieno's chief deputy proclaimed in a videotape broadcast on Thursday that the government "
+    "will be defeated.",
+    "Rebel leader Paul Otieno's top deputy vowed in a videotape aired on Monday to keep fighting Kenya.",
+])
+def test_what_a_deputy_says_or_does_is_not_his_chiefs(extract_text, text):
+    extraction = extract_text(text)
+    assert all("person:paul otieno" not in event.actors for event in extraction.events)
 
 
 def test_a_span_of_ordinal_days_before_a_month_dates_by_its_first_day(extract_text):

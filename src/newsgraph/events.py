@@ -1542,9 +1542,10 @@ def _names_nobody(token: Token, anchors: list[Token], index: MentionIndex, group
         if root.head != token and not (root.head.lower_ == "with" and root.head.head in anchors):
             continue  # the carrying verb's own object ("to boost ties") is not the other side
         refers_back = root.lemma_.lower() in cues["plural_nouns"] + cues["state_nouns"] and _points_back(root)
-        # "two local councillors met X" (not "the king met X": a description points back; nor "Trump met X",
-        # a name the parser took for a noun)
-        own_subject = root.dep_ == "nsubj" and root.head == token and root.is_lower and not is_definite(root)
+        # "two local councillors met X", "X's deputy met Y" (not "the king met X": a description points back; nor
+        # "Trump met X", a name the parser took for a noun)
+        own_subject = root.dep_ == "nsubj" and root.head == token and root.is_lower and (
+            not is_definite(root) or is_someone_elses(root))
         if root.dep_ in SUBJECTS and not own_subject or root.pos_ != "NOUN" or refers_back:
             continue
         actors = _whom_a_visit_names(token, root, actors_under(root, index))
