@@ -910,18 +910,31 @@ def _about_sport(sentence) -> bool:
     return _sports_words(sentence) > 0
 
 
-def _sports_words(tokens) -> int:
+def _sports_words(tokens, *, story_words: frozenset[str] = frozenset()) -> int:
     """How many sports words, each counted once and as a noun: a story of the Boxing Day tsunami that will "match"
-    its donors' generosity is none."""
+    its donors' generosity is none. ``story_words`` are lemmas counted too (a whole story's count)."""
     words, endings = load_triggers()["sports_words"], _sports_word_endings()
-    # "semi-finals", which the tokenizer splits: its last part's lemma first, as whole stories are counted
-    return len({word for t in tokens if t.pos_ != "VERB" and t.lemma_.lower() in endings
-                and (word := hyphened_word(t)) in words})
+    found = set()
+    for t in tokens:
+        if t.pos_ == "VERB":
+            continue
+        lemma = t.lemma_.lower()
+        if lemma in story_words:
+            found.add(lemma)
+        # "semi-finals", which the tokenizer splits: its last part's lemma first, as whole stories are counted
+        elif lemma in endings and (word := hyphened_word(t)) in words:
+            found.add(word)
+    return len(found)
 
 
 @lru_cache(maxsize=1)
 def _sports_word_endings() -> frozenset[str]:
     return frozenset(word.rsplit("-", 1)[-1] for word in load_triggers()["sports_words"])
+
+
+@lru_cache(maxsize=1)
+def _sports_story_words() -> frozenset[str]:
+    return frozenset(load_triggers()["sports_story_words"])
 
 
 def _a_port_call(visit: Token) -> bool:
@@ -953,9 +966,7 @@ def _a_match_in_a_sports_story(token: Token, mode: MeetingMode) -> bool:
 def _a_sports_story(doc: Doc) -> bool:
     """Three words of sport in the story (counted once per story: the doc keeps the answer)."""
     if "sports_story" not in doc.user_data:
-        story_words = frozenset(load_triggers()["sports_story_words"])
-        extra = {w for t in doc if t.pos_ != "VERB" and (w := t.lemma_.lower()) in story_words}
-        doc.user_data["sports_story"] = _sports_words(doc) + len(extra) >= 3
+        doc.user_data["sports_story"] = _sports_words(doc, story_words=_sports_story_words()) >= 3
     return doc.user_data["sports_story"]
 
 
@@ -1141,7 +1152,9 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
         return None  # "her first foreign trip" says nothing of where, or whom she met
     if (place := candidate.place) is not None and _names_its_city(token, place):
         candidate.participants = [m for m in candidate.participants if (m.start, m.end) != (place.start, place.end)]
-        candidate.named_for_its_city = not has_preposition(token, "with")  # "the Washington talks with X": X visits
+        # a conference held there ("the London talks"), not a visit, nor talks with someone who came to hold them
+        # ("the Washington talks with X")
+        candidate.named_for_its_city = candidate.mode is not MeetingMode.VISIT and not has_preposition(token, "with")
     # "X attended the talks" joins them; "X attended the APEC meeting" names its own sides ("the Paris meeting",
     # its city, none)
     own_sides = {m.key for m in candidate.participants} - {m.key for m in candidate.subjects}
@@ -2115,8 +2128,7 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
     # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
-    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or (
-        c.named_for_its_city and c.mode is not MeetingMode.VISIT)
+    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or c.named_for_its_city
     host = None if hostless else _host_state(c.place)
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
