@@ -1279,6 +1279,15 @@ def test_a_pictures_credit_is_no_one(extract_text, text):
     assert named == {"Anna Berg", "Paul Otieno"}
 
 
+@pytest.mark.parametrize("text", [
+    "Anna Berg met Paul Otieno 13 times before the deal was signed in Oslo.",
+    "Anna Berg beat Paul Otieno 6-0 in Oslo on Sunday.",
+])
+def test_a_count_or_score_after_a_name_is_no_part_of_it(extract_text, text):
+    people = {e.name for e in extract_text(text).entities if e.type.value == "Person"}
+    assert people == {"Anna Berg", "Paul Otieno"}
+
+
 def test_a_pronoun_stands_for_no_one_the_article_marks_with_the_other_gender(extract_text):
     text = ("The candidate Anna Berg arrived in Oslo on Sunday. She will make the necessary contacts, party spokesman "
             "Jan Kowal told radio last week. Her trip to Norway was to show her support for dialogue, Kowal said.")

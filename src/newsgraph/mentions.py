@@ -469,13 +469,18 @@ def _person(ent: Span) -> Mention | None:
     span = _trim(_extend_name(ent))
     if _ends_a_portfolio(span):
         span = span[1:]
-    while len(span) > 1 and span[-1].lemma_.lower() in _meeting_words():
-        span = span[:-1]  # a headline's "Chavez Visit to Spain": the name ends before the event
+    while len(span) > 1 and (span[-1].lemma_.lower() in _meeting_words() or _a_count_or_score(span[-1])):
+        span = span[:-1]  # "Chavez Visit to Spain", "met Prince Charles 13 times": the name ends before them
     if not span or not _name_cased(span[0]) or len(span.text.split()) > 6:  # words: "Al-Sabah" is one
         return None
     if span.text.lower() in load_triggers()["news_agencies"] or "/" in span.text:
         return None  # "told Xinhua": a news agency NER may take for a person; "Joe Raedle/Getty Images": a credit
     return Mention(span.start, span.end, EntityType.PERSON, "", _STRAY_HYPHEN_SPACE.sub("-", span.text))
+
+
+def _a_count_or_score(token) -> bool:
+    """'13', '6-0' or the dash between: no word of a name."""
+    return not token.is_alpha and (token.is_punct or any(ch.isdigit() for ch in token.text))
 
 
 @lru_cache(maxsize=1)
