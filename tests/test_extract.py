@@ -3887,6 +3887,10 @@ def test_two_surnames_joined_by_a_hyphen_are_two_people(extract_text):
     # a habit in the simple present is no one meeting
     ("Anna Berg visits the Kenyan capital every two months to monitor the talks.", 0),
     ("Anna Berg regularly meets Jon Otieno.", 0),
+    # a life's count of times is no one meeting either, but one episode's count is
+    ("Anna Berg, a teacher who has visited Malaysia some 15 times, said the beaches were clean.", 0),
+    ("Anna Berg has met Jon Otieno five times this year.", 0),
+    ("Anna Berg phoned Jon Otieno three times to complain about the referee.", 1),
     # a past series, or a frequency deep inside another phrase, is not a habit of the meeting's
     ("Anna Berg met Jon Otieno every day last week.", 1),
     ("Anna Berg meets Jon Otieno in Oslo on a tour that takes her to each of the Nordic capitals.", 1),

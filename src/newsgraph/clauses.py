@@ -338,12 +338,23 @@ def _undecided(token: Token, cues: dict) -> bool:
         for c in token.head.children)
 
 def _habitual(verb: Token, cues: dict) -> bool:
-    """A simple present with a frequency: "every two months", "each year", "regularly"."""
+    """A simple present with a frequency ("every two months", "regularly"), or a perfect with a count of times."""
+    if _counted_times(verb):
+        return True
     if verb.tag_ not in ("VBZ", "VBP"):
         return False
     # the adverb itself, or the determiner of a time phrase ("every two months"), not a word deep in a phrase
     near = [t for c in verb.children if c.dep_ in ("advmod", "npadvmod") for t in (c, *c.children)]
     return any(t.lower_ in cues["habitual_words"] for t in near)
+
+
+def _counted_times(verb: Token) -> bool:
+    """"has visited Malaysia some 15 times", "have met several times": a life's count, no one meeting (unlike
+    "phoned him three times to complain", one episode)."""
+    children = list(verb.children)
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in children) and any(
+        c.dep_ == "npadvmod" and c.lower_ == "times" and any(g.dep_ in ("nummod", "amod") for g in c.children)
+        for c in children)
 
 
 def _wishes(word: Token, cues: dict) -> bool:
