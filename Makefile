@@ -13,10 +13,12 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	rm -rf src/newsgraph.egg-info  # setuptools' leftover; the installed metadata lives in the venv
 	touch $@
 
 $(DEV_STAMP): pyproject.toml $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,dask]'
+	rm -rf src/newsgraph.egg-info
 	touch $@
 
 install: $(STAMP)
