@@ -20,7 +20,7 @@ from newsgraph.query import (
     _library,
     _list_value,
     _select,
-    _solutions,
+    _section_rows,
     _terms,
     ask,
     find_nodes,
@@ -310,22 +310,28 @@ SELECT ?alt ?node ?label WHERE {
   # parallel: a person has none, one or several alternative names
   OPTIONAL { ?node skos:altLabel ?alt }
 }
+ORDER BY DESC(?label) ?node
 """
 
 
-def test_parallel_sections_give_the_rows_of_the_whole_query(store):
+def test_parallel_sections_give_the_rows_of_the_whole_query_in_its_order(store):
     info = parse_query(PARALLEL_QUERY, source="q.rq")
     assert info.sections.key == ("node",) and len(info.sections.queries) == 2
-    columns, rows = _solutions(store, info, {})
-    whole_columns, whole_rows = _terms(store.query(info.body))
-    assert columns == whole_columns == ("alt", "node", "label")
-    assert sorted(map(repr, rows)) == sorted(map(repr, whole_rows))
+    columns, rows = _section_rows(store, info)
+    whole = run_sparql(store, PARALLEL_QUERY)  # the store joins and sorts
+    assert columns == whole.columns == ("alt", "node", "label")
+    assert sorted(rows, key=repr) == sorted(whole.rows, key=repr)
+    assert [row[1:] for row in rows] == [row[1:] for row in whole.rows]
     assert len({row[1] for row in rows}) < len(rows)  # a person with several alternative names: rows multiply
 
 
 def test_a_parallel_mark_in_a_query_it_cannot_cut_is_reported_by_file():
     with pytest.raises(QueryError, match="q.rq: `# parallel` cuts a SELECT of plain variables"):
         parse_query(PARALLEL_QUERY.replace("SELECT ?alt ?node ?label", "SELECT (COUNT(?alt) AS ?n)"), source="q.rq")
+    with pytest.raises(QueryError, match=r"q.rq: `# parallel`: ORDER BY \?alt must be bound before the first cut"):
+        parse_query(PARALLEL_QUERY.replace("ORDER BY DESC(?label)", "ORDER BY ?alt"), source="q.rq")
+    with pytest.raises(QueryError, match="q.rq: `# parallel` cuts only a query without `# param` lines"):
+        parse_query(PARALLEL_QUERY.replace("# answers: a", "# answers: a\n# param: node (person) — who"), source="q.rq")
 
 
 def test_a_header_without_name_is_reported_by_file():

@@ -24,7 +24,10 @@ A ``# parallel`` comment line inside the outer WHERE cuts a query of the
 form ``SELECT ?vars WHERE { key-pattern OPTIONAL {...} ... }`` into sections
 that ``ask`` runs at once, each in its own thread, joining their rows on the
 key pattern's variables: oxigraph evaluates a query on one core, and releases
-the GIL while it does. The file stays one query that any store can run.
+the GIL while it does. Each thread also turns its rows into text, and the
+first sorts them, so that Python work overlaps the slower sections; hence a
+cut query takes no params and binds every ORDER BY column before the first
+cut. The file stays one query that any store can run.
 
 User text is never pasted into a query. A name is folded (anyascii + lower
 case, so "Cavusoglu" finds "Çavuşoğlu") and compared in Python against the labels of
@@ -39,12 +42,14 @@ which binds the same terms through a VALUES block).
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -226,18 +231,20 @@ def parse_query(text: str, *, source: str) -> QueryInfo:
     params = tuple(_parse_param(p, source) for p in fields.get("param", []))
     lists = tuple(c.strip() for line in fields.get("lists", []) for c in line.split(",") if c.strip())
     body, order = _split_order(text)
-    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text, body, order, _sections(body, source))
+    sections = _sections(body, source, params=params, order=order)
+    return QueryInfo(fields["name"][0], fields["answers"][0], params, lists, text, body, order, sections)
 
 
 _PARALLEL = re.compile(r"^[ \t]*# parallel\b.*$", re.MULTILINE)
 _SELECT_WHERE = re.compile(r"\bSELECT\b(.*?)\bWHERE\s*\{", re.IGNORECASE | re.DOTALL)
 
 
-def _sections(body: str, source: str) -> Sections | None:
+def _sections(body: str, source: str, *, params: tuple[Param, ...], order: tuple[OrderKey, ...]) -> Sections | None:
     """The body's sections, cut at ``# parallel`` lines inside its outer WHERE; None when it has none.
 
-    The first section holds the key pattern (what comes before its first OPTIONAL) and OPTIONAL groups;
-    each later one, OPTIONAL groups only. Each section runs as ``SELECT * WHERE { key-pattern groups }``.
+    The first section holds the key pattern (what comes before its first OPTIONAL) and OPTIONAL groups, among
+    them every ORDER BY column; each later one, OPTIONAL groups only. Each section runs as
+    ``SELECT * WHERE { key-pattern groups }``. A query with params is not cut.
     """
     head, *rest = [_without_comments(part) for part in _PARALLEL.split(body)]
     if not rest:
@@ -251,6 +258,11 @@ def _sections(body: str, source: str) -> Sections | None:
     rest[-1] = rest[-1][:-1]  # the outer WHERE's closing brace
     prologue, pattern = head[: select.start()], head[select.end(): first_optional]
     groups = [head[first_optional:], *rest]
+    if params:
+        raise QueryError(f"{source}: `# parallel` cuts only a query without `# param` lines; remove one or the other")
+    if unsorted := [k.column for k in order if not re.search(rf"\?{k.column}\b", pattern + groups[0])]:
+        raise QueryError(f"{source}: `# parallel`: ORDER BY ?{unsorted[0]} must be bound before the first cut "
+                         "(each section is sorted and joined on its own); move its OPTIONAL group above the cut")
     return Sections(columns=tuple(re.findall(r"\?(\w+)", select[1])),
                     key=tuple(dict.fromkeys(re.findall(r"\?(\w+)", pattern))),
                     queries=tuple(f"{prologue}SELECT * WHERE {{{pattern}{g}}}" for g in groups))
@@ -318,42 +330,75 @@ def ask(store: Queryable, name: str, *, params: Mapping[str, str] | None = None)
     """Run library query ``name`` with ``params`` (names or IRIs, never SPARQL)."""
     info = _info(name)
     given = _check_params(info, dict(params or {}))
+    with _cyclic_gc_paused():
+        columns, rows = _section_rows(store, info) if info.sections else _rows(store, info, given)
+    keep = [i for i, c in enumerate(columns) if c not in given]
+    return Answer(query=name, columns=tuple(columns[i] for i in keep),
+                  rows=tuple(tuple(row[i] for i in keep) for row in rows) if given else tuple(rows))
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Rows are tuples of strings, which make no reference cycles; while thousands are made, Python's cycle
+    collector would pass over every object the process holds again and again (who-met-where on 1M triples:
+    20 ms of 260 in a fresh process, about 100 ms in one that also holds a large rdflib graph)."""
+    paused_here = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused_here:
+            gc.enable()
+
+
+def _rows(store: Queryable, info: QueryInfo,
+          given: dict[str, str]) -> tuple[tuple[str, ...], Iterable[tuple[str | None, ...]]]:
+    """The query's rows as text (lists sorted), once each, in ORDER BY order, over every choice of nodes for its params."""
     choices = [_nodes_for(store, p, given[p.name]) for p in info.params]
     columns: tuple[str, ...] = ()
     solutions: list[tuple[OxTerm | None, ...]] = []
     for combination in itertools.product(*choices):
         bindings = {p.name: node for p, node in zip(info.params, combination)}
-        columns, found = _solutions(store, info, bindings)
+        columns, found = _terms(store.query(info.body, bindings=bindings))
         solutions.extend(found)
     ordered = sort_solutions(solutions, columns, info.order)
-    rows = dict.fromkeys(tuple(map(_text, solution)) for solution in ordered)  # an ordered set
-    keep = [i for i, c in enumerate(columns) if c not in given]
-    lists = {i for i in keep if columns[i] in info.lists}
-    return Answer(
-        query=name,
-        columns=tuple(columns[i] for i in keep),
-        rows=tuple(tuple(_list_value(row[i]) if i in lists else row[i] for i in keep) for row in rows),
-    )
+    return columns, dict.fromkeys(_texts(ordered, columns, info))  # an ordered set
 
 
-def _solutions(store: Queryable, info: QueryInfo,
-               bindings: Mapping[str, OxTerm]) -> tuple[tuple[str, ...], list[tuple[OxTerm | None, ...]]]:
-    if info.sections is None:
-        return _terms(store.query(info.body, bindings=bindings))
+def _section_rows(store: Queryable, info: QueryInfo) -> tuple[tuple[str, ...], Iterable[tuple[str | None, ...]]]:
+    """``_rows`` of a query cut into sections (it has no params): each thread also converts its own rows, and
+    the first sorts them, so that this Python work overlaps the evaluation of the slower sections."""
     sections = info.sections
+
+    def run(number: int) -> tuple[tuple[str, ...], list[tuple[str | None, ...]]]:
+        columns, solutions = _terms(store.query(sections.queries[number]))
+        if number == 0:  # it holds every ORDER BY column (checked when parsed), and the join keeps its order
+            solutions = sort_solutions(solutions, columns, info.order)
+        return columns, _texts(solutions, columns, info)
+
     with ThreadPoolExecutor(max_workers=len(sections.queries)) as pool:
-        parts = list(pool.map(lambda text: _terms(store.query(text, bindings=bindings)), sections.queries))
-    return sections.columns, _joined(parts, sections)
+        parts = list(pool.map(run, range(len(sections.queries))))
+    return sections.columns, dict.fromkeys(_joined(parts, sections))
+
+
+def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, ...],
+           info: QueryInfo) -> list[tuple[str | None, ...]]:
+    as_text = [_list_text if c in info.lists else _text for c in columns]
+    return [tuple(convert(term) for convert, term in zip(as_text, solution)) for solution in solutions]
+
+
+def _list_text(term: OxTerm | None) -> str | None:
+    return _list_value(_text(term))
 
 
 def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections) -> list[tuple]:
-    """The sections' rows joined on the key, in the first section's order: what the whole query gives."""
+    """The sections' rows joined on the key, in the first section's row order: what the whole query gives."""
+    (first_columns, first_rows), *later = parts
     tables = []
-    for columns, rows in parts:
-        key_of = itemgetter(*(columns.index(k) for k in sections.key))
+    for columns, rows in later:
         table: dict[object, list[tuple]] = {}
-        for row in rows:
-            table.setdefault(key_of(row), []).append(row)
+        for row, key in zip(rows, map(_key_getter(columns, sections.key), rows)):
+            table.setdefault(key, []).append(row)
         tables.append(table)
     # Each column from the first section that has it (the key: from the first), picked out of the sections'
     # rows laid end to end.
@@ -361,7 +406,13 @@ def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections
     starts = [0, *itertools.accumulate(len(columns) for columns, _ in parts)]
     positions = [starts[n] + i for n, i in where]
     pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
-    return [pick(sum(combination, ())) for key in tables[0] for combination in itertools.product(*(t[key] for t in tables))]
+    key_of = _key_getter(first_columns, sections.key)
+    return [pick(sum(combination, row)) for row in first_rows
+            for combination in itertools.product(*(t[key_of(row)] for t in tables))]
+
+
+def _key_getter(columns: tuple[str, ...], key: tuple[str, ...]) -> Callable[[tuple], object]:
+    return itemgetter(*(columns.index(k) for k in key))
 
 
 def _check_params(info: QueryInfo, given: dict[str, str]) -> dict[str, str]:
