@@ -4568,3 +4568,19 @@ def test_a_name_does_not_run_into_the_body_of_the_next_title(nlp):
     # a photo caption repeated in the text: "Paul Otieno House Speaker Paul Otieno"
     doc = nlp("He lunched with House Speaker Paul Otieno House Speaker Paul Otieno and joined Anna Berg on Monday.")
     assert {m.name for m in find_mentions(doc).mentions if m.type is EntityType.PERSON} == {"Anna Berg", "Paul Otieno"}
+
+
+def test_names_a_hard_wrapped_wire_cuts_across_lines_are_whole_sides(nlp, tmp_path):
+    text = ("NORVIA SEEKS TALKS\n"
+            "The Norvian envoy has been in Lorania exchanging views on\n"
+            "problems confronting the region and the role of the bank.\n"
+            "   He met with Prime Minister Jon Mwangi, Foreign\n"
+            "Minister Anna Lind, Bank of Lorania Governor Jon\n"
+            "Otieno\n"
+            "and other high-ranking Loranian officials.\n"
+            " Reuter\n")
+    path = tmp_path / "wire.jsonl"
+    path.write_text(json.dumps({"id": "w", "text": text}) + "\n", encoding="utf-8")
+    article = next(read_articles(path))
+    people, _ = only_meeting(extract(nlp(article.text), article))
+    assert {"Jon Mwangi", "Anna Lind", "Jon Otieno"} <= set(people)

@@ -377,7 +377,9 @@ def test_copyright_banner_before_the_story_does_not_cut_it():
 def test_wrapped_lines_are_not_taken_for_boilerplate():
     original = ("Lakeland's oil ministry said new prices were\npublished today, and the ministry's statement was\n"
                 "more in line with what traders expected.\n")
-    assert clean(original).text == original
+    cleaned = clean(original)
+    assert {r.rule for r in cleaned.removed} == {"hard-wrap"}  # only the wraps' newlines
+    assert cleaned.text == original.replace("were\npublished", "were published").replace("was\nmore", "was more")
 
 
 def test_repeated_table_rows_and_far_repeats_are_kept():
@@ -427,6 +429,33 @@ def test_an_escaped_paragraph_mark_is_blanked():
     assert clean(original).text == "The envoys met.\n    Jan Berg said talks went well.\n     More later."
 
 
+HARD_WRAPPED = (
+    "Norvian envoy Jan Berg said on Monday that talks with\n"
+    "Lorania would resume next week, after he met Foreign\n"
+    "Minister Anna Lind and Central Bank Governor Paul\n"
+    "Otieno in the capital.\n"
+    "   The envoy did not say where the talks would be held or\n"
+    "how long they would last.\n"
+    "Shr 1.20 vs 1.10\n"
+    "Net 3.4 mln vs 2.9 mln\n"
+)
+
+
+def test_lines_of_a_hard_wrapped_text_are_joined_where_the_wrapper_broke_them():
+    text = clean(HARD_WRAPPED).text
+    assert len(text) == len(HARD_WRAPPED)  # offsets do not move
+    assert "met Foreign Minister Anna Lind and Central Bank Governor Paul Otieno in the capital." in text
+    assert "be held or how long" in text  # a line that starts in lower case continues the one before
+    assert "capital.\n   The envoy" in text  # an indented line starts a paragraph
+    assert "Shr 1.20 vs 1.10\nNet" in text  # a short line is a line of its own
+
+
+def test_a_text_with_long_lines_keeps_its_line_breaks():
+    line = "Norvian envoy Jan Berg met Foreign Minister Anna Lind in the capital on Monday, officials of both sides said.\n"
+    text = "Talks resume\n" + line * 3  # lines longer than any wrapper's
+    assert clean(text).text.count("\n") == text.count("\n")
+
+
 def test_a_doubled_quote_reads_as_one():
     assert clean('The envoys held ""useful"" talks.').text == 'The envoys held " useful"  talks.'
 
@@ -466,5 +495,7 @@ def test_cleaning_keeps_every_offset(original, title):
     cleaned = clean(original, title=title)
     assert len(cleaned.text) == len(original)
     assert all(c == " " or c == o for c, o in zip(cleaned.text, original))
-    assert all(c == "\n" for c, o in zip(cleaned.text, original) if o == "\n")  # newlines survive
+    # a newline survives, or becomes a space where a hard wrap is joined; one before a blank or indented line stays
+    assert all(c == "\n" for i, (c, o) in enumerate(zip(cleaned.text, original))
+               if o == "\n" and original[i + 1 : i + 2] in ("", "\n", " ", "\t"))
     assert all(0 <= r.start <= r.end <= len(original) for r in cleaned.removed)

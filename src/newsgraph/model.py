@@ -67,8 +67,9 @@ class Article:
     """One news item after ingest.
 
     ``original`` is the text as read; ``text`` is the same text with
-    boilerplate blanked out by spaces, so every offset into ``text`` is also an
-    offset into ``original`` and points at the same characters.
+    boilerplate blanked out by spaces (and a hard-wrapped paragraph's line
+    breaks made spaces), so every offset into ``text`` is also an offset into
+    ``original`` and points at the same characters.
     """
 
     id: str
