@@ -730,8 +730,13 @@ def test_dropping_by_somewhere_to_meet_someone_calls_nothing_off(extract_text):
     assert only_meeting(extract_text(text, published=MONDAY))[1].status is Status.OCCURRED
 
 
-def test_no_plans_to_meet_are_no_meeting(extract_text):
-    assert meetings(extract_text("Jon Edde said he had no plans to meet Karl Brandt.", published=MONDAY)) == []
+@pytest.mark.parametrize("text", [
+    "Jon Edde said he had no plans to meet Karl Brandt.",
+    "Jon Edde said he had no plans to hold talks with Karl Brandt.",  # the talks' own verb between
+    "Jon Edde said he has no plans to start trade talks with Norway.",
+])
+def test_no_plans_to_meet_are_no_meeting(extract_text, text):
+    assert meetings(extract_text(text, published=MONDAY)) == []
 
 
 @pytest.mark.parametrize("where, name", [
@@ -4584,3 +4589,15 @@ def test_names_a_hard_wrapped_wire_cuts_across_lines_are_whole_sides(nlp, tmp_pa
     article = next(read_articles(path))
     people, _ = only_meeting(extract(nlp(article.text), article))
     assert {"Jon Mwangi", "Anna Lind", "Jon Otieno"} <= set(people)
+
+
+@pytest.mark.parametrize("text", [
+    "Anna Berg began a week-long visit to Kenya. On the fourth day of her six-day tour of Kenya, the UK chancellor "
+    "predicted a vaccine could be found.",
+    "Anna Berg arrived in Kenya on Monday. The British finance minister, on her first visit to Kenya, said a vaccine "
+    "could be found.",
+])
+def test_the_state_of_an_unnamed_traveller_her_visit_names_is_no_side(extract_text, text):
+    # "her" is the chancellor, named before: the United Kingdom is whom she comes from, not whom she visits
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert people == ["Anna Berg", "Kenya"] and event.place == "state:KEN"

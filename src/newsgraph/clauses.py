@@ -315,8 +315,8 @@ def is_unreal(token: Token) -> bool:
         return True  # "visits Baghdad every two months", "regularly meets X": a habit, no one meeting
     if token.pos_ == "NOUN" and _said_with_no(token):
         return True  # "there was no meeting between them", "no talks are planned"
-    if _planners(token) and (_said_with_no(token.head) or any(c.dep_ == "neg" for c in token.head.head.children)):
-        return True  # "had no plans to meet X", "did not announce plans to visit Y"
+    if any(_plans_denied(verb) for verb in {token, clause_anchor(anchors)}):
+        return True  # "had no plans to meet X", "did not announce plans to visit Y", "has no plans to start talks"
     if _undecided(token, cues):
         return True  # "a visit by X is under consideration"
     preposition = preposition_of(token)
@@ -327,6 +327,9 @@ def is_unreal(token: Token) -> bool:
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _plans_denied(verb: Token) -> bool:
+    return bool(_planners(verb)) and (_said_with_no(verb.head) or any(c.dep_ == "neg" for c in verb.head.head.children))
 
 def _said_with_no(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)

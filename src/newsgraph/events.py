@@ -1330,6 +1330,8 @@ def _later_than(time: TimeValue, published: dt.date) -> bool:
 def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Mention], list[Mention], bool]:
     found: dict[str, Mention] = {}
     subjects: list[Mention] = []
+    owners: list[Mention] = []  # whom "her" in "her tour" names
+    stand_ins: list[Mention] = []  # the state of an unnamed subject, "the UK chancellor"
     via_anaphora = False
     roots = participant_roots(token, anchors)
     commented = _commented_on(token) or _absent_from(token)
@@ -1370,10 +1372,18 @@ def _participants(token, anchors, index: MentionIndex, groups) -> tuple[list[Men
             mentions = _state_of_unnamed_holder(root, index, qualifiers)
         if root.dep_ in SUBJECTS:
             subjects += mentions
+            stand_ins += mentions if {m.key for m in mentions} <= qualifiers else []
         elif root.dep_ == "poss" and root.head == token and token.pos_ != "VERB":
-            subjects += [m for m in mentions if m.type is EntityType.PERSON]  # "X's talks with Y": X acts
+            people = [m for m in mentions if m.type is EntityType.PERSON]
+            subjects += people  # "X's talks with Y": X acts
+            owners += people if root.pos_ == "PRON" else []
         for mention in mentions:
             found.setdefault(mention.key, mention)
+    if owners and stand_ins:
+        # "On the fourth day of her tour of Kenya, the UK chancellor said": "her" is the chancellor, who was named
+        # before; her state is no side of the visit
+        found = {key: m for key, m in found.items() if m not in stand_ins}
+        subjects = [m for m in subjects if m not in stand_ins]
     if not subjects and (visitors := _visitor_as_object(token, index) or _protagonist_of_a_with(token, roots, index)):
         subjects += visitors
         found.update({m.key: m for m in visitors})
