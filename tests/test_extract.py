@@ -4601,3 +4601,12 @@ def test_the_state_of_an_unnamed_traveller_her_visit_names_is_no_side(extract_te
     # "her" is the chancellor, named before: the United Kingdom is whom she comes from, not whom she visits
     people, event = only_meeting(extract_text(text, published=MONDAY))
     assert people == ["Anna Berg", "Kenya"] and event.place == "state:KEN"
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Anna Berg held talks with the London-based Amnesty International on Monday.", ["Amnesty International", "Anna Berg"]),
+    ("Anna Berg met officials of the Kenya-based Common Fund for Commodities on Monday.",
+     ["Anna Berg", "Common Fund for Commodities"]),
+])
+def test_where_a_body_is_based_is_no_side(extract_text, text, sides):
+    assert only_meeting(extract_text(text, published=MONDAY))[0] == sides

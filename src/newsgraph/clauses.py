@@ -1204,6 +1204,8 @@ def _phrase(root: Token):
         # "The leader was then to meet the head of government, Secretary of State X": an apposition hung on a
         # subject across its verb names the object
         astray = child.dep_ == "appos" and root.dep_ in SUBJECTS and root.i < root.head.i < child.i
+        # "the London-based Amnesty International": where a body sits, not who
+        located = located or child.dep_ == "amod" and child.lower_ == "based"
         if not located and not relative and not astray and (not clause or leads(child)):
             yield from _phrase(child)
         elif clause:
