@@ -4587,8 +4587,13 @@ def test_names_a_hard_wrapped_wire_cuts_across_lines_are_whole_sides(nlp, tmp_pa
     path = tmp_path / "wire.jsonl"
     path.write_text(json.dumps({"id": "w", "text": text}) + "\n", encoding="utf-8")
     article = next(read_articles(path))
-    people, _ = only_meeting(extract(nlp(article.text), article))
+    found = extract(nlp(article.text), article)
+    people, _ = only_meeting(found)
     assert {"Jon Mwangi", "Anna Lind", "Jon Otieno"} <= set(people)
+    # every span quotes the article as it was read, line breaks and all (shapes: MentionText)
+    spans = [s for e in found.entities for s in e.mentions] + [s for e in found.events for s in e.evidence]
+    assert "Jon\nOtieno" in {s.text for s in spans}
+    assert all(s.text == article.original[s.start : s.end] for s in spans)
 
 
 @pytest.mark.parametrize("text", [

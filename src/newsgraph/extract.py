@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -21,13 +22,20 @@ def extract(doc: Doc, article: Article) -> Extraction:
     facts, actors = find_facts(index, published=article.published)
     events = meetings + facts
     mentions = index.mentions + places + actors
+    # A span's text is the original's: where the parsed text differs (a hard wrap joined, a quote unescaped),
+    # the mention must still quote the article (shapes: MentionText)
+    original = article.original
     return Extraction(
         article=article,
-        entities=collect_entities(doc, mentions, original=article.original),
-        roles=tuple(roles),
-        events=tuple(events),
+        entities=collect_entities(doc, mentions, original=original),
+        roles=tuple(replace(r, evidence=_in(original, r.evidence)) for r in roles),
+        events=tuple(replace(e, evidence=tuple(_in(original, s) for s in e.evidence)) for e in events),
         notes=tuple(_unresolved_dates(events, article)),
     )
+
+
+def _in(original: str, span: Span) -> Span:
+    return Span(span.start, span.end, original[span.start : span.end])
 
 
 def merge_roles(roles: list[Role]) -> list[Role]:
@@ -77,7 +85,7 @@ def _char_span(doc: Doc, mention: Mention, original: str) -> Span:
         start, end = mention.chars
         return Span(start, end, original[start:end])
     span = doc[mention.start : mention.end]
-    return Span(span.start_char, span.end_char, span.text)
+    return Span(span.start_char, span.end_char, original[span.start_char : span.end_char])
 
 
 def _unresolved_dates(events: list[Event], article: Article) -> list[str]:
