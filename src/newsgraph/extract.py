@@ -83,9 +83,10 @@ def _one_line(name: str) -> str:
 def _char_span(doc: Doc, mention: Mention, original: str) -> Span:
     if mention.chars is not None:
         start, end = mention.chars
-        return Span(start, end, original[start:end])
-    span = doc[mention.start : mention.end]
-    return Span(span.start_char, span.end_char, original[span.start_char : span.end_char])
+    else:
+        span = doc[mention.start : mention.end]
+        start, end = span.start_char, span.end_char
+    return Span(start, end, original[start:end])
 
 
 def _unresolved_dates(events: list[Event], article: Article) -> list[str]:
