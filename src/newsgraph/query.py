@@ -27,7 +27,11 @@ key pattern's variables: oxigraph evaluates a query on one core, and releases
 the GIL while it does. Each thread also turns its rows into text, and the
 first sorts them, so that Python work overlaps the slower sections; hence a
 cut query takes no params and binds every ORDER BY column before the first
-cut. The file stays one query that any store can run.
+cut. A section after a cut may give a list one item per row rather than
+GROUP_CONCAT it (who-met-where's provenance: a fifth less of the store's
+time): ``ask`` unites the items of that section's rows that differ only in
+list columns. The file stays one query that any store can run; there, such
+a list comes one item per row.
 
 User text is never pasted into a query. A name is folded (anyascii + lower
 case, so "Cavusoglu" finds "Çavuşoğlu") and compared in Python against the labels of
@@ -374,21 +378,37 @@ def _section_rows(store: Queryable, info: QueryInfo) -> tuple[tuple[str, ...], I
         columns, solutions = _terms(store.query(sections.queries[number]))
         if number == 0:  # it holds every ORDER BY column (checked when parsed), and the join keeps its order
             solutions = sort_solutions(solutions, columns, info.order)
-        return columns, _texts(solutions, columns, info)
+        return columns, _texts(solutions, columns, info, unite=number > 0)
 
     with ThreadPoolExecutor(max_workers=len(sections.queries)) as pool:
         parts = list(pool.map(run, range(len(sections.queries))))
     return sections.columns, dict.fromkeys(_joined(parts, sections))
 
 
-def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, ...],
-           info: QueryInfo) -> list[tuple[str | None, ...]]:
-    as_text = [_list_text if c in info.lists else _text for c in columns]
-    return [tuple(convert(term) for convert, term in zip(as_text, solution)) for solution in solutions]
+def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, ...], info: QueryInfo, *,
+           unite: bool = False) -> list[tuple[str | None, ...]]:
+    """The rows as text, in order, list items sorted and joined; with ``unite``, rows that differ only in list
+    columns become the first of them, holding the items of all."""
+    rows = [list(map(_text, solution)) for solution in solutions]  # map: a fifth faster than a generator
+    lists = [i for i, c in enumerate(columns) if c in info.lists]
+    if unite and lists:
+        rows = _united(rows, lists)
+    for row in rows:
+        for i in lists:
+            row[i] = _list_value(row[i])
+    return [tuple(row) for row in rows]
 
 
-def _list_text(term: OxTerm | None) -> str | None:
-    return _list_value(_text(term))
+def _united(rows: list[list[str | None]], lists: list[int]) -> list[list[str | None]]:
+    rest = [i for i in range(len(rows[0])) if i not in lists] if rows else []
+    others = itemgetter(*rest) if rest else lambda row: ()
+    united: dict[object, list[str | None]] = {}
+    for row in rows:
+        first = united.setdefault(others(row), row)
+        if first is not row:
+            for i in lists:
+                first[i] = LIST_SEPARATOR.join(filter(None, (first[i], row[i]))) or None
+    return list(united.values())
 
 
 def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections) -> list[tuple]:
@@ -550,7 +570,12 @@ def _evaluate(run: Callable[[], T]) -> T:
         raise QueryError(f"the query failed while running: {error}") from error
 
 
+_VALUE_IS_TEXT = frozenset({ox.NamedNode, ox.Literal})
+
+
 def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str | None:
+    if term.__class__ in _VALUE_IS_TEXT:  # the common case first: answers are mostly IRIs and literals
+        return term.value
     if term is None:
         return None
     if isinstance(term, ox.BlankNode):
