@@ -375,7 +375,7 @@ def _section_rows(store: Queryable, info: QueryInfo) -> tuple[tuple[str, ...], I
     sections = info.sections
 
     def run(number: int) -> tuple[tuple[str, ...], list[tuple[str | None, ...]]]:
-        columns, solutions = _terms(store.query(sections.queries[number]))
+        columns, solutions = _terms(_evaluate(lambda: _evaluated_whole(store.query(sections.queries[number]))))
         if number == 0:  # it holds every ORDER BY column (checked when parsed), and the join keeps its order
             solutions = sort_solutions(solutions, columns, info.order)
         return columns, _texts(solutions, columns, info, unite=number > 0)
@@ -383,6 +383,12 @@ def _section_rows(store: Queryable, info: QueryInfo) -> tuple[tuple[str, ...], I
     with ThreadPoolExecutor(max_workers=len(sections.queries)) as pool:
         parts = list(pool.map(run, range(len(sections.queries))))
     return sections.columns, dict.fromkeys(_joined(parts, sections))
+
+
+def _evaluated_whole(solutions: ox.QuerySolutions) -> ox.QuerySolutions:
+    """The solutions, evaluated at once: oxigraph serializes them without taking the GIL, where rows taken
+    one by one each wait for the GIL another section's Python work holds (who-met-where: 245 -> 227 ms)."""
+    return ox.parse_query_results(solutions.serialize(format=ox.QueryResultsFormat.TSV), ox.QueryResultsFormat.TSV)
 
 
 def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, ...], info: QueryInfo, *,
