@@ -343,6 +343,18 @@ def test_parallel_sections_give_the_rows_of_the_whole_query_in_its_order(store):
     assert len({row[1] for row in rows}) < len(rows)  # a person with several alternative names: rows multiply
 
 
+def test_a_later_section_s_list_given_one_item_per_row_is_united_per_key(store):
+    info = parse_query(PARALLEL_QUERY.replace("# answers: a\n", "# answers: a\n# lists: alt\n"), source="q.rq")
+    columns, rows = _section_rows(store, info)
+    whole = run_sparql(store, PARALLEL_QUERY)
+    alts: dict[str, set[str]] = {}
+    for alt, node, _ in whole.rows:
+        alts.setdefault(node, set()).update([alt] if alt else [])
+    assert len(whole.rows) > len(rows) == len(alts)  # several alternative names: one row per person now
+    for alt, node, _ in rows:
+        assert alt == (_list_value(LIST_SEPARATOR.join(alts[node])) if alts[node] else None)
+
+
 def test_a_parallel_mark_in_a_query_it_cannot_cut_is_reported_by_file():
     with pytest.raises(QueryError, match="q.rq: `# parallel` cuts a SELECT of plain variables"):
         parse_query(PARALLEL_QUERY.replace("SELECT ?alt ?node ?label", "SELECT (COUNT(?alt) AS ?n)"), source="q.rq")

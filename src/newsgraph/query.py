@@ -419,22 +419,20 @@ def _united(rows: list[list[str | None]], lists: list[int]) -> list[list[str | N
 
 def _joined(parts: list[tuple[tuple[str, ...], list[tuple]]], sections: Sections) -> list[tuple]:
     """The sections' rows joined on the key, in the first section's row order: what the whole query gives."""
-    (first_columns, first_rows), *later = parts
-    tables = []
-    for columns, rows in later:
+    (first_columns, rows), *later = parts
+    key_of = _key_getter(first_columns, sections.key)  # the first section's columns lead every joined row
+    for columns, section_rows in later:
         table: dict[object, list[tuple]] = {}
-        for row, key in zip(rows, map(_key_getter(columns, sections.key), rows)):
+        for row, key in zip(section_rows, map(_key_getter(columns, sections.key), section_rows)):
             table.setdefault(key, []).append(row)
-        tables.append(table)
+        rows = [row + other for row in rows for other in table[key_of(row)]]
     # Each column from the first section that has it (the key: from the first), picked out of the sections'
     # rows laid end to end.
     where = [next((n, columns.index(c)) for n, (columns, _) in enumerate(parts) if c in columns) for c in sections.columns]
     starts = [0, *itertools.accumulate(len(columns) for columns, _ in parts)]
     positions = [starts[n] + i for n, i in where]
     pick = itemgetter(*positions) if len(positions) > 1 else lambda row: (row[positions[0]],)
-    key_of = _key_getter(first_columns, sections.key)
-    return [pick(sum(combination, row)) for row in first_rows
-            for combination in itertools.product(*(t[key_of(row)] for t in tables))]
+    return list(map(pick, rows))
 
 
 def _key_getter(columns: tuple[str, ...], key: tuple[str, ...]) -> Callable[[tuple], object]:
