@@ -398,15 +398,15 @@ def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, .
     rows = [list(map(_text, solution)) for solution in solutions]  # map: a fifth faster than a generator
     lists = [i for i, c in enumerate(columns) if c in info.lists]
     if unite and lists:
-        rows = _united(rows, lists)
+        rows = _united(rows, lists, len(columns))
     for row in rows:
         for i in lists:
             row[i] = _list_value(row[i])
     return [tuple(row) for row in rows]
 
 
-def _united(rows: list[list[str | None]], lists: list[int]) -> list[list[str | None]]:
-    rest = [i for i in range(len(rows[0])) if i not in lists] if rows else []
+def _united(rows: list[list[str | None]], lists: list[int], width: int) -> list[list[str | None]]:
+    rest = [i for i in range(width) if i not in lists]
     others = itemgetter(*rest) if rest else lambda row: ()
     united: dict[object, list[str | None]] = {}
     for row in rows:
