@@ -2478,9 +2478,18 @@ def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_claus
     ("Paul Otieno is going to visit Chile.", Status.PLANNED),
     ("Paul Otieno is due in Chile on Friday for a two-day visit.", Status.PLANNED),  # "due": a copula's predicate
     ("Paul Otieno was in Chile on Friday for a two-day visit.", Status.OCCURRED),
+    # a past or a perfect takes no date ahead: the date is the elections'
+    ("Paul Otieno has made a surprise visit to Chile ahead of elections next week.", Status.OCCURRED),
+    ("Paul Otieno made a visit to Chile ahead of elections next week.", Status.OCCURRED),
 ])
 def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status):
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]
+
+
+def test_a_date_describing_another_noun_is_not_the_meeting_s(extract_text):
+    text = "Kenyan President Paul Otieno met Chilean President Anna Berg on Sunday ahead of a vote next month."
+    people, event = only_meeting(extract_text(text, published=MONDAY))
+    assert (people, event.status, event.time.iso()) == (["Anna Berg", "Paul Otieno"], Status.OCCURRED, "2021-05-02")
 
 
 @pytest.mark.parametrize("headline, status", [

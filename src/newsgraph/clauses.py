@@ -25,6 +25,8 @@ from newsgraph.nlp import ROLE_SPANS, load_role_lexicon
 
 SUBJECTS = ("nsubj", "nsubjpass")
 _CLAUSES = ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj", "parataxis")
+# How a date hangs from a noun it describes without a preposition: "elections next week".
+_NOUN_MODIFIERS = ("npadvmod", "amod", "compound", "nmod")
 _GOVERNING = ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "acomp")  # acomp: "is due to arrive"
 
 
@@ -464,7 +466,7 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
         modifiers -= set(cues["counting_modifiers"])  # "it was the second meeting between them": this one
     if modifiers and not _carried_out(token, anchors):
         return Status.PLANNED  # "the planned talks", but "arrived on a scheduled visit", "held the planned talks"
-    if _dated_ahead(anchors):
+    if _dated_ahead(anchors) and not _told_as_done(anchors[0]):
         return Status.PLANNED  # "X visits Y next week": a headline's present, a time still to come
     if any(t.tag_ in ("VBD", "VBN") or t.lemma_ == "take" for t in verbs if t.pos_ in ("VERB", "AUX")):
         return Status.OCCURRED
@@ -530,12 +532,25 @@ def new_date_of(verbs: list[Token]) -> Span | None:
              for date in p.children if date.dep_ == "pobj" and date.ent_type_ in _TIMES]
     return next((e for d in dates for e in d.doc.ents if e.start <= d.i < e.end), None)
 
+def _told_as_done(trigger: Token) -> bool:
+    """'met Y ahead of elections next week', 'has made a visit to Y ...': the meeting's own verb in the past or the
+    perfect cannot take a date still to come, so such a date is another thing's (not "cast a shadow over his
+    talks next week": that verb is not the talks')."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head if trigger.dep_ == "dobj" else None
+    return verb is not None and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+
+
 def _dated_ahead(anchors: list[Token]) -> bool:
     """A date said to be ahead ("next week", "tomorrow") hangs from the trigger, whatever the article's date."""
-    words = set(load_triggers()["status"]["future_time_words"])
     anchor_ids = {a.i for a in anchors}
-    return any(e.label_ == "DATE" and _attached(e.root, anchor_ids) and any(t.lower_ in words for t in e)
-               for e in anchors[0].doc.ents)
+    return any(e.label_ == "DATE" and _said_ahead(e.root) and _attached(e.root, anchor_ids) for e in anchors[0].doc.ents)
+
+
+def _said_ahead(date: Token) -> bool:
+    """'next week', 'tomorrow', 'the coming days': the words of the date (the root's subtree) say it is still ahead."""
+    words = load_triggers()["status"]["future_time_words"]
+    return any(t.lower_ in words for t in date.subtree)
 
 def _tense_governors(verb: Token) -> list[Token]:
     """The verbs whose tense the trigger's clause takes: not past a finite adverbial clause of its own
@@ -1681,8 +1696,11 @@ def _attached(token: Token, anchor_ids: set[int]) -> bool:
     """Whether a date hangs from an anchor without crossing a clause or a "since"."""
     current = token
     nouns = load_triggers()["meeting"]["nouns"]
-    if token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i not in anchor_ids:
-        return False  # "talks on its 1997 reform programme": the year is the programme's
+    # "talks on its 1997 reform programme", "ahead of elections next week": the other noun's date. Only a date
+    # still ahead: the parser also hangs "Tuesday" on the nearest noun ("met envoys in New York Tuesday").
+    if token.head.pos_ == "NOUN" and token.head.i not in anchor_ids and token.head.ent_type_ not in _TIMES and (
+            token.dep_ == "nummod" or token.dep_ in _NOUN_MODIFIERS and _said_ahead(token)):
+        return False
     for _ in range(6):
         if current.lower_ in ("since", "until", "before", "after"):
             return False
