@@ -204,6 +204,10 @@ def test_they_are_the_one_described_and_the_one_named_not_the_spokesman_named_be
         "Jon Berg made a proposal to hold talks with Anna Soto.",
         "Jon Berg flew to Oslo on Monday in a bid to meet Anna Soto.",
         "Jon Berg will not answer a call by rebels for talks with Anna Soto, his adviser said.",
+        "Jon Berg said he will seek a meeting with Anna Soto.",
+        "Jon Berg sought to meet Anna Soto.",
+        # whether it happens at all is what failed
+        "Talks between Jon Berg and Anna Soto failed to take place.",
         # not yet decided
         "A visit to Moscow by Foreign Minister Jon Berg was under consideration, an official said.",
         "A summit between Jon Berg and Anna Soto is under discussion.",
@@ -211,6 +215,15 @@ def test_they_are_the_one_described_and_the_one_named_not_the_spokesman_named_be
 )
 def test_negated_refused_or_wished_meetings_are_not_meetings(extract_text, sentence):
     assert meetings(extract_text(sentence)) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Talks between Jon Berg and Anna Soto failed to produce a deal.",
+    "A meeting between Jon Berg and Anna Soto on Monday called for calm.",
+    "The visit by Jon Berg to Chile seeks to boost ties.",
+])
+def test_what_a_meeting_itself_fails_urges_or_seeks_is_no_refusal_of_it(extract_text, sentence):
+    assert [e.status for _, e in meetings(extract_text(sentence))] == [Status.OCCURRED]
 
 
 @pytest.mark.parametrize("text, found", [

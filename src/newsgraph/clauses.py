@@ -307,7 +307,7 @@ def is_unreal(token: Token) -> bool:
             return True
         held_there = setting and t.tag_ in ("VBD", "VBN")  # "failed to reach an accord at the meeting": it was held
         if t not in (token, around) and _phrasal(t) in cues["negating_governors"] and not (
-                _passive_invitation(t) or held_there):
+                _passive_invitation(t) or held_there or _what_it_does(token, t, cues)):
             return True
         if _wishes(t, cues) or any(c.lower_ in cues["speculative_aux"] for c in children if c.dep_ == "aux"):
             return True
@@ -329,6 +329,20 @@ def is_unreal(token: Token) -> bool:
                                     for t in (token, preposition) if t is not None for c in t.children):
         return True  # "probably with a visit to South Africa"
     return _wishes(token.head, cues) or _requested(phase_of(token), cues)
+
+def _what_it_does(token: Token, governor: Token, cues: dict) -> bool:
+    """'the talks failed to produce a deal', 'the visit seeks to boost ties', 'the meeting called for calm': what
+    the meeting itself does is no refusal or wish about it, unless that is whether it happens ('failed to take
+    place')."""
+    return token.dep_ == "nsubj" and token.head == governor and not any(
+        c.dep_ == "xcomp" and _says_it_happens(c, cues["happening_verbs"]) for c in governor.children)
+
+
+def _says_it_happens(verb: Token, words: list[str]) -> bool:
+    """'happen', 'take place', 'go ahead': the verb with its particle, object or adverb."""
+    return _phrasal(verb) in words or any(f"{lemma_of(verb)} {c.lower_}" in words for c in verb.children
+                                          if c.dep_ in ("dobj", "advmod"))
+
 
 def _plans_denied(verb: Token) -> bool:
     return bool(_planners(verb)) and (_said_with_no(verb.head) or any(c.dep_ == "neg" for c in verb.head.head.children))
