@@ -2494,6 +2494,9 @@ def test_a_finite_adverbial_clause_keeps_its_own_tense_unless_it_is_a_time_claus
     # a past or a perfect takes no date ahead: the date is the elections'
     ("Paul Otieno has made a surprise visit to Chile ahead of elections next week.", Status.OCCURRED),
     ("Paul Otieno made a visit to Chile ahead of elections next week.", Status.OCCURRED),
+    # a present a stated time before it: still ahead; a caption's present just before it: held
+    ("The vote comes three days before a visit to Chile by Paul Otieno.", Status.PLANNED),
+    ("Paul Otieno shakes hands with an aide before his visit to Chile.", Status.OCCURRED),
 ])
 def test_a_visit_dated_ahead_or_likely_is_planned(extract_text, sentence, status):
     assert [e.status for people, e in meetings(extract_text(sentence)) if people == ["Chile", "Paul Otieno"]] == [status]

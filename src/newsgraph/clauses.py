@@ -456,6 +456,11 @@ def status_of(token: Token, anchors: list[Token]) -> Status | None:
     if preposition is not None and preposition.lower_ in ("after", "following", "since"):
         # Before the main clause: planned if that is still to come ("following the talks, X will ..."), else held.
         return Status.PLANNED if _is_future(preposition.head) else Status.OCCURRED
+    if preposition is not None and preposition.lower_ == "before" and _told_as_now(preposition.head) and any(
+            c.dep_ == "npadvmod" and c.ent_type_ == "DATE" for c in preposition.children):
+        # "the vote comes three days before the summit": a gap from now. Not a caption's "shakes hands before
+        # their meeting", a present told of a moment just past.
+        return Status.PLANNED
     carrier = phase_of(token)
     setting = verb_of_preposition(carrier)  # "agreed on X in two days of talks": where they agreed
     if setting is not None and setting.dep_ == "pcomp" and setting.head.head.pos_ == "VERB" and (
@@ -545,6 +550,12 @@ def new_date_of(verbs: list[Token]) -> Span | None:
              if p.dep_ == "prep" and p.lower_ in ("until", "till", "to")
              for date in p.children if date.dep_ == "pobj" and date.ent_type_ in _TIMES]
     return next((e for d in dates for e in d.doc.ents if e.start <= d.i < e.end), None)
+
+def _told_as_now(verb: Token) -> bool:
+    """'comes', 'is speaking': a present, simple or progressive."""
+    return verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
 
 def _told_as_done(trigger: Token) -> bool:
     """'met Y ahead of elections next week', 'has made a visit to Y ...': the meeting's own verb in the past or the
