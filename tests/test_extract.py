@@ -712,6 +712,17 @@ def test_a_meeting_told_as_the_next_takes_the_day_of_the_one_before(extract_text
     assert days == {("Anna Berg", "Karl Brandt"): "2021-04-28", ("Anna Berg", "Jon Edde"): "2021-04-28"}
 
 
+@pytest.mark.parametrize("second, day", [
+    ("In a meeting with Kenyan President Jon Edde, Berg said trade had grown.", "2021-04-29"),  # the day's run
+    ("Two sentences later. In a meeting with Kenyan President Jon Edde, Berg said trade had grown.", None),
+    ("Berg will meet Kenyan President Jon Edde.", None),  # a plan is not one of the day's meetings
+])
+def test_a_meeting_told_right_after_one_of_the_same_person_s_takes_its_day(extract_text, second, day):
+    text = f"During Anna Berg's talks with Karl Brandt on Thursday, Berg said ties were good. {second}"
+    days = {tuple(people): e.time and e.time.iso() for people, e in meetings(extract_text(text, published=MONDAY))}
+    assert days == {("Anna Berg", "Karl Brandt"): "2021-04-29", ("Anna Berg", "Jon Edde"): day}
+
+
 def test_a_list_of_people_each_with_a_title_names_them_all(extract_text):
     text = ("Vice Premier Lin Hua met with a delegation from the west of Norway on Monday. The delegation is headed "
             "by Anna Berg, governor of Hordaland, Karl Brandt, governor of Rogaland and Jon Edde, governor of Agder.")
