@@ -351,7 +351,7 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
             candidate.time = _month_of_the_tour(candidate, merged, sentences)
     starts = [s.start for s in sentences]
     for candidate in merged:
-        if candidate.time is None and not candidate.dated and (candidate.next_in_line or _in_a_run(candidate)):
+        if candidate.time is None and not candidate.dated:
             candidate.time = _day_of_the_one_before(candidate, merged, starts)
 
 
@@ -361,21 +361,21 @@ def _told_as_next(anchors: list[Token]) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ == "then" for v in verbs for c in v.children)
 
 
-def _in_a_run(candidate: Candidate) -> bool:
-    """'During X's talks with A on Thursday, X said ... In a meeting with B, X said ...': a meeting held, told
-    right after another of X's, is one of a day's run of them."""
+def _held(candidate: Candidate) -> bool:
     return candidate.status is Status.OCCURRED and candidate.mode is not MeetingMode.VISIT
 
 
 def _day_of_the_one_before(candidate: Candidate, merged: list[Candidate], starts: list[int]) -> TimeValue | None:
-    """'X on Wednesday met A ... X was then to meet B': the day of the latest dated meeting of X's told before, in
-    the same sentence or the one before when the meeting is not said to come next."""
+    """'X on Wednesday met A ... X was then to meet B': the day of the latest dated meeting of X's told before. A
+    meeting held, told in the same sentence or the one after a held one of X's, is of that day's run too:
+    'During X's talks with A on Thursday, X said ... In a meeting with B, X said'."""
+    if not (candidate.next_in_line or _held(candidate)):
+        return None
     people = _people(candidate)
     sentence = bisect_right(starts, candidate.trigger)
     before = [c for c in merged if c.trigger < candidate.trigger and c.time is not None and c.time.day is not None
-              and people & _people(c) and (candidate.next_in_line or (
-                  c.status is candidate.status and c.mode is not MeetingMode.VISIT
-                  and sentence - bisect_right(starts, c.trigger) <= 1))]
+              and people & _people(c) and (candidate.next_in_line or _held(c) and (
+                  sentence - bisect_right(starts, c.trigger) <= 1))]
     return max(before, key=lambda c: c.trigger).time if before else None
 
 
