@@ -346,10 +346,10 @@ def _fill_gaps(merged: list[Candidate], sentences, index: MentionIndex, represen
     for candidate in merged:
         if candidate.time is None and not candidate.dated and candidate.place is not None:
             candidate.time = _month_of_its_visit(candidate, merged)
+    starts = [s.start for s in sentences]  # which sentence a trigger is in: bisect_right(starts, trigger) - 1
     for candidate in merged:
         if candidate.leg and candidate.time is None and candidate.status is not Status.CANCELLED:
-            candidate.time = _month_of_the_tour(candidate, merged, sentences)
-    starts = [s.start for s in sentences]
+            candidate.time = _month_of_the_tour(candidate, merged, starts)
     for candidate in merged:
         if candidate.time is None and not candidate.dated:
             candidate.time = _day_of_the_one_before(candidate, merged, starts)
@@ -506,11 +506,10 @@ def _is_plan(candidate: Candidate) -> bool:
     return candidate.status in (Status.PLANNED, Status.CANCELLED)
 
 
-def _month_of_the_tour(leg: Candidate, merged: list[Candidate], sentences) -> TimeValue | None:
+def _month_of_the_tour(leg: Candidate, merged: list[Candidate], starts: list[int]) -> TimeValue | None:
     """'X arrived here on Thursday. It is the last leg of a tour which has already taken him to A and B', 'which
     will also take him to C': the stops made and still ahead are of the month of the visit just told (which day,
     the article does not say)."""
-    starts = [s.start for s in sentences]
     near = range(bisect_right(starts, leg.trigger) - 2, bisect_right(starts, leg.trigger))
     people = _people(leg)
     months = {replace(c.time, day=None) for c in merged if not c.leg and c.mode is MeetingMode.VISIT
