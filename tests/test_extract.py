@@ -2585,6 +2585,25 @@ def test_a_place_name_before_the_meeting_noun_is_its_place_wherever_the_noun_sta
     assert event.place == "place:3117735"  # Madrid in GeoNames
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Trade Minister Paul Otieno ended his Chile visit on Friday.", {("Chile", "Paul Otieno"): ["Chile"]}),
+    # the visit's state is where the meeting during it was, not a side of it
+    ("Paul Otieno met Prime Minister Anna Berg during his Chile visit.", {("Anna Berg", "Paul Otieno"): ["Chile"]}),
+])
+def test_a_state_named_before_a_visit_is_where_it_goes(extract_text, text, expected):
+    assert meeting_places(extract_text(text, published=MONDAY)) == expected
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Trade Minister Paul Otieno visited Chile on Wednesday. Otieno was in Santiago on Wednesday.", ["Santiago"]),
+    # who called the visit off never came for it: where else they were says nothing of its city
+    ("Trade Minister Paul Otieno cancelled a visit to Chile on Wednesday. Otieno had been in Santiago in March.",
+     ["Chile"]),
+])
+def test_a_visit_to_a_state_is_in_its_one_city_the_visitor_was_in_unless_cancelled(extract_text, text, place):
+    assert meeting_places(extract_text(text, published=MONDAY)) == {("Chile", "Paul Otieno"): place}
+
+
 def test_a_visit_the_speaker_is_midway_through_is_his(extract_text):
     text = ('Polish Foreign Minister Jan Nowak spoke on Friday.\n\n"We want more trade with the region," he said, '
             'midway through a three-day official visit to Chile.')

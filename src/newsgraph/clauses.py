@@ -738,6 +738,8 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "agent" and any(o.lemma_.lower() in load_triggers()["meeting"]["nouns"]
                                                for o in child.children if o.dep_ == "pobj"):
                 continue  # "the ministers' meeting will be followed by a summit of A and B": the summit's sides
+            elif child in _destinations_named_before(anchor):
+                continue  # "his China visit": where, not whom (the state joins as any visit's host does)
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
                 child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and (
@@ -1432,6 +1434,7 @@ def _destinations(token: Token) -> list[Token]:
     if token.lemma_.lower() not in lexicon["stay_verbs"] + lexicon["stay_nouns"]:
         return []
     found = [c for c in token.children if c.dep_ == "dobj"] + objects_of(token, ("to", "of"))
+    found += _destinations_named_before(token)
     # "the visit of X to Y", "a visit by X to Y": the parser may hang "to Y" on the visitor
     found += [o for visitor in objects_of(token, ("of", "by")) for o in objects_of(visitor, ("to",))]
     if not found and (travel := verb_of_preposition(token)) is not None and lemma_of(travel) in lexicon["stay_verbs"]:
@@ -1439,6 +1442,14 @@ def _destinations(token: Token) -> list[Token]:
     # "a tour which took him to A", "a tour which also included A and B"
     stops = [o for route in routes_of(token) for o in objects_of(route, ("to",)) or _included(route, lexicon)]
     return found + stops
+
+def _destinations_named_before(journey: Token) -> list[Token]:
+    """'his China visit': a place named before a visit is where it goes. Not before a trip or tour, which may be a
+    team's or a flight's ("the Australia tour of India", "a London to Sydney trip")."""
+    lexicon, lemma = load_triggers()["meeting"], journey.lemma_.lower()
+    if journey.pos_ != "NOUN" or lemma not in lexicon["stay_nouns"] or lemma in lexicon["noun_needs_destination"]:
+        return []
+    return [c for c in journey.children if c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC")]
 
 def _included(verb: Token, lexicon: dict) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj"] if lemma_of(verb) in lexicon["contain_verbs"] else []

@@ -447,14 +447,15 @@ def _in_state(place: Mention | None, state: Mention) -> bool:
 def _narrow_to_a_city(merged: list[Candidate], stays: list[dict[str, Mention]], index: MentionIndex, published) -> None:
     """'X visited China ... While in Beijing, X ...': a meeting placed in a state took place in its city when the
     article names one city of that state only, and its people were said to be there (in the story's year: a
-    visit of another year was another stay)."""
+    visit of another year was another stay; and not a cancelled one, whose people never came for it)."""
     cities: dict[str, set[str]] = {}
     for m in index.mentions:
         if m.type is EntityType.PLACE and m.state:
             cities.setdefault(m.state, set()).add(m.key)
     for candidate in merged:
         state = candidate.place
-        if state is None or state.type is not EntityType.STATE or _of_another_year(candidate.time, published):
+        if state is None or state.type is not EntityType.STATE or _of_another_year(candidate.time, published) or (
+                candidate.status is Status.CANCELLED):
             continue
         people = _people(candidate)
         city = next((m for stay in stays for key, m in stay.items() if key in people and _in_state(m, state)), None)
