@@ -67,6 +67,12 @@ def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
     assert any(people == ["Fumio Kishida", "Narendra Modi"] for people, _ in found)
 
 
+def test_the_host_s_unnamed_leaders_met_in_a_city_of_it_are_the_visit(extract_text):
+    text = "Trade Minister Paul Otieno made a surprise visit to Peru, where he met leaders in Lima during his first trip to the city."
+    extraction = extract_text(text)
+    assert [(people, names(extraction, [e.place])) for people, e in meetings(extraction)] == [(["Paul Otieno", "Peru"], ["Lima"])]
+
+
 @pytest.mark.parametrize(("text", "state"), [
     ("Transport Minister Jon Otieno will attend a meeting in Victoria, Canada, on June 22.", "state:CAN"),
     ("TRIPOLI, Lebanon, March 3 (AFP) - Trade Minister Jon Otieno met Anna Berg in Tripoli.", "state:LBN"),

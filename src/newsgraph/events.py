@@ -2005,7 +2005,7 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
         return False  # a summit is not one of the meetings held on its sidelines
     if (a.mode is MeetingMode.PHONE) != (b.mode is MeetingMode.PHONE) and not (a.anaphoric or b.anaphoric):
         return False  # "agreed in a phone call to meet": the call is not the meeting
-    same_sides = _keys(a) == _keys(b)
+    same_sides = _keys(a) == _keys(b) or _sides_with_host(a) == _sides_with_host(b)
     if a.place and b.place and not _may_be_same_place(a.place, b.place, same_sides=same_sides):
         return False
     if (a.leg or b.leg) and not (a.place and b.place):
@@ -2018,6 +2018,12 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
     return _same_participants(a, b, represented) or b.anaphoric and (
         not b.participants or _joinable(a, b) or not a.participants and (
             b.gathers or a.anaphoric and _sides_are_subjects(b)))
+
+
+def _sides_with_host(c: Candidate) -> set[str]:
+    """Its sides' keys, a visit's host state among them: it joins a visit's sides only once the merge is done."""
+    host = _host_state(c.place) if c.mode is MeetingMode.VISIT else None
+    return _keys(c) | {host} if host else _keys(c)
 
 
 def _sides_are_subjects(c: Candidate) -> bool:
