@@ -202,6 +202,8 @@ def test_they_are_the_one_described_and_the_one_named_not_the_spokesman_named_be
         "Li Wei said Kenya was ready for talks with Chad.",
         "On Saturday, Li Wei offered for the first time to meet Paul Otieno, although he dismissed an ultimatum.",
         "Joe Biden wants to hold talks with Vladimir Putin.",
+        "Joe Biden needs to meet Vladimir Putin soon.",  # a need is no plan
+        "Anna Berg and Paul Otieno agreed on a pact but need further talks with Chad.",
         "There was no meeting between Joe Biden and Vladimir Putin.",
         "No talks between Joe Biden and Vladimir Putin are planned.",
         "Joe Biden said he was open to talks with Vladimir Putin.",
