@@ -67,6 +67,14 @@ def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
     assert any(people == ["Fumio Kishida", "Narendra Modi"] for people, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "The talks are seen as crucial. Paul Otieno plans to fly to Brussels to meet Anna Berg.",
+    "The talks are seen as crucial. Paul Otieno is scheduled to travel to Brussels to meet Anna Berg.",
+])
+def test_where_one_travels_to_meet_is_where_they_meet(extract_text, text):
+    assert meeting_places(extract_text(text)) == {("Anna Berg", "Paul Otieno"): ["Brussels"]}
+
+
 def test_the_host_s_unnamed_leaders_met_in_a_city_of_it_are_the_visit(extract_text):
     text = "Trade Minister Paul Otieno made a surprise visit to Peru, where he met leaders in Lima during his first trip to the city."
     extraction = extract_text(text)
