@@ -1339,12 +1339,12 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and (m := _place_in_phrase(prep.lower_, obj, index)) and m.key not in taken:
                         return m
-    journey = _journey_it_is_for(token, index)
-    if journey is not None and journey.key not in taken:
-        return journey
+    destination = _destination_of_the_journey_for(token, index)
+    if destination is not None and destination.key not in taken:
+        return destination
     return _place_where(token, index) or (_place_of_the_same_gathering(token, index) if _a_gathering(token) else None)
 
-def _journey_it_is_for(token: Token, index: MentionIndex) -> Mention | None:
+def _destination_of_the_journey_for(token: Token, index: MentionIndex) -> Mention | None:
     """'plans to fly to Brussels to meet Y', 'arrived in Oslo to hold talks': where one travels to meet is where."""
     prepositions = load_triggers()["meeting"]["travel_verbs"].get(lemma_of(token.head))
     if token.dep_ != "advcl" or not is_infinitive(token) or not isinstance(prepositions, list):
