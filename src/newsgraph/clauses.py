@@ -719,6 +719,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
         if own_sides and (subject_only or anchor is not token and token.pos_ == "NOUN"):
             # "prepared the ground for talks between A and B", "ties strained by X's visits to Y": they are the sides
             continue
+        destinations = _destinations_named_before(anchor)
         for child in anchor.children:
             if child.dep_ in SUBJECTS and anchor is not token and (
                     _theirs_without(token, child) or _second_subject(token, child)):
@@ -738,7 +739,7 @@ def participant_roots(token: Token, anchors: list[Token]) -> list[Token]:
             elif child.dep_ == "agent" and any(o.lemma_.lower() in load_triggers()["meeting"]["nouns"]
                                                for o in child.children if o.dep_ == "pobj"):
                 continue  # "the ministers' meeting will be followed by a summit of A and B": the summit's sides
-            elif child in _destinations_named_before(anchor):
+            elif child in destinations:
                 continue  # "his China visit": where, not whom (the state joins as any visit's host does)
             elif child.dep_ in (*SUBJECTS, "dobj", "poss", "compound", "nmod", "agent") or (
                 child.dep_ in ("amod", "conj") and child.pos_ == "PROPN") or (
@@ -1346,10 +1347,14 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
 
 def _destination_of_the_journey_for(token: Token, index: MentionIndex) -> Mention | None:
     """'plans to fly to Brussels to meet Y', 'arrived in Oslo to hold talks': where one travels to meet is where."""
-    prepositions = load_triggers()["meeting"]["travel_verbs"].get(lemma_of(token.head))
-    if token.dep_ != "advcl" or not is_infinitive(token) or not isinstance(prepositions, list):
+    if token.dep_ != "advcl" or not is_infinitive(token):
         return None
-    return next((m for o in objects_of(token.head, tuple(prepositions)) if (m := place_at(o, index))), None)
+    return next(iter(travel_destinations(token.head, index)), None)
+
+def travel_destinations(verb: Token, index: MentionIndex) -> list[Mention]:
+    """Where a travel verb goes, by the prepositions its lexicon gives it ("fly to", "arrive in", "leave for")."""
+    prepositions = load_triggers()["meeting"]["travel_verbs"].get(lemma_of(verb), ())
+    return [m for o in objects_of(verb, tuple(prepositions)) if (m := place_at(o, index))]
 
 def _destination_prepositions(verb: Token) -> tuple[str, ...]:
     """'left for Oslo for talks', 'heading to Brasilia for talks': where one leaves for is where the talks are;

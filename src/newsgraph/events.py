@@ -41,7 +41,7 @@ from newsgraph.clauses import (
     is_definite, is_due, is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states,
     names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of,
     preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for,
-    shared_frame, status_of, subjects_above, time_of, told_of, with_under_topic, witnesses_of,
+    shared_frame, status_of, subjects_above, time_of, told_of, travel_destinations, with_under_topic, witnesses_of,
 )
 from newsgraph.dates import normalize_date
 from newsgraph.gazetteer import load_gazetteer
@@ -373,9 +373,12 @@ def _day_of_the_one_before(candidate: Candidate, merged: list[Candidate], starts
         return None
     people = _people(candidate)
     sentence = bisect_right(starts, candidate.trigger)
+
+    def of_its_run(c: Candidate) -> bool:  # next in line: any meeting of X's before; else a held one just before
+        return candidate.next_in_line or _held(c) and sentence - bisect_right(starts, c.trigger) <= 1
+
     before = [c for c in merged if c.trigger < candidate.trigger and c.time is not None and c.time.day is not None
-              and people & _people(c) and (candidate.next_in_line or _held(c) and (
-                  sentence - bisect_right(starts, c.trigger) <= 1))]
+              and people & _people(c) and of_its_run(c)]
     return max(before, key=lambda c: c.trigger).time if before else None
 
 
@@ -1227,7 +1230,7 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     if lemma not in lexicon["travel_verbs"] or is_unreal(token) or any(
             hyphened_word(o) in lexicon["private_journeys"]["words"] for o in objects_of(token, ("for",))):
         return None
-    places = [m for o in objects_of(token, tuple(lexicon["travel_verbs"][lemma])) if (m := place_at(o, index))]
+    places = travel_destinations(token, index)
     people = _travellers(token, index)
     host = _state_of(places[0]) if places else None
     if not people or host is None or any(not represented.get(p.key) or host in represented[p.key] for p in people):
@@ -2023,7 +2026,7 @@ def _compatible(a: Candidate, b: Candidate, represented) -> bool:
 def _sides_with_host(c: Candidate) -> set[str]:
     """Its sides' keys, a visit's host state among them: it joins a visit's sides only once the merge is done."""
     host = _host_state(c.place) if c.mode is MeetingMode.VISIT else None
-    return _keys(c) | {host} if host else _keys(c)
+    return _keys(c) | ({host} if host else set())
 
 
 def _sides_are_subjects(c: Candidate) -> bool:
