@@ -4366,9 +4366,21 @@ def test_a_state_or_place_named_before_rebels_names_the_group_not_the_state(extr
     assert group.type.value == "Organization" and group.state is None  # the group fights the state, not of it
 
 
-def test_unnamed_officials_before_and_stand_for_their_state_beside_a_named_side(extract_text):
-    text = "Chadian officials and Darfur rebels arrived in Ghana on Friday for talks."
+@pytest.mark.parametrize("text", [
+    "Chadian officials and Darfur rebels arrived in Ghana on Friday for talks.",
+    "The talks between Darfur rebels and Chadian officials focused on the refugees.",  # after "and" too
+])
+def test_unnamed_officials_stand_for_their_state_beside_a_named_side(extract_text, text):
     assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == [["Chad", "Darfur rebels"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks between Kenya and Norway focused on fishing rights.", [["Kenya", "Norway"]]),
+    ("The Kenya-Norway talks failed over fishing rights.", [["Kenya", "Norway"]]),
+    ("Kenya and Norway have close relations.", []),  # two states named together are no meeting
+])
+def test_talks_that_name_their_two_sides_need_no_place_or_date(extract_text, text, expected):
+    assert [people for people, _ in meetings(extract_text(text, published=MONDAY))] == expected
 
 
 @pytest.mark.parametrize("text, sides", [

@@ -1067,13 +1067,25 @@ def _side_before_people(root: Token, mentions: list[Mention]) -> list[Mention]:
 
 def _and_the_state_represented(root: Token, mentions: list[Mention], touched: list[Mention],
                                index: MentionIndex) -> list[Mention]:
-    """'Sudanese officials and Darfur rebels': an unnamed side before "and" stands for its state beside the
-    named one after it."""
+    """'Sudanese officials and Darfur rebels', 'Hamas and Egyptian officials': an unnamed side stands for its
+    state beside the named one."""
     if not mentions:
         return _represented(root, touched, index)
-    if not any(c.dep_ == "conj" for c in root.children) or any(m.start < root.i for m in mentions):
-        return mentions  # "Kosovo Albanian leaders and their team": the side before "and" is named
+    conjuncts = [c for c in root.children if c.dep_ == "conj"]
+    if not conjuncts:
+        return mentions
+    if any(m.start <= root.i for m in mentions):  # the side before "and" is named
+        return mentions + [m for c in conjuncts for m in _unnamed_side_represented(c, mentions, touched, index)]
     return _represented(root, [m for m in touched if m.end <= root.i], index) + mentions
+
+def _unnamed_side_represented(side: Token, mentions: list[Mention], touched: list[Mention],
+                              index: MentionIndex) -> list[Mention]:
+    """'Hamas and Egyptian officials': a side after "and" that names nobody stands for its state; 'X and their
+    team' for none."""
+    span = range(side.left_edge.i, side.i + 1)
+    if any(m.start in span for m in mentions):
+        return []
+    return _represented(side, [m for m in touched if m.start in span], index)
 
 def _states_of_listed_bodies(mentions: list[Mention], touched: list[Mention]) -> list[Mention]:
     """'British, French and German foreign ministry officials': NER makes one body of the last demonym and the

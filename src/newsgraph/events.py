@@ -96,6 +96,9 @@ class Candidate:
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
     paired: bool = False  # "the EU-Russia summit", "talks between A and B": the text names its two sides
+    # "talks between A and B resumed", "A and B held talks": told as done, with its sides, so no place or date is
+    # needed; not a process others speak of ("progress depends on talks between A and B")
+    told_as_done: bool = False
     # "signed in the presence of X": a side of the event, but not one merging compares (X's visit told next is no
     # repeat of the signing)
     witnesses: list[Mention] = field(default_factory=list)
@@ -1156,6 +1159,7 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
+    candidate.told_as_done = candidate.paired and _done(token)
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
@@ -2120,6 +2124,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.mediated = target.mediated or other.mediated
     target.here = target.here or other.here
     target.paired = target.paired or other.paired
+    target.told_as_done = target.told_as_done or other.told_as_done
     target.witnesses = _one_per_key(target.witnesses + other.witnesses)
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
@@ -2252,6 +2257,13 @@ def _paired(noun: Token) -> bool:
                and doc[c.i - 2].ent_type_ in named for c in noun.children)  # named: not "Asia-Pacific"
 
 
+def _done(token: Token) -> bool:
+    """'The talks resumed', 'A and B held talks', 'A and B met': the meeting is what its clause tells of."""
+    light = token.dep_ == "dobj" and lemma_of(token.head) in {
+        *load_triggers()["meeting"]["light_verbs"], *load_triggers()["closing_verbs"]}
+    return token.pos_ == "VERB" or token.dep_ in ("nsubj", "nsubjpass") or light
+
+
 def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
     """One body and one state, nobody named: in news, a body's meeting in the state that hosts it ("the
     APEC meeting in Hanoi", "the Lisbon summit of EU leaders") or a state dealing with its own body, not
@@ -2267,7 +2279,7 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
 def _to_event(c: Candidate, represented) -> Event | None:
     actors = _sides(c, represented)
     people = [m for m in actors if m.type is EntityType.PERSON]
-    if len(actors) < 2 or not (people or c.place or c.dated) or _a_body_and_a_state_alone(c, actors):
+    if len(actors) < 2 or not (people or c.place or c.dated or c.told_as_done) or _a_body_and_a_state_alone(c, actors):
         return None
     one_side = c.subjects and {m.key for m in actors} <= {m.key for m in c.subjects}
     if one_side and (c.unnamed_side or c.mode is MeetingMode.VISIT and c.place is None):
