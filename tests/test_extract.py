@@ -70,9 +70,19 @@ def test_a_visit_to_a_country_places_the_meeting_there(extract_text):
 @pytest.mark.parametrize("text", [
     "The talks are seen as crucial. Paul Otieno plans to fly to Brussels to meet Anna Berg.",
     "The talks are seen as crucial. Paul Otieno is scheduled to travel to Brussels to meet Anna Berg.",
+    "Paul Otieno will travel to Brussels next week for talks with Anna Berg.",
+    # the parser hangs the place on the side
+    "Paul Otieno discussed trade with Norwegian Prime Minister Anna Berg in Brussels on Monday.",
+    "Paul Otieno hosted a dinner for Norwegian Prime Minister Anna Berg in Brussels on Monday.",
 ])
 def test_where_one_travels_to_meet_is_where_they_meet(extract_text, text):
     assert meeting_places(extract_text(text)) == {("Anna Berg", "Paul Otieno"): ["Brussels"]}
+
+
+def test_a_traveller_no_name_names_leaves_the_host_at_home(extract_text):
+    # Otieno is at home in Washington: the United States is not the unnamed traveller's side
+    text = "The minister flies to Washington today for talks with the newly elected president, Paul Otieno."
+    assert meetings(extract_text(text)) == []
 
 
 def test_the_host_s_unnamed_leaders_met_in_a_city_of_it_are_the_visit(extract_text):

@@ -1338,9 +1338,13 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     bringing = [a for a in anchors if a is not token and lemma_of(a) in bringers]
     objects += [c for a in bringing for c in a.children if c.dep_ == "dobj"]
     sides_after = ("with", "between", "of") if token.pos_ == "NOUN" else ("with", "between")
+    if lemma_of(token) in lexicon["occasion_nouns"]:
+        sides_after += ("for",)  # "a dinner for X in Nairobi"
     objects += [o for p in token.children if p.dep_ == "prep" and p.lower_ in sides_after
                 for o in p.children if o.dep_ == "pobj"]
     objects += [o for o in agents_of(token) if o.ent_type_ == "PERSON"]  # "was received by X in Nairobi"
+    if token.pos_ == "VERB" and not sides_as_object:  # "discussed trade with X in Oslo": "with X" under the topic
+        objects += [o for t in token.children if t.dep_ == "dobj" for o in with_under_topic(t) if o.ent_type_]
     # "met with A, B and C in Oslo", "met with his counterpart A in Oslo", "a meeting of A and B in Oslo"
     objects += [t for o in objects for t in o.subtree if t.dep_ == "conj" or t.dep_ == "appos" and t.pos_ == "PROPN"]
     # "meet the Organization of the Islamic Conference in Istanbul": on the name's last word
@@ -1358,10 +1362,18 @@ def place_of(token: Token, anchors: list[Token], index: MentionIndex, participan
     return _place_where(token, index) or (_place_of_the_same_gathering(token, index) if _a_gathering(token) else None)
 
 def _destination_of_the_journey_for(token: Token, index: MentionIndex) -> Mention | None:
-    """'plans to fly to Brussels to meet Y', 'arrived in Oslo to hold talks': where one travels to meet is where."""
-    if token.dep_ != "advcl" or not is_infinitive(token):
-        return None
-    return next(iter(travel_destinations(token.head, index)), None)
+    """'plans to fly to Brussels to meet Y', 'arrived in Oslo to hold talks', 'will travel to Oslo for talks with Y':
+    where one travels to meet is where."""
+    journey = journey_for(token)
+    return next(iter(travel_destinations(journey, index)), None) if journey is not None else None
+
+def journey_for(token: Token) -> Token | None:
+    """The verb of the journey a meeting is the purpose of ("flew to Oslo to meet Y", "flies to Oslo for talks")."""
+    if token.dep_ == "advcl" and is_infinitive(token):
+        return token.head
+    if (preposition := preposition_of(token)) is not None and preposition.lower_ == "for":
+        return preposition.head
+    return None
 
 def travel_destinations(verb: Token, index: MentionIndex) -> list[Mention]:
     """Where a travel verb goes, by the prepositions its lexicon gives it ("fly to", "arrive in", "leave for")."""

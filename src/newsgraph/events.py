@@ -38,9 +38,9 @@ from newsgraph.clauses import (
     NUMBER_WORDS, SUBJECTS, actors_under, agents_of, anchors_of, arrived_for, calls_off, clause_anchor, clauses_of,
     dateline_place, days_after_the_day_before, days_from_its_neighbour, destinations, done_after, gathers,
     has_preposition, hyphen_joined_states, hyphened_word, infinitive_subjects, is_a_speech_at, is_dated,
-    is_definite, is_due, is_infinitive, is_someone_elses, is_theirs, is_unreal, leads, lemma_of, modifying_states,
-    names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at, place_of,
-    preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for,
+    is_definite, is_due, is_infinitive, is_someone_elses, is_theirs, is_unreal, journey_for, leads, lemma_of,
+    modifying_states, names_own_sides, new_date_of, object_misread, objects_of, participant_roots, phase_of, place_at,
+    place_of, preposition_of, relative_antecedent, reported_right_after, routes_of, sentence_before, set_off_for,
     shared_frame, status_of, subjects_above, time_of, told_of, travel_destinations, with_under_topic, witnesses_of,
 )
 from newsgraph.dates import normalize_date
@@ -94,6 +94,8 @@ class Candidate:
     subjects: list[Mention] = field(default_factory=list)  # the side that acts ("X met Y": X)
     owners: set[str] = field(default_factory=set)  # the body whose own meeting it is ("the APEC meeting"): no side
     mediated: bool = False  # "peace talks in Abuja": the state they are held in mediates, it is no side
+    # "the minister flies to Washington for talks with X": X is at home there, and the unnamed traveller no host state
+    traveller_unnamed: bool = False
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
     paired: bool = False  # "the EU-Russia summit", "talks between A and B": the text names its two sides
     # "talks between A and B resumed", "A and B held talks": told as done, with its sides, so no place or date is
@@ -1157,6 +1159,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _a_team_led_to(token)
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
+    journey = journey_for(token)
+    candidate.traveller_unnamed = mode is not MeetingMode.VISIT and not candidate.subjects and _a_journey(journey)
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
     candidate.told_as_done = candidate.paired and _done(token)
@@ -1252,6 +1256,10 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     time = None if leaving else time_of(anchors, index.doc, published, prefer_future=future)
     return Candidate(trigger=token.i, mode=MeetingMode.VISIT, participants=people, subjects=people, place=places[0],
                      time=time, dated=leaving or time is not None or is_dated(anchors, index.doc), status=status)
+
+
+def _a_journey(verb: Token | None) -> bool:
+    return verb is not None and lemma_of(verb) in load_triggers()["meeting"]["travel_verbs"]
 
 
 def _travellers(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -2122,6 +2130,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.ordinal = target.ordinal or other.ordinal
     target.owners |= other.owners
     target.mediated = target.mediated or other.mediated
+    target.traveller_unnamed = target.traveller_unnamed or other.traveller_unnamed
     target.here = target.here or other.here
     target.paired = target.paired or other.paired
     target.told_as_done = target.told_as_done or other.told_as_done
@@ -2163,7 +2172,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
     # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
-    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or c.named_for_its_city
+    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or c.named_for_its_city or (
+        c.traveller_unnamed)
     host = None if hostless else _host_state(c.place)
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
