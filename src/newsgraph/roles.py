@@ -25,6 +25,8 @@ body or state inside the title's phrase ("the Turkish ambassador").
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -212,13 +214,19 @@ def _concept_in_body(concept: str, owner: Mention) -> str:
     """'European Commission President' is its leader, 'European Parliament President' its speaker;
     only for what is surely a body (known, or named by a body noun), not a city NER misread."""
     by_body = load_triggers()["role_by_body"].get(concept)
-    words = fold(owner.name).split(" of ")[0].split()  # the head noun: "Federation of Indian Chambers of ..."
+    # the head noun: "Federation of Indian Chambers of ...", "European Bank for Reconstruction and Development"
+    words = re.split(r" (?:of|for) ", fold(owner.name))[0].split()
     if by_body is None or not words:
         return concept
     if words[-1] in by_body:
         return by_body[words[-1]]
-    known = load_gazetteer().find_organization(owner.name) is not None
-    return by_body["*"] if known or words[-1] in load_triggers()["body_nouns"] else concept
+    gazetteer = load_gazetteer()
+    known = gazetteer.find_organization(owner.name) is not None
+    # a name no place has ("FUNCINPEC President X", "Sun Microsystems president Y") is the body NER says it is,
+    # unless a lone word ("its State President X")
+    placeless = (len(words) > 1 or owner.name.isupper()) and gazetteer.find_place(owner.name) is None and (
+        gazetteer.find_state(owner.name) is None)
+    return by_body["*"] if known or placeless or words[-1] in load_triggers()["body_nouns"] else concept
 
 
 def _deputy_of(title: SpacySpan) -> str | None:
