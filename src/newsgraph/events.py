@@ -1159,8 +1159,8 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _a_team_led_to(token)
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
-    journey = journey_for(token)
-    candidate.traveller_unnamed = mode is not MeetingMode.VISIT and not candidate.subjects and _a_journey(journey)
+    candidate.traveller_unnamed = mode is not MeetingMode.VISIT and not candidate.subjects and _a_journey(
+        journey_for(token))
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
     candidate.told_as_done = candidate.paired and _done(token)
@@ -1259,6 +1259,7 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
 
 
 def _a_journey(verb: Token | None) -> bool:
+    """'flies to Oslo for talks': the verb is one of travel (not 'hopes for talks')."""
     return verb is not None and lemma_of(verb) in load_triggers()["meeting"]["travel_verbs"]
 
 
@@ -2172,8 +2173,8 @@ def _sides(c: Candidate, represented) -> list[Mention]:
         others = [m for m in others if m.type is not EntityType.ORGANIZATION]
     # A summit's host is no side; nor is the country where someone met unnamed people, or that mediates peace talks,
     # or where someone attends a meeting of others ("will attend the meeting of transport ministers in Victoria").
-    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or c.named_for_its_city or (
-        c.traveller_unnamed)
+    hostless = c.mode is MeetingMode.MULTILATERAL or c.unnamed_side or c.mediated or c.joins or (
+        c.named_for_its_city or c.traveller_unnamed)
     host = None if hostless else _host_state(c.place)
     sides = people + others
     visitors_only = c.mode is MeetingMode.VISIT and {m.key for m in sides} <= {m.key for m in c.subjects}
@@ -2269,8 +2270,9 @@ def _paired(noun: Token) -> bool:
 
 def _done(token: Token) -> bool:
     """'The talks resumed', 'A and B held talks', 'A and B met': the meeting is what its clause tells of."""
-    light = token.dep_ == "dobj" and lemma_of(token.head) in {
-        *load_triggers()["meeting"]["light_verbs"], *load_triggers()["closing_verbs"]}
+    triggers = load_triggers()
+    light_verbs = {*triggers["meeting"]["light_verbs"], *triggers["closing_verbs"]}
+    light = token.dep_ == "dobj" and lemma_of(token.head) in light_verbs
     return token.pos_ == "VERB" or token.dep_ in ("nsubj", "nsubjpass") or light
 
 

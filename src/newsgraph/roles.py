@@ -26,7 +26,6 @@ body or state inside the title's phrase ("the Turkish ambassador").
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -212,7 +211,8 @@ def _state_named_most(index: MentionIndex, codes: set[str]) -> str | None:
 
 def _concept_in_body(concept: str, owner: Mention) -> str:
     """'European Commission President' is its leader, 'European Parliament President' its speaker;
-    only for what is surely a body (known, or named by a body noun), not a city NER misread."""
+    only for what is surely a body (known, named by a body noun, or by a name no place or state has), not a city
+    NER misread."""
     by_body = load_triggers()["role_by_body"].get(concept)
     # the head noun: "Federation of Indian Chambers of ...", "European Bank for Reconstruction and Development"
     words = re.split(r" (?:of|for) ", fold(owner.name))[0].split()
