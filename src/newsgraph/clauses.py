@@ -1368,12 +1368,15 @@ def _destination_of_the_journey_for(token: Token, index: MentionIndex) -> Mentio
     return next(iter(travel_destinations(journey, index)), None) if journey is not None else None
 
 def journey_for(token: Token) -> Token | None:
-    """The verb of the journey a meeting is the purpose of ("flew to Oslo to meet Y", "flies to Oslo for talks")."""
+    """The travel verb of the journey a meeting is the purpose of ("flew to Oslo to meet Y", "flies to Oslo for
+    talks"; not "hopes for talks")."""
     if token.dep_ == "advcl" and is_infinitive(token):
-        return token.head
-    if (preposition := preposition_of(token)) is not None and preposition.lower_ == "for":
-        return preposition.head
-    return None
+        verb = token.head
+    elif (preposition := preposition_of(token)) is not None and preposition.lower_ == "for":
+        verb = preposition.head
+    else:
+        return None
+    return verb if lemma_of(verb) in load_triggers()["meeting"]["travel_verbs"] else None
 
 def travel_destinations(verb: Token, index: MentionIndex) -> list[Mention]:
     """Where a travel verb goes, by the prepositions its lexicon gives it ("fly to", "arrive in", "leave for")."""

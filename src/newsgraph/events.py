@@ -98,9 +98,9 @@ class Candidate:
     traveller_unnamed: bool = False
     gathers: bool = False  # "the talks involve A and B": the sides of a meeting the article names before
     paired: bool = False  # "the EU-Russia summit", "talks between A and B": the text names its two sides
-    # "talks between A and B resumed", "A and B held talks": told as done, with its sides, so no place or date is
-    # needed; not a process others speak of ("progress depends on talks between A and B")
-    told_as_done: bool = False
+    # "talks between A and B resumed", "A and B held talks": its clause tells of it and names its sides, so no place
+    # or date is needed; not a process others speak of ("progress depends on talks between A and B")
+    told_with_its_sides: bool = False
     # "signed in the presence of X": a side of the event, but not one merging compares (X's visit told next is no
     # repeat of the signing)
     witnesses: list[Mention] = field(default_factory=list)
@@ -1159,11 +1159,10 @@ def _candidate(token: Token, index: MentionIndex, groups, published) -> Candidat
     candidate.unnamed_side = _names_nobody(token, anchors, index, groups) or _a_team_led_to(token)
     candidate.witnesses = [m for w in witnesses_of(anchors) for m in actors_under(w, index) if m.type is EntityType.PERSON]
     candidate.mediated = _has_modifier(token, load_triggers()["meeting"]["mediated_modifiers"])
-    candidate.traveller_unnamed = mode is not MeetingMode.VISIT and not candidate.subjects and _a_journey(
-        journey_for(token))
+    candidate.traveller_unnamed = mode is not MeetingMode.VISIT and not candidate.subjects and bool(journey_for(token))
     candidate.gathers = gathers(token)
     candidate.paired = _paired(token) or bool(_between(token, anchors)) or _subjects_joined(clause_anchor(anchors))
-    candidate.told_as_done = candidate.paired and _done(token)
+    candidate.told_with_its_sides = candidate.paired and _what_its_clause_tells(token)
     shared = shared_frame(anchors)  # where and when, also from a verb it is coordinated with
     remarks = _remarks_made_at(token)
     reported = reported_right_after(token)  # "X said Sunday in Shanghai after meeting Y": where and when it ended
@@ -1256,11 +1255,6 @@ def _journey(token: Token, index: MentionIndex, published, represented) -> Candi
     time = None if leaving else time_of(anchors, index.doc, published, prefer_future=future)
     return Candidate(trigger=token.i, mode=MeetingMode.VISIT, participants=people, subjects=people, place=places[0],
                      time=time, dated=leaving or time is not None or is_dated(anchors, index.doc), status=status)
-
-
-def _a_journey(verb: Token | None) -> bool:
-    """'flies to Oslo for talks': the verb is one of travel (not 'hopes for talks')."""
-    return verb is not None and lemma_of(verb) in load_triggers()["meeting"]["travel_verbs"]
 
 
 def _travellers(verb: Token, index: MentionIndex) -> list[Mention]:
@@ -2134,7 +2128,7 @@ def _absorb(target: Candidate, other: Candidate) -> None:
     target.traveller_unnamed = target.traveller_unnamed or other.traveller_unnamed
     target.here = target.here or other.here
     target.paired = target.paired or other.paired
-    target.told_as_done = target.told_as_done or other.told_as_done
+    target.told_with_its_sides = target.told_with_its_sides or other.told_with_its_sides
     target.witnesses = _one_per_key(target.witnesses + other.witnesses)
     target.via_anaphora = target.via_anaphora and other.via_anaphora
     target.evidence.extend(e for e in other.evidence if e not in target.evidence)
@@ -2268,7 +2262,7 @@ def _paired(noun: Token) -> bool:
                and doc[c.i - 2].ent_type_ in named for c in noun.children)  # named: not "Asia-Pacific"
 
 
-def _done(token: Token) -> bool:
+def _what_its_clause_tells(token: Token) -> bool:
     """'The talks resumed', 'A and B held talks', 'A and B met': the meeting is what its clause tells of."""
     triggers = load_triggers()
     light_verbs = {*triggers["meeting"]["light_verbs"], *triggers["closing_verbs"]}
@@ -2291,7 +2285,8 @@ def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:
 def _to_event(c: Candidate, represented) -> Event | None:
     actors = _sides(c, represented)
     people = [m for m in actors if m.type is EntityType.PERSON]
-    if len(actors) < 2 or not (people or c.place or c.dated or c.told_as_done) or _a_body_and_a_state_alone(c, actors):
+    grounded = people or c.place or c.dated or c.told_with_its_sides
+    if len(actors) < 2 or not grounded or _a_body_and_a_state_alone(c, actors):
         return None
     one_side = c.subjects and {m.key for m in actors} <= {m.key for m in c.subjects}
     if one_side and (c.unnamed_side or c.mode is MeetingMode.VISIT and c.place is None):
