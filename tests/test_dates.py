@@ -1,9 +1,11 @@
 import datetime as dt
 
 import pytest
+from rdflib.namespace import XSD
 
 from newsgraph.dates import is_length, normalize_date
 from newsgraph.model import Precision, TimeValue
+from newsgraph.rdf import time_literal
 
 PUBLISHED = dt.date(2021, 5, 4)  # a Tuesday
 
@@ -154,3 +156,10 @@ def test_a_day_just_after_the_story_is_of_its_year_whatever_the_tense():
 def test_an_ordinal_day_alone_is_of_the_story_month_or_the_nearest(text, prefer_future, iso):
     value = normalize_date(text, published=dt.date(2006, 11, 20), prefer_future=prefer_future)
     assert (value and value.iso()) == iso
+
+
+@pytest.mark.parametrize("value, datatype", [(TimeValue(None, 1, 14), XSD.gMonthDay), (TimeValue(None, 11, None), XSD.gMonth),
+                                              (TimeValue(2021, 11, None), XSD.gYearMonth)])
+def test_a_date_is_written_in_the_xsd_type_of_its_precision(value, datatype):
+    literal = time_literal(value)
+    assert literal.datatype == datatype and str(literal) == value.iso()

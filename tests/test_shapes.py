@@ -25,7 +25,7 @@ from newsgraph.validate import Severity, ValidationReport, load_data, merge_repo
 CASES = Path(__file__).parent / "shape_cases"
 DATA = Path(__file__).parent / "data"
 CASE_FILES = sorted(p for p in CASES.glob("*.ttl") if not p.name.startswith("_"))
-EXPECTED_CASE_COUNT = 47
+EXPECTED_CASE_COUNT = 48
 
 
 def read_case(path: Path) -> tuple[Graph, Counter]:

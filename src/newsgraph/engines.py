@@ -28,7 +28,7 @@ from newsgraph.nlp import DEFAULT_MODEL, shared_pipeline
 from newsgraph.rdf import Minter, article_triples
 from newsgraph.resolve import apply_resolution, summarize
 from newsgraph.store import open_store, to_ntriples
-from newsgraph.validate import ValidationReport, quarantine, validate_each
+from newsgraph.validate import ValidationReport, fastest_engine, quarantine, validate_each
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -91,7 +91,7 @@ def graph_chunk(extractions: list[Extraction], base: str) -> list[ArticleGraphs]
     minter = Minter(base)
     graphs = [article_triples(extraction, minter=minter) for extraction in extractions]
     out = []
-    for extraction, graph, report in zip(extractions, graphs, validate_each(graphs), strict=True):
+    for extraction, graph, report in zip(extractions, graphs, validate_each(graphs, engine=fastest_engine()), strict=True):
         # Most graphs have no violation: nothing to move, so no quarantine graph to build.
         kept, quarantined = quarantine(graph, report) if report.violations else (graph, ())
         out.append(ArticleGraphs(extraction.article.id, str(minter.graph(extraction.article.id)),

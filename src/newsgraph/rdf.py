@@ -146,8 +146,8 @@ class _Collector(dict):
 
 
 def time_literal(time: TimeValue) -> Literal:
-    if not time.resolved:
-        return Literal(time.iso(), datatype=XSD.gMonthDay)
+    if not time.resolved:  # "--MM-DD", or "--MM" for a month alone ("--11" is not a gMonthDay)
+        return Literal(time.iso(), datatype=XSD.gMonthDay if time.day is not None else XSD.gMonth)
     return Literal(time.iso(), datatype=_DATATYPES[time.precision])
 
 

@@ -486,6 +486,11 @@ def _screen_batches(units: list[Graph]) -> Iterator[tuple[int, int]]:
         yield start, len(units)
 
 
+def fastest_engine() -> Engine:
+    """pyshacl-turbo when it is installed and passes the SHACL-SPARQL probe, else pySHACL: same reports."""
+    return Engine.TURBO if _screen_engine_ready() else Engine.PYSHACL
+
+
 @lru_cache(maxsize=1)
 def _screen_engine_ready() -> bool:
     try:
