@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDFS, XSD
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
 import newsgraph.validate as validation
 from newsgraph.engines import graph_chunk
@@ -186,16 +186,45 @@ def test_article_triples_are_the_article_graph_each_once(extractions):
 
 
 def test_python_mention_check_flags_every_graph_its_constraints_report_on(cases, alone):
-    """The screen leaves MentionLength, MentionText and MentionIri to ``_mentions_agree``.
+    """The screen leaves MentionShape, MentionLength, MentionText and MentionIri to ``_mentions_agree``.
 
     It may also flag what is only unusual (an article with two texts), never a graph with no result.
     """
+    shape = validation.SCREENED_SHAPE_IN_PYTHON
+    in_python = {shape, *validation.load_shapes().objects(shape, SH.property)}
     flagged = {path.name for path, graph in zip(CASE_FILES, cases, strict=True) if not validation._mentions_agree(graph)}
     reported = {path.name for path, report in zip(CASE_FILES, alone, strict=True)
-                if any(r.constraint in validation.SCREENED_IN_PYTHON for r in report.results)}
+                if any(r.constraint in validation.SCREENED_IN_PYTHON or r.shape in in_python for r in report.results)}
     with_results = {path.name for path, report in zip(CASE_FILES, alone, strict=True) if report.results}
     assert reported <= flagged <= with_results
-    assert reported and {"mention_iri_offsets.ttl", "mention_text_mismatch.ttl"} <= reported
+    assert {"mention_iri_offsets.ttl", "mention_text_mismatch.ttl", "mention_offsets.ttl", "mention_structure.ttl"} <= reported
+
+
+_MENTION = URIRef(f"{ID}article-a1#char=17,26")
+
+
+@pytest.mark.parametrize("change", [
+    lambda g: g.remove((_MENTION, NIF.anchorOf, None)),
+    lambda g: g.set((_MENTION, NIF.anchorOf, URIRef(f"{ID}ana"))),
+    lambda g: g.set((_MENTION, NIF.beginIndex, Literal(17, datatype=XSD.int))),
+    lambda g: g.remove((_MENTION, NIF.endIndex, None)),
+    lambda g: g.remove((URIRef(f"{ID}article-a1"), RDF.type, None)),
+], ids=["no anchor", "anchor an IRI", "offset an xsd:int", "no end", "context untyped"])
+def test_each_mention_shape_fault_sends_the_graph_to_validation(cases, change):
+    graph = Graph()
+    graph += cases[0]
+    change(graph)
+    shape = validation.SCREENED_SHAPE_IN_PYTHON
+    in_python = {shape, *validation.load_shapes().objects(shape, SH.property)}
+    assert any(r.shape in in_python for r in validate(graph, screen=False).results)  # a real MentionShape fault
+    assert not validation._mentions_agree(graph)
+
+
+def test_classes_declared_in_a_graph_send_it_to_validation(cases):
+    graph = Graph()
+    graph += cases[0]
+    graph.add((URIRef(f"{ID}Quote"), RDFS.subClassOf, NIF.String))
+    assert not validation._mentions_agree(graph)
 
 
 @pytest.mark.parametrize("offset", [Literal("8.0", datatype=XSD.decimal), Literal("eight", datatype=XSD.integer)])

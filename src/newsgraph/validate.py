@@ -46,11 +46,15 @@ from newsgraph.resources import resource_files
 SCREEN_SIZE = 64
 SCREEN_TRIPLES = 4000
 
-# The screen checks these constraints in Python (`_mentions_agree`), not in pyshacl-turbo, where they
-# ran as three SPARQL queries per mention: 0.55 of 2.06 s on 2,000 news-68k article graphs.
+# The screen checks these in Python (`_mentions_agree`), not in pyshacl-turbo: the three constraints ran
+# as three SPARQL queries per mention (0.55 of 2.06 s on 2,000 news-68k article graphs), and the shape
+# took 1.14 of the 2.99 s the rest of the shapes took on 3,409 such graphs.
 _SHAPES = Namespace("https://w3id.org/newsgraph/shapes#")
 SCREENED_IN_PYTHON = (_SHAPES.MentionLength, _SHAPES.MentionText, _SHAPES.MentionIri)
+SCREENED_SHAPE_IN_PYTHON = _SHAPES.MentionShape
 _INTEGERS = frozenset({XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long})
+_OFFSET_TYPES = frozenset({XSD.integer, XSD.nonNegativeInteger})  # MentionBegin's and MentionEnd's sh:or
+_CLASS_PROPERTIES = {RDF.type: True, RDFS.subClassOf: False}
 
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -525,23 +529,31 @@ def _screen_shapes():
     shapes += load_shapes()
     for constraint in SCREENED_IN_PYTHON:
         shapes.remove((None, SH.sparql, constraint))
+    shapes.add((SCREENED_SHAPE_IN_PYTHON, SH.deactivated, Literal(True)))
     return _compile_turbo(shapes)
 
 
 def _mentions_agree(graph: Graph) -> bool:
-    """False when MentionLength, MentionText or MentionIri could report on a node of ``graph``.
+    """False when MentionShape, MentionLength, MentionText or MentionIri could report on a node of ``graph``.
 
     Erring towards False is safe (the graph is then validated on its own), so
-    any node is checked whatever its type, and two values of one property or
-    an offset that is not an integer count as a disagreement.
+    the offsets and texts of any node are checked whatever its type, and two
+    values of one property, an offset that is not an integer or classes
+    declared in the graph count as a disagreement.
     """
     values = _only_values(graph, (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext, NIF.isString))
-    if values is None:
+    typed = _typed(graph, _classes_under(NIF.String), _classes_under(NIF.Context))
+    if values is None or typed is None:
         return False
     begins, ends, anchors, contexts, texts = values
+    mentions, text_contexts = typed
+    for node in mentions:
+        if (_offset(begins.get(node)) is None or _offset(ends.get(node)) is None
+                or not isinstance(anchors.get(node), Literal) or contexts.get(node) not in text_contexts):
+            return False
     for node in begins.keys() & ends.keys():
         begin, end = _integer(begins[node]), _integer(ends[node])
-        if begin is None or end is None:
+        if begin is None or end is None or begin > end:
             return False
         anchor, context = anchors.get(node), contexts.get(node)
         if anchor is not None and len(str(anchor)) != end - begin:
@@ -567,6 +579,34 @@ def _only_values(graph: Graph, props: Sequence[URIRef]) -> list[dict[Node, Node]
                 return None
             of_prop[subject] = value
     return list(values.values())
+
+
+def _typed(graph: Graph, *classes: frozenset[Node]) -> list[set[Node]] | None:
+    """For each set of classes, the nodes of ``graph`` typed with one of them; None when the graph
+    declares subclasses, which would widen the shapes' targets beyond these nodes."""
+    found: list[set[Node]] = [set() for _ in classes]
+    for subject, prop, value in graph:
+        is_type = _CLASS_PROPERTIES.get(prop)  # a dict lookup: rdflib's == is a Python call per triple
+        if is_type is None:
+            continue
+        if not is_type:
+            return None
+        for nodes, wanted in zip(found, classes):
+            if value in wanted:
+                nodes.add(subject)
+    return found
+
+
+@lru_cache(maxsize=4)
+def _classes_under(cls: URIRef) -> frozenset[Node]:
+    """``cls`` and its subclasses in the ontology, as ``sh:targetClass`` and ``sh:class`` read them."""
+    return frozenset(load_ontology().transitive_subjects(RDFS.subClassOf, cls))
+
+
+def _offset(term: Node | None) -> int | None:
+    """A mention offset as MentionBegin and MentionEnd accept it (an integer datatype, not negative), else None."""
+    value = _integer(term) if isinstance(term, Literal) and term.datatype in _OFFSET_TYPES else None
+    return value if value is not None and value >= 0 else None
 
 
 def _integer(term: Node) -> int | None:
