@@ -16,19 +16,21 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH, SKOS, XSD
 
 import newsgraph.validate as validation
 from newsgraph.engines import graph_chunk
 from newsgraph.rdf import DEFAULT_BASE, article_graph, article_triples
-from newsgraph.namespace import ID, NIF
+from newsgraph.namespace import ID, NG, NIF, PROV
 from newsgraph.validate import Engine, validate, validate_each
 
 from test_shapes import CASE_FILES, read_case, three_faults
 
 pytest.importorskip("pyshacl_turbo", reason="the screen runs on pyshacl-turbo")
+
+SHAPES = Namespace("https://w3id.org/newsgraph/shapes#")
 
 
 @pytest.fixture(scope="module")
@@ -185,22 +187,31 @@ def test_article_triples_are_the_article_graph_each_once(extractions):
         assert set(triples) == set(graph)
 
 
-def test_python_mention_check_flags_every_graph_its_constraints_report_on(cases, alone):
-    """The screen leaves MentionShape, MentionLength, MentionText and MentionIri to ``_mentions_agree``.
+def _left_to_python(result: validation.ValidationResult) -> bool:
+    """Whether the screen leaves the constraint that gave ``result`` to its Python checks."""
+    shapes = {*validation.SCREENED_SHAPES_IN_PYTHON, *(part[2] for part in validation.SCREENED_PARTS_IN_PYTHON if len(part) == 3)}
+    shapes |= {p for shape in validation.SCREENED_SHAPES_IN_PYTHON for p in validation.load_shapes().objects(shape, SH.property)}
+    return (result.constraint in validation.SCREENED_IN_PYTHON or result.shape in shapes
+            or (result.shape, result.constraint) == (SHAPES.EntityShape, SH.XoneConstraintComponent))
+
+
+def test_python_checks_flag_every_graph_their_constraints_report_on(cases, alone):
+    """The screen leaves MentionShape, EntityProvenanceShape, three SPARQL constraints and three parts of
+    EntityShape to ``_passes_python_checks``.
 
     It may also flag what is only unusual (an article with two texts), never a graph with no result.
     """
-    shape = validation.SCREENED_SHAPE_IN_PYTHON
-    in_python = {shape, *validation.load_shapes().objects(shape, SH.property)}
-    flagged = {path.name for path, graph in zip(CASE_FILES, cases, strict=True) if not validation._mentions_agree(graph)}
+    flagged = {path.name for path, graph in zip(CASE_FILES, cases, strict=True) if not validation._passes_python_checks(graph)}
     reported = {path.name for path, report in zip(CASE_FILES, alone, strict=True)
-                if any(r.constraint in validation.SCREENED_IN_PYTHON or r.shape in in_python for r in report.results)}
+                if any(_left_to_python(r) for r in report.results)}
     with_results = {path.name for path, report in zip(CASE_FILES, alone, strict=True) if report.results}
     assert reported <= flagged <= with_results
-    assert {"mention_iri_offsets.ttl", "mention_text_mismatch.ttl", "mention_offsets.ttl", "mention_structure.ttl"} <= reported
+    assert {"mention_iri_offsets.ttl", "mention_text_mismatch.ttl", "mention_offsets.ttl", "mention_structure.ttl",
+            "entity_label_missing.ttl", "entity_label_two.ttl", "entity_two_kinds.ttl", "entity_no_provenance.ttl",
+            "entity_altlabel_iri.ttl"} <= reported
 
 
-_MENTION = URIRef(f"{ID}article-a1#char=17,26")
+_MENTION, _PERSON = URIRef(f"{ID}article-a1#char=17,26"), URIRef(f"{ID}person-ana-lopez")
 
 
 @pytest.mark.parametrize("change", [
@@ -209,22 +220,27 @@ _MENTION = URIRef(f"{ID}article-a1#char=17,26")
     lambda g: g.set((_MENTION, NIF.beginIndex, Literal(17, datatype=XSD.int))),
     lambda g: g.remove((_MENTION, NIF.endIndex, None)),
     lambda g: g.remove((URIRef(f"{ID}article-a1"), RDF.type, None)),
-], ids=["no anchor", "anchor an IRI", "offset an xsd:int", "no end", "context untyped"])
-def test_each_mention_shape_fault_sends_the_graph_to_validation(cases, change):
+    lambda g: g.remove((_PERSON, RDFS.label, None)),
+    lambda g: g.add((_PERSON, RDFS.label, Literal("Ana"))),
+    lambda g: g.set((_PERSON, RDFS.label, URIRef(f"{ID}ana"))),
+    lambda g: g.add((_PERSON, SKOS.altLabel, URIRef(f"{ID}ana"))),
+    lambda g: g.add((_PERSON, RDF.type, NG.Organization)),
+    lambda g: g.set((_PERSON, PROV.wasDerivedFrom, URIRef(f"{ID}article-b2#char=17,26"))),
+], ids=["no anchor", "anchor an IRI", "offset an xsd:int", "no end", "context untyped", "no label", "two labels",
+        "label an IRI", "alternative name an IRI", "two kinds", "read in no article of the graph"])
+def test_each_fault_left_to_python_sends_the_graph_to_validation(cases, change):
     graph = Graph()
     graph += cases[0]
     change(graph)
-    shape = validation.SCREENED_SHAPE_IN_PYTHON
-    in_python = {shape, *validation.load_shapes().objects(shape, SH.property)}
-    assert any(r.shape in in_python for r in validate(graph, screen=False).results)  # a real MentionShape fault
-    assert not validation._mentions_agree(graph)
+    assert any(_left_to_python(r) for r in validate(graph, screen=False).results)  # a real fault
+    assert not validation._passes_python_checks(graph)
 
 
 def test_classes_declared_in_a_graph_send_it_to_validation(cases):
     graph = Graph()
     graph += cases[0]
     graph.add((URIRef(f"{ID}Quote"), RDFS.subClassOf, NIF.String))
-    assert not validation._mentions_agree(graph)
+    assert not validation._passes_python_checks(graph)
 
 
 @pytest.mark.parametrize("offset", [Literal("8.0", datatype=XSD.decimal), Literal("eight", datatype=XSD.integer)])
@@ -233,4 +249,4 @@ def test_an_offset_that_is_no_integer_sends_the_graph_to_validation(cases, offse
     graph += cases[0]
     mention = URIRef(f"{ID}article-a1#char=17,26")
     graph.set((mention, NIF.beginIndex, offset))
-    assert not validation._mentions_agree(graph)
+    assert not validation._passes_python_checks(graph)

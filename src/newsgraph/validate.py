@@ -46,15 +46,18 @@ from newsgraph.resources import resource_files
 SCREEN_SIZE = 64
 SCREEN_TRIPLES = 4000
 
-# The screen checks these in Python (`_mentions_agree`), not in pyshacl-turbo: the three constraints ran
-# as three SPARQL queries per mention (0.55 of 2.06 s on 2,000 news-68k article graphs), and the shape
-# took 1.14 of the 2.99 s the rest of the shapes took on 3,409 such graphs.
+# The screen checks these in Python (`_passes_python_checks`), not in pyshacl-turbo: the SPARQL constraints
+# ran as three queries per mention (0.55 of 2.06 s on 2,000 news-68k article graphs); MentionShape took
+# 1.14 of the 2.99 s the rest took on 3,409 such graphs, EntityShape and EntityProvenanceShape 0.79 s more.
 _SHAPES = Namespace("https://w3id.org/newsgraph/shapes#")
-SCREENED_IN_PYTHON = (_SHAPES.MentionLength, _SHAPES.MentionText, _SHAPES.MentionIri)
-SCREENED_SHAPE_IN_PYTHON = _SHAPES.MentionShape
+SCREENED_IN_PYTHON = (_SHAPES.MentionLength, _SHAPES.MentionText, _SHAPES.MentionIri)  # SPARQL constraints
+SCREENED_SHAPES_IN_PYTHON = (_SHAPES.MentionShape, _SHAPES.EntityProvenanceShape)  # whole shapes
+# EntityShape's own parts; its EntityLink (a warning on few values) stays with pyshacl-turbo.
+SCREENED_PARTS_IN_PYTHON = ((_SHAPES.EntityShape, SH.xone), (_SHAPES.EntityShape, SH.property, _SHAPES.EntityLabel),
+                            (_SHAPES.EntityShape, SH.property, _SHAPES.EntityAltLabel))
+_ENTITY_KINDS = (NG.Person, NG.State, NG.Organization, NG.Place)  # EntityShape's targets and its sh:xone
 _INTEGERS = frozenset({XSD.integer, XSD.nonNegativeInteger, XSD.int, XSD.long})
 _OFFSET_TYPES = frozenset({XSD.integer, XSD.nonNegativeInteger})  # MentionBegin's and MentionEnd's sh:or
-_CLASS_PROPERTIES = {RDF.type: True, RDFS.subClassOf: False}
 
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -513,7 +516,7 @@ def _screen_batch(batch: list[Graph]) -> set[int] | None:
         _, report, _ = _screen_shapes().validate(union, inference="none", allow_warnings=True)
     except Exception:  # noqa: BLE001 - any failure here only means: validate each graph on its own
         return None
-    flagged = {index for index, graph in enumerate(batch) if not _mentions_agree(graph)}
+    flagged = {index for index, graph in enumerate(batch) if not _passes_python_checks(graph)}
     for focus in report.objects(None, SH.focusNode):
         index = _apart_index(focus)
         if index is None or index >= len(batch):
@@ -529,25 +532,63 @@ def _screen_shapes():
     shapes += load_shapes()
     for constraint in SCREENED_IN_PYTHON:
         shapes.remove((None, SH.sparql, constraint))
-    shapes.add((SCREENED_SHAPE_IN_PYTHON, SH.deactivated, Literal(True)))
+    for shape in SCREENED_SHAPES_IN_PYTHON:
+        shapes.add((shape, SH.deactivated, Literal(True)))
+    for shape, prop, *value in SCREENED_PARTS_IN_PYTHON:
+        shapes.remove((shape, prop, value[0] if value else None))
     return _compile_turbo(shapes)
 
 
-def _mentions_agree(graph: Graph) -> bool:
-    """False when MentionShape, MentionLength, MentionText or MentionIri could report on a node of ``graph``.
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the screen's Python checks read of one graph, gathered in one pass."""
+
+    single: dict[Node, dict[Node, Node]]  # per mention property, each subject's one value
+    multi: dict[Node, dict[Node, list[Node]]]  # per other property read, each subject's values
+
+    def typed(self, classes: frozenset[Node]) -> set[Node]:
+        """The nodes with a class among ``classes``."""
+        return {node for node, types in self.multi[RDF.type].items() if not classes.isdisjoint(types)}
+
+
+_SINGLE = (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext, NIF.isString)
+_MULTI = (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom)
+_DECLARES_CLASSES = frozenset({RDFS.subClassOf})
+
+
+def _facts(graph: Graph) -> _Facts | None:
+    """None when a subject has two values of one mention property, or the graph declares subclasses
+    (which would widen the shapes' targets beyond the nodes typed with the ontology's classes)."""
+    single: dict[Node, dict[Node, Node]] = {prop: {} for prop in _SINGLE}
+    multi: dict[Node, dict[Node, list[Node]]] = {prop: {} for prop in _MULTI}
+    for subject, prop, value in graph:  # dict and set lookups: rdflib's == is a Python call per triple
+        if (one := single.get(prop)) is not None:
+            if subject in one:
+                return None
+            one[subject] = value
+        elif (many := multi.get(prop)) is not None:
+            many.setdefault(subject, []).append(value)
+        elif prop in _DECLARES_CLASSES:
+            return None
+    return _Facts(single, multi)
+
+
+def _passes_python_checks(graph: Graph) -> bool:
+    """False when a constraint the screen leaves to Python could report on a node of ``graph``."""
+    facts = _facts(graph)
+    return facts is not None and _mentions_agree(facts) and _entities_agree(facts)
+
+
+def _mentions_agree(facts: _Facts) -> bool:
+    """False when MentionShape, MentionLength, MentionText or MentionIri could report on a node.
 
     Erring towards False is safe (the graph is then validated on its own), so
-    the offsets and texts of any node are checked whatever its type, and two
-    values of one property, an offset that is not an integer or classes
-    declared in the graph count as a disagreement.
+    the offsets and texts of any node are checked whatever its type, and an
+    offset that is not an integer counts as a disagreement.
     """
-    values = _only_values(graph, (NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext, NIF.isString))
-    typed = _typed(graph, _classes_under(NIF.String), _classes_under(NIF.Context))
-    if values is None or typed is None:
-        return False
-    begins, ends, anchors, contexts, texts = values
-    mentions, text_contexts = typed
-    for node in mentions:
+    begins, ends, anchors, contexts, texts = (facts.single[prop] for prop in _SINGLE)
+    text_contexts = facts.typed(_classes_under(NIF.Context))
+    for node in facts.typed(_classes_under(NIF.String)):
         if (_offset(begins.get(node)) is None or _offset(ends.get(node)) is None
                 or not isinstance(anchors.get(node), Literal) or contexts.get(node) not in text_contexts):
             return False
@@ -569,35 +610,31 @@ def _mentions_agree(graph: Graph) -> bool:
     return True
 
 
-def _only_values(graph: Graph, props: Sequence[URIRef]) -> list[dict[Node, Node]] | None:
-    """Per property, each subject's value, in one pass over ``graph``; None when a subject has two of one."""
-    values: dict[Node, dict[Node, Node]] = {prop: {} for prop in props}
-    for subject, prop, value in graph:
-        of_prop = values.get(prop)
-        if of_prop is not None:
-            if subject in of_prop:
-                return None
-            of_prop[subject] = value
-    return list(values.values())
+def _entities_agree(facts: _Facts) -> bool:
+    """False when EntityShape's kinds, label or alternative names, or EntityProvenance could report on a node."""
+    kinds = [_classes_under(kind) for kind in _ENTITY_KINDS]
+    labels, alternatives, derived = (facts.multi[prop] for prop in (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+    articles = {node for node, types in facts.multi[RDF.type].items() if NG.Article in types}  # SPARQL's "a"
+    article_iris = {str(node) for node in articles if isinstance(node, URIRef)}
+    contexts = facts.single[NIF.referenceContext]
+
+    def read_in_article(mention: Node) -> bool:  # EntityProvenance: by the mention's IRI or its context
+        article, cut, _ = str(mention).partition("#char=")
+        return (isinstance(mention, URIRef) and bool(cut) and article in article_iris) or contexts.get(mention) in articles
+
+    for node, types in facts.multi[RDF.type].items():
+        held = sum(not kind.isdisjoint(types) for kind in kinds)
+        if held == 0:
+            continue  # not an entity
+        label = labels.get(node, ())
+        if (held > 1 or len(label) != 1 or not isinstance(label[0], Literal)
+                or not all(isinstance(name, Literal) for name in alternatives.get(node, ()))
+                or not any(read_in_article(mention) for mention in derived.get(node, ()))):
+            return False
+    return True
 
 
-def _typed(graph: Graph, *classes: frozenset[Node]) -> list[set[Node]] | None:
-    """For each set of classes, the nodes of ``graph`` typed with one of them; None when the graph
-    declares subclasses, which would widen the shapes' targets beyond these nodes."""
-    found: list[set[Node]] = [set() for _ in classes]
-    for subject, prop, value in graph:
-        is_type = _CLASS_PROPERTIES.get(prop)  # a dict lookup: rdflib's == is a Python call per triple
-        if is_type is None:
-            continue
-        if not is_type:
-            return None
-        for nodes, wanted in zip(found, classes):
-            if value in wanted:
-                nodes.add(subject)
-    return found
-
-
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=None)
 def _classes_under(cls: URIRef) -> frozenset[Node]:
     """``cls`` and its subclasses in the ontology, as ``sh:targetClass`` and ``sh:class`` read them."""
     return frozenset(load_ontology().transitive_subjects(RDFS.subClassOf, cls))
