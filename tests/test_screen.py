@@ -211,6 +211,23 @@ def test_python_checks_flag_every_graph_their_constraints_report_on(cases, alone
             "entity_altlabel_iri.ttl"} <= reported
 
 
+def test_what_the_screen_leaves_out_of_pyshacl_turbo_no_shape_it_keeps_reads():
+    shapes = validation._screen_shapes().graph
+    off = set(shapes.subjects(SH.deactivated, Literal(True)))
+    targets = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+    todo = [shape for target in targets for shape in shapes.subjects(target, None) if shape not in off]
+    seen: set = set()
+    while todo:  # every node reachable from a shape still active: property shapes, lists, SPARQL constraints
+        node = todo.pop()
+        if node not in seen:
+            seen.add(node)
+            todo.extend(o for o in shapes.objects(node, None) if not isinstance(o, Literal))
+    terms = {o for node in seen for o in shapes.objects(node, None)}
+    for prop in validation.SCREEN_UNREAD:
+        local = str(prop).rpartition("#")[2]
+        assert prop not in terms and not any(isinstance(t, Literal) and local in t for t in terms), prop
+
+
 _MENTION, _PERSON = URIRef(f"{ID}article-a1#char=17,26"), URIRef(f"{ID}person-ana-lopez")
 
 
