@@ -264,6 +264,5 @@ def test_classes_declared_in_a_graph_send_it_to_validation(cases):
 def test_an_offset_that_is_no_integer_sends_the_graph_to_validation(cases, offset):
     graph = Graph()
     graph += cases[0]
-    mention = URIRef(f"{ID}article-a1#char=17,26")
-    graph.set((mention, NIF.beginIndex, offset))
+    graph.set((_MENTION, NIF.beginIndex, offset))
     assert not validation._passes_python_checks(graph)

@@ -546,7 +546,7 @@ def _screen_shapes():
 class _Facts:
     """What the screen's Python checks read of one graph, gathered in one pass."""
 
-    single: dict[Node, dict[Node, Node]]  # per mention property, each subject's one value
+    single: dict[Node, dict[Node, Node]]  # per mention property and nif:isString, each subject's one value
     multi: dict[Node, dict[Node, list[Node]]]  # per other property read, each subject's values
 
     def typed(self, classes: frozenset[Node]) -> set[Node]:
