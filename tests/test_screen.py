@@ -189,7 +189,7 @@ def test_article_triples_are_the_article_graph_each_once(extractions):
 
 def _left_to_python(result: validation.ValidationResult) -> bool:
     """Whether the screen leaves the constraint that gave ``result`` to its Python checks."""
-    shapes = {*validation.SCREENED_SHAPES_IN_PYTHON, *(part[2] for part in validation.SCREENED_PARTS_IN_PYTHON if len(part) == 3)}
+    shapes = {*validation.SCREENED_SHAPES_IN_PYTHON, *(part[2] for part in validation.SCREENED_PARTS_IN_PYTHON if part[2] is not None)}
     shapes |= {p for shape in validation.SCREENED_SHAPES_IN_PYTHON for p in validation.load_shapes().objects(shape, SH.property)}
     return (result.constraint in validation.SCREENED_IN_PYTHON or result.shape in shapes
             or (result.shape, result.constraint) == (SHAPES.EntityShape, SH.XoneConstraintComponent))

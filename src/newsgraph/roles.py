@@ -221,12 +221,13 @@ def _concept_in_body(concept: str, owner: Mention) -> str:
     if words[-1] in by_body:
         return by_body[words[-1]]
     gazetteer = load_gazetteer()
-    known = gazetteer.find_organization(owner.name) is not None
+    if gazetteer.find_organization(owner.name) is not None or words[-1] in load_triggers()["body_nouns"]:
+        return by_body["*"]
     # a name no place has ("FUNCINPEC President X", "Sun Microsystems president Y") is the body NER says it is,
     # unless a lone word ("its State President X")
-    placeless = (len(words) > 1 or owner.name.isupper()) and gazetteer.find_place(owner.name) is None and (
-        gazetteer.find_state(owner.name) is None)
-    return by_body["*"] if known or placeless or words[-1] in load_triggers()["body_nouns"] else concept
+    lone_word = len(words) == 1 and not owner.name.isupper()
+    no_place = gazetteer.find_place(owner.name) is None and gazetteer.find_state(owner.name) is None
+    return by_body["*"] if not lone_word and no_place else concept
 
 
 def _deputy_of(title: SpacySpan) -> str | None:

@@ -53,8 +53,8 @@ _SHAPES = Namespace("https://w3id.org/newsgraph/shapes#")
 SCREENED_IN_PYTHON = (_SHAPES.MentionLength, _SHAPES.MentionText, _SHAPES.MentionIri)  # SPARQL constraints
 SCREENED_SHAPES_IN_PYTHON = (_SHAPES.MentionShape, _SHAPES.EntityProvenanceShape)  # whole shapes
 # EntityShape's own parts; its EntityLink (a warning on few values) stays with pyshacl-turbo.
-SCREENED_PARTS_IN_PYTHON = ((_SHAPES.EntityShape, SH.xone), (_SHAPES.EntityShape, SH.property, _SHAPES.EntityLabel),
-                            (_SHAPES.EntityShape, SH.property, _SHAPES.EntityAltLabel))
+SCREENED_PARTS_IN_PYTHON = ((_SHAPES.EntityShape, SH.xone, None), (_SHAPES.EntityShape, SH.property, _SHAPES.EntityLabel),
+                            (_SHAPES.EntityShape, SH.property, _SHAPES.EntityAltLabel))  # triples to remove
 _ENTITY_KINDS = (NG.Person, NG.State, NG.Organization, NG.Place)  # EntityShape's targets and its sh:xone
 # Read by no shape pyshacl-turbo screens with (tests/test_screen.py keeps this true), so left out of its
 # input: a quarter of an article graph's triples.
@@ -537,8 +537,8 @@ def _screen_shapes():
         shapes.remove((None, SH.sparql, constraint))
     for shape in SCREENED_SHAPES_IN_PYTHON:
         shapes.add((shape, SH.deactivated, Literal(True)))
-    for shape, prop, *value in SCREENED_PARTS_IN_PYTHON:
-        shapes.remove((shape, prop, value[0] if value else None))
+    for part in SCREENED_PARTS_IN_PYTHON:
+        shapes.remove(part)
     return _compile_turbo(shapes)
 
 
@@ -617,7 +617,7 @@ def _entities_agree(facts: _Facts) -> bool:
     """False when EntityShape's kinds, label or alternative names, or EntityProvenance could report on a node."""
     kinds = [_classes_under(kind) for kind in _ENTITY_KINDS]
     labels, alternatives, derived = (facts.multi[prop] for prop in (RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
-    articles = {node for node, types in facts.multi[RDF.type].items() if NG.Article in types}  # SPARQL's "a"
+    articles = facts.typed(frozenset({NG.Article}))  # SPARQL's "a": no subclasses
     article_iris = {str(node) for node in articles if isinstance(node, URIRef)}
     contexts = facts.single[NIF.referenceContext]
 
