@@ -21,13 +21,12 @@ from newsgraph.query import (
     _list_value,
     _select,
     _section_rows,
-    _terms,
     ask,
     find_nodes,
     list_queries,
     parse_query,
     run_sparql,
-    sort_solutions,
+    sort_rows,
 )
 from newsgraph.store import ONTOLOGY_GRAPH, open_store
 
@@ -234,18 +233,38 @@ def test_the_final_order_by_is_read_off_the_text_when_python_can_apply_it():
         assert (kept.order, kept.body) == ((), kept.text)
 
 
-def test_solutions_sort_in_sparql_order():
-    one, two, ten = (ox.Literal(n, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-                     for n in ("1", "2", "10"))
-    column = [ox.Literal("b"), ten, None, ox.NamedNode("http://x/a"), ox.BlankNode("z"), two, one]
-    solutions = [(term, i) for i, term in enumerate(column)]
-    ascending = [term for term, _ in sort_solutions(solutions, ("v", "i"), (OrderKey("v"),))]
-    assert ascending == [None, ox.BlankNode("z"), ox.NamedNode("http://x/a"), one, two, ten, ox.Literal("b")]
-    descending = sort_solutions(solutions, ("v", "i"), (OrderKey("v", True),))
-    assert [term for term, _ in descending] == ascending[::-1]
-    assert sort_solutions(solutions, ("v", "i"), (OrderKey("absent"),)) == solutions  # unbound in every row
-    ties = [(ox.Literal("same"), i) for i in (3, 1, 2)]
-    assert sort_solutions(ties, ("v", "i"), (OrderKey("v"), OrderKey("i", True))) == [ties[0], ties[2], ties[1]]
+def test_rows_sort_in_sparql_order():
+    # TSV cells as the store writes them: an integer bare or typed, a literal plain, an IRI, a blank node, unbound.
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+    column = ['"b"', '"10"' + integer, "", "<http://x/a>", "_:z", "2", '"1"' + integer]
+    rows = [(cell, str(i)) for i, cell in enumerate(column)]
+    ascending = [cell for cell, _ in sort_rows(rows, ("v", "i"), (OrderKey("v"),))]
+    assert ascending == ["", "_:z", "<http://x/a>", '"1"' + integer, "2", '"10"' + integer, '"b"']
+    descending = sort_rows(rows, ("v", "i"), (OrderKey("v", True),))
+    assert [cell for cell, _ in descending] == ascending[::-1]
+    assert sort_rows(rows, ("v", "i"), (OrderKey("absent"),)) == rows  # unbound in every row
+    ties = [('"same"', i) for i in ("3", "1", "2")]
+    assert sort_rows(ties, ("v", "i"), (OrderKey("v"), OrderKey("i", True))) == [ties[0], ties[2], ties[1]]
+
+
+TRICKY_VALUES = """VALUES (?v ?w) {
+  ("tab\\there, \\"quoted\\", back\\\\slash\\nnew line \\u00e9 \u2028 \u001c end" UNDEF)
+  ("hej"@sv 12) (1.5e3 true) (<http://x/a> "2024"^^<http://www.w3.org/2001/XMLSchema#gYear>) (UNDEF UNDEF) }"""
+
+
+@pytest.mark.parametrize("select", ["?v ?w", "?w", "*", "(1 AS ?one)"])
+def test_rows_are_read_as_the_stores_own_terms_give_them(select):
+    # ask reads the store's TSV itself; each value must be what pyoxigraph's terms say, unbound as None.
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://x/a"), ox.NamedNode("http://x/p"), ox.BlankNode("b1")))
+    query = f"SELECT {select} WHERE {{ {{ {TRICKY_VALUES} }} UNION {{ ?s ?p ?v }} }}"
+    columns, rows = _select(store.query(query))
+    expected = [tuple(None if term is None else f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+                      for term in solution) for solution in store.query(query)]
+    assert columns == tuple(v.value for v in store.query(query).variables)
+    assert list(rows) == expected and len(expected) == 6
+    tricky = "tab\there, \"quoted\", back\\slash\nnew line é \u2028 \u001c end"
+    assert select != "?v ?w" or tricky in {row[0] for row in rows}  # the escapes were there to read
 
 
 # -- free SPARQL --------------------------------------------------------------

@@ -360,12 +360,12 @@ def _rows(store: Queryable, info: QueryInfo,
     """The query's rows as text (lists sorted), once each, in ORDER BY order, over every choice of nodes for its params."""
     choices = [_nodes_for(store, p, given[p.name]) for p in info.params]
     columns: tuple[str, ...] = ()
-    solutions: list[tuple[OxTerm | None, ...]] = []
+    rows: list[tuple[str, ...]] = []
     for combination in itertools.product(*choices):
         bindings = {p.name: node for p, node in zip(info.params, combination)}
-        columns, found = _terms(store.query(info.body, bindings=bindings))
-        solutions.extend(found)
-    ordered = sort_solutions(solutions, columns, info.order)
+        columns, found = _cells(store.query(info.body, bindings=bindings))
+        rows.extend(found)
+    ordered = sort_rows(rows, columns, info.order)
     return columns, dict.fromkeys(_texts(ordered, columns, info))  # an ordered set
 
 
@@ -375,27 +375,21 @@ def _section_rows(store: Queryable, info: QueryInfo) -> tuple[tuple[str, ...], I
     sections = info.sections
 
     def run(number: int) -> tuple[tuple[str, ...], list[tuple[str | None, ...]]]:
-        columns, solutions = _terms(_evaluate(lambda: _evaluated_whole(store.query(sections.queries[number]))))
+        columns, rows = _cells(store.query(sections.queries[number]))
         if number == 0:  # it holds every ORDER BY column (checked when parsed), and the join keeps its order
-            solutions = sort_solutions(solutions, columns, info.order)
-        return columns, _texts(solutions, columns, info, unite=number > 0)
+            rows = sort_rows(rows, columns, info.order)
+        return columns, _texts(rows, columns, info, unite=number > 0)
 
     with ThreadPoolExecutor(max_workers=len(sections.queries)) as pool:
         parts = list(pool.map(run, range(len(sections.queries))))
     return sections.columns, dict.fromkeys(_joined(parts, sections))
 
 
-def _evaluated_whole(solutions: ox.QuerySolutions) -> ox.QuerySolutions:
-    """The solutions, evaluated at once: oxigraph serializes them without taking the GIL, where rows taken
-    one by one each wait for the GIL another section's Python work holds (who-met-where: 245 -> 227 ms)."""
-    return ox.parse_query_results(solutions.serialize(format=ox.QueryResultsFormat.TSV), ox.QueryResultsFormat.TSV)
-
-
-def _texts(solutions: Iterable[tuple[OxTerm | None, ...]], columns: tuple[str, ...], info: QueryInfo, *,
+def _texts(cells: Iterable[tuple[str, ...]], columns: tuple[str, ...], info: QueryInfo, *,
            unite: bool = False) -> list[tuple[str | None, ...]]:
     """The rows as text, in order, list items sorted and joined; with ``unite``, rows that differ only in list
     columns become the first of them, holding the items of all."""
-    rows = [list(map(_text, solution)) for solution in solutions]  # map: a fifth faster than a generator
+    rows = [list(map(_cell_text, row)) for row in cells]  # map: a fifth faster than a generator
     lists = [i for i, c in enumerate(columns) if c in info.lists]
     if unite and lists:
         rows = _united(rows, lists, len(columns))
@@ -519,49 +513,89 @@ def _collect(result: object) -> tuple[tuple[str, ...], tuple[tuple[str | None, .
 
 
 def _select(result: ox.QuerySolutions) -> tuple[tuple[str, ...], tuple[tuple[str | None, ...], ...]]:
-    columns, solutions = _terms(result)
-    return columns, tuple(tuple(map(_text, solution)) for solution in solutions)
+    columns, rows = _cells(result)
+    return columns, tuple(tuple(map(_cell_text, row)) for row in rows)
 
 
-def _terms(result: ox.QuerySolutions) -> tuple[tuple[str, ...], list[tuple[OxTerm | None, ...]]]:
-    columns = tuple(v.value for v in result.variables)
-    # A solution iterates over its values in the order of result.variables (faster than by name).
-    return columns, _evaluate(lambda: [tuple(solution) for solution in result])
+def _cells(result: ox.QuerySolutions) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The solutions as SPARQL TSV cells: N-Triples terms, "" where unbound.
+
+    The store writes TSV without holding the GIL (so the sections' threads overlap), and splitting it and
+    reading the cells' text takes a third of the time of building pyoxigraph terms and reading their values
+    (who-met-where on 1M triples: 27-37 -> 13 ms a section).
+    """
+    data = _evaluate(lambda: result.serialize(format=ox.QueryResultsFormat.TSV)).decode()
+    # "\n" ends every line; not splitlines(): TSV escapes newlines in literals, not U+2028 or U+001C-U+001E.
+    header, *lines = data.split("\n")[:-1]
+    if not header:  # no columns: each line is an empty solution
+        return (), [()] * len(lines)
+    return tuple(name[1:] for name in header.split("\t")), [tuple(line.split("\t")) for line in lines]
 
 
-def sort_solutions(solutions: list[tuple[OxTerm | None, ...]], columns: tuple[str, ...],
-                   order: tuple[OrderKey, ...]) -> list[tuple[OxTerm | None, ...]]:
-    """Solutions in SPARQL ORDER BY order over ``order``'s columns (ties keep their order)."""
-    ordered = list(solutions)
+def sort_rows(rows: list[tuple[str, ...]], columns: tuple[str, ...],
+              order: tuple[OrderKey, ...]) -> list[tuple[str, ...]]:
+    """Rows of TSV cells in SPARQL ORDER BY order over ``order``'s columns (ties keep their order)."""
+    ordered = list(rows)
     for key in reversed(order):  # stable sorts, last key first
         if key.column not in columns:
             continue  # unbound in every row: no effect on the order
         index = columns.index(key.column)
-        ordered.sort(key=lambda solution: _term_order(solution[index]), reverse=key.descending)
+        ordered.sort(key=lambda row: _cell_order(row[index]), reverse=key.descending)
     return ordered
 
 
-_NUMERIC = frozenset(f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = frozenset(_XSD + t for t in (
     "integer", "decimal", "float", "double", "int", "long", "short", "byte", "nonNegativeInteger",
     "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt", "unsignedLong"))
+_BARE_BOOLEANS = frozenset({"true", "false"})
 
 
-def _term_order(term: OxTerm | None) -> tuple:
+def _cell_order(cell: str) -> tuple:
     """SPARQL 1.1 §15.1: unbound, blank nodes, IRIs, literals; numbers compare by value."""
-    if term is None:
+    if not cell:
         return (0,)
-    if isinstance(term, ox.BlankNode):
-        return (1, term.value)
-    if isinstance(term, ox.NamedNode):
-        return (2, term.value)
-    if isinstance(term, ox.Literal):
-        if term.datatype.value in _NUMERIC:
-            try:
-                return (3, 0, float(term.value), term.value)
-            except ValueError:
-                pass  # an ill-typed number sorts with the other literals
-        return (3, 1, term.value, term.language or term.datatype.value)
-    return (4, str(term))
+    if cell.startswith("_:"):
+        return (1, cell[2:])
+    if cell.startswith("<<"):
+        return (4, cell)
+    if cell[0] == "<":
+        return (2, cell[1:-1])
+    if cell[0] != '"':  # a number or a boolean, written bare
+        return (3, 1, cell, _XSD + "boolean") if cell in _BARE_BOOLEANS else (3, 0, float(cell), cell)
+    end = cell.rindex('"')
+    value, suffix = _unescaped(cell[1:end]), cell[end + 1:]
+    kind = suffix[3:-1] if suffix.startswith("^^") else suffix[1:] or _XSD + "string"
+    if kind in _NUMERIC:
+        try:
+            return (3, 0, float(value), value)
+        except ValueError:
+            pass  # an ill-typed number sorts with the other literals
+    return (3, 1, value, kind)
+
+
+def _cell_text(cell: str) -> str | None:
+    """A TSV cell's value: an IRI's or a literal's text, a blank node as ``_:id``, None where unbound."""
+    first = cell[:1]
+    if first == '"':
+        return _unescaped(cell[1:cell.rindex('"')])
+    if first == "<" and not cell.startswith("<<"):
+        return cell[1:-1]
+    return cell or None  # a blank node, a bare number or boolean, a quoted triple: as written
+
+
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.DOTALL)
+_ESCAPED = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescaped(text: str) -> str:
+    """An N-Triples string's text (ECHAR and UCHAR escapes)."""
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match[1] or match[2]
+    return chr(int(code, 16)) if code else _ESCAPED[match[3]]
 
 
 def _evaluate(run: Callable[[], T]) -> T:
@@ -574,14 +608,8 @@ def _evaluate(run: Callable[[], T]) -> T:
         raise QueryError(f"the query failed while running: {error}") from error
 
 
-_VALUE_IS_TEXT = frozenset({ox.NamedNode, ox.Literal})
-
-
-def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str | None:
-    if term.__class__ in _VALUE_IS_TEXT:  # the common case first: answers are mostly IRIs and literals
-        return term.value
-    if term is None:
-        return None
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A term of a CONSTRUCT or DESCRIBE answer as text."""
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Triple):
