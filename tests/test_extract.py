@@ -3383,6 +3383,13 @@ def test_the_two_are_the_two_people_of_the_sentence_before(extract_text, before)
     assert (["Anna Berg", "Paul Otieno"], "2021-05-04") in found
 
 
+def test_the_two_may_reach_past_a_quote_to_the_sentence_before_it(extract_text):
+    text = ("Kenyan Foreign Minister Paul Otieno will visit Norway, an official said. "
+            '"The schedule is not fixed," the spokeswoman said. '
+            "Norway's Foreign Minister Anna Berg offered the invitation in February when the two met in Oslo.")
+    assert meeting_places(extract_text(text, published=MONDAY)).get(("Anna Berg", "Paul Otieno")) == ["Oslo"]
+
+
 def test_a_title_word_read_into_a_name_is_dropped(nlp):
     from spacy.tokens import Span as SpacySpan
 

@@ -1652,8 +1652,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
     # "the envoys", "both leaders" point back; bare "officials" are people the article does not name.
     if lower in cues["plural_pronouns"] or (lemma in cues["plural_nouns"] and plural and _points_back(root)):
         # "A and B during their meeting": the people named together just before; "A told a news conference with
-        # B after their meeting": the two people of the sentence, else of the sentence before ("A is ready to
-        # work with B. The two met ..."), else the last group named together.
+        # B after their meeting": the two people of the sentence, else of it and the sentence before ("A is ready to
+        # work with B. The two met ..."), else the last group named together. A description ("the two", "both
+        # ministers", not "they") may reach one sentence further, past a quote.
         start = root.sent.start
         if lower in cues["plural_pronouns"] and _bound_to_unnamed_people(root, index):
             return None
@@ -1661,7 +1662,9 @@ def _antecedent(root: Token, groups: Discourse, index: MentionIndex,
             return pair
         if together := _coordinated(index, start, root.i, EntityType.PERSON):
             return together[-1]
-        for first in dict.fromkeys((start, sentence_before(index.doc, root.i))):
+        before = sentence_before(index.doc, root.i)
+        further = before if lower in cues["plural_pronouns"] else sentence_before(index.doc, before)
+        for first in dict.fromkeys((start, before, further)):
             here = [m for m in index.before(root.i, type=EntityType.PERSON) if m.start >= first]
             here += _described_before(root, groups, index) if first == start else []
             if len({m.key for m in here}) == 2:
