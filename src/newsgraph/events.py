@@ -2269,9 +2269,10 @@ def _what_its_clause_tells(token: Token) -> bool:
     """'The talks resumed', 'A and B held talks', 'A and B met': the meeting is what its clause tells of."""
     if token.pos_ == "VERB" or token.dep_ in ("nsubj", "nsubjpass"):
         return True
-    triggers = load_triggers()
-    light_verbs = (*triggers["meeting"]["light_verbs"], *triggers["closing_verbs"])
-    return token.dep_ == "dobj" and lemma_of(token.head) in light_verbs
+    if token.dep_ != "dobj":
+        return False
+    verb, triggers = lemma_of(token.head), load_triggers()
+    return verb in triggers["meeting"]["light_verbs"] or verb in triggers["closing_verbs"]
 
 
 def _a_body_and_a_state_alone(c: Candidate, actors: list[Mention]) -> bool:

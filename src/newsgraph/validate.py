@@ -589,7 +589,8 @@ def _mentions_agree(facts: _Facts) -> bool:
     the offsets and texts of any node are checked whatever its type, and an
     offset that is not an integer counts as a disagreement.
     """
-    begins, ends, anchors, contexts, texts = (facts.single[prop] for prop in _SINGLE)
+    begins, ends, anchors, contexts, texts = (facts.single[prop] for prop in (
+        NIF.beginIndex, NIF.endIndex, NIF.anchorOf, NIF.referenceContext, NIF.isString))
     text_contexts = facts.typed(_classes_under(NIF.Context))
     for node in facts.typed(_classes_under(NIF.String)):
         if (_offset(begins.get(node)) is None or _offset(ends.get(node)) is None
